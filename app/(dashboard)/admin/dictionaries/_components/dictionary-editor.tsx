@@ -1,0 +1,194 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useActionState, useRef, useState, useTransition } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FieldError, Input, Label } from "@/components/ui/input";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { DictionaryItem, DictionaryKind } from "@/db/schema";
+import type { ActionResult } from "@/lib/action";
+import { useT } from "@/lib/i18n/client";
+import { createDictionaryItem, toggleDictionaryItem, updateDictionaryItem } from "../_lib/actions";
+
+function Row({ item }: { item: DictionaryItem }) {
+  const t = useT();
+  const router = useRouter();
+  const [editing, setEditing] = useState(false);
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [label, setLabel] = useState(item.label);
+  const [sortOrder, setSortOrder] = useState(String(item.sortOrder));
+
+  function run(fn: () => Promise<ActionResult<unknown>>) {
+    start(async () => {
+      const res = await fn();
+      if (res.ok) {
+        setError(null);
+        setEditing(false);
+        router.refresh();
+      } else setError(res.fieldErrors ? Object.values(res.fieldErrors).flat().join("；") : res.message);
+    });
+  }
+
+  return (
+    <tr data-testid={`dict-row-${item.code}`}>
+      <Td className="font-mono text-xs text-slate-500">{item.code}</Td>
+      <Td>
+        {editing ? (
+          <Input
+            aria-label={t("dictionaries.label")}
+            value={label}
+            maxLength={100}
+            onChange={(e) => setLabel(e.target.value)}
+          />
+        ) : (
+          item.label
+        )}
+        {error ? (
+          <p className="mt-1 text-xs text-red-700" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </Td>
+      <Td className="w-28">
+        {editing ? (
+          <Input
+            aria-label={t("dictionaries.sortOrder")}
+            type="number"
+            min={0}
+            value={sortOrder}
+            onChange={(e) => setSortOrder(e.target.value)}
+          />
+        ) : (
+          <span className="tabular">{item.sortOrder}</span>
+        )}
+      </Td>
+      <Td>{item.enabled ? <Badge tone="ok">{t("common.enabled")}</Badge> : <Badge>{t("common.disabled")}</Badge>}</Td>
+      <Td>
+        <div className="flex flex-wrap gap-1">
+          {editing ? (
+            <>
+              <Button
+                size="sm"
+                disabled={pending}
+                onClick={() => run(() => updateDictionaryItem({ id: item.id, label, sortOrder }))}
+              >
+                {t("common.save")}
+              </Button>
+              <Button size="sm" variant="outline" onClick={() => setEditing(false)}>
+                {t("common.cancel")}
+              </Button>
+            </>
+          ) : (
+            <Button size="sm" variant="outline" onClick={() => setEditing(true)}>
+              {t("common.edit")}
+            </Button>
+          )}
+          {item.enabled ? (
+            <ConfirmButton
+              size="sm"
+              variant="outline"
+              pending={pending}
+              message={t("dictionaries.confirmDisable", { name: item.label })}
+              onConfirm={() => run(() => toggleDictionaryItem({ id: item.id, enabled: false }))}
+            >
+              {t("common.disabled")}
+            </ConfirmButton>
+          ) : (
+            <Button
+              size="sm"
+              variant="outline"
+              disabled={pending}
+              onClick={() => run(() => toggleDictionaryItem({ id: item.id, enabled: true }))}
+            >
+              {t("common.enabled")}
+            </Button>
+          )}
+        </div>
+      </Td>
+    </tr>
+  );
+}
+
+export function DictionaryEditor({ kind, items }: { kind: DictionaryKind; items: DictionaryItem[] }) {
+  const t = useT();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [state, action, pending] = useActionState<ActionResult<{ id: number }> | null, FormData>(async (prev, fd) => {
+    const res = await createDictionaryItem(prev, fd);
+    if (res.ok) formRef.current?.reset();
+    return res;
+  }, null);
+  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  const nextSort = (items.at(-1)?.sortOrder ?? 0) + 10;
+  return (
+    <div className="flex flex-col gap-4">
+      <form
+        ref={formRef}
+        action={action}
+        key={kind}
+        className="grid gap-3 sm:grid-cols-[12rem_1fr_7rem_auto] sm:items-start"
+        aria-label={t("dictionaries.add")}
+      >
+        <input type="hidden" name="kind" value={kind} />
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="dict-code">{t("dictionaries.code")}</Label>
+          <Input
+            id="dict-code"
+            name="code"
+            required
+            maxLength={64}
+            aria-invalid={!!fe?.code}
+            aria-describedby="dict-code-error"
+          />
+          <FieldError id="dict-code-error" errors={fe?.code} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="dict-label">{t("dictionaries.label")}</Label>
+          <Input
+            id="dict-label"
+            name="label"
+            required
+            maxLength={100}
+            aria-invalid={!!fe?.label}
+            aria-describedby="dict-label-error"
+          />
+          <FieldError id="dict-label-error" errors={fe?.label} />
+        </div>
+        <div className="flex flex-col gap-1">
+          <Label htmlFor="dict-sort">{t("dictionaries.sortOrder")}</Label>
+          <Input id="dict-sort" name="sortOrder" type="number" min={0} defaultValue={nextSort} />
+        </div>
+        <Button type="submit" className="sm:mt-6" disabled={pending}>
+          {t("dictionaries.add")}
+        </Button>
+      </form>
+      {state && !state.ok && !state.fieldErrors ? (
+        <p role="alert" className="text-sm text-red-700">
+          {state.message}
+        </p>
+      ) : null}
+      {items.length === 0 ? (
+        <EmptyState title={t("dictionaries.empty")} />
+      ) : (
+        <Table>
+          <thead>
+            <tr>
+              <Th>{t("dictionaries.code")}</Th>
+              <Th>{t("dictionaries.label")}</Th>
+              <Th>{t("dictionaries.sortOrder")}</Th>
+              <Th>{t("common.status")}</Th>
+              <Th>{t("common.actions")}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((i) => (
+              <Row key={i.id} item={i} />
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { DICTIONARY_KINDS } from "@/db/schema";
+import { z } from "@/lib/zod";
+
+export const dictionaryKindSchema = z.enum(DICTIONARY_KINDS);
+
+export const createDictionaryItemSchema = z.strictObject({
+  kind: dictionaryKindSchema,
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_]{1,64}$/, "dictionaries.codeFormat"),
+  label: z.string().trim().min(1, "dictionaries.labelRequired").max(100),
+  sortOrder: z.coerce.number().int().min(0).max(100000).default(0),
+});
+
+export const updateDictionaryItemSchema = z.strictObject({
+  id: z.coerce.number().int().positive(),
+  label: z.string().trim().min(1, "dictionaries.labelRequired").max(100),
+  sortOrder: z.coerce.number().int().min(0).max(100000),
+});
+
+export const toggleDictionaryItemSchema = z.strictObject({
+  id: z.coerce.number().int().positive(),
+  enabled: z.boolean(),
+});

@@ -1,0 +1,143 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Badge } from "@/components/ui/badge";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
+import { Select } from "@/components/ui/input";
+import { Table, Td, Th } from "@/components/ui/table";
+import { ROLES } from "@/db/schema";
+import type { ActionResult } from "@/lib/action";
+import { useT } from "@/lib/i18n/client";
+import { formatDateTime } from "@/lib/time";
+import { changeUserRole, disableUser, enableUser, resetUserPassword } from "../_lib/actions";
+import type { UserRow } from "../_lib/queries";
+import { OneTimePassword } from "./one-time-password";
+
+export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUserId: number }) {
+  const t = useT();
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [otp, setOtp] = useState<{ username: string; password: string } | null>(null);
+
+  function run<D>(fn: () => Promise<ActionResult<D>>, onOk?: (d: D) => void) {
+    start(async () => {
+      const res = await fn();
+      setOtp(null);
+      if (res.ok) {
+        setMessage({ ok: true, text: t("common.saved") });
+        onOk?.(res.data);
+        router.refresh();
+      } else setMessage({ ok: false, text: res.message });
+    });
+  }
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div aria-live="polite">
+        {message ? (
+          <p
+            role={message.ok ? "status" : "alert"}
+            className={message.ok ? "text-sm text-green-800" : "text-sm text-red-700"}
+          >
+            {message.text}
+          </p>
+        ) : null}
+        {otp ? <OneTimePassword title={`${t("users.reset")}：${otp.username}`} password={otp.password} /> : null}
+      </div>
+      <Table>
+        <thead>
+          <tr>
+            <Th>{t("users.username")}</Th>
+            <Th>{t("users.displayName")}</Th>
+            <Th>{t("users.role")}</Th>
+            <Th>{t("users.status")}</Th>
+            <Th>{t("users.lastChange")}</Th>
+            <Th>{t("common.actions")}</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((u) => {
+            const self = u.id === currentUserId;
+            const locked = !!u.lockedUntil && Date.parse(u.lockedUntil) > Date.now();
+            return (
+              <tr key={u.id} data-testid={`user-row-${u.username}`}>
+                <Td className="font-mono">
+                  {u.username} {u.isDemo ? <Badge tone="brand">{t("users.demo")}</Badge> : null}
+                </Td>
+                <Td>{u.displayName}</Td>
+                <Td>
+                  <Select
+                    aria-label={`${t("users.changeRole")}：${u.username}`}
+                    className="w-40"
+                    value={u.role}
+                    disabled={self || pending}
+                    onChange={(e) => run(() => changeUserRole({ id: u.id, role: e.target.value }))}
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`roles.${r}`)}
+                      </option>
+                    ))}
+                  </Select>
+                </Td>
+                <Td>
+                  <div className="flex flex-wrap gap-1">
+                    {u.disabled ? (
+                      <Badge tone="bad">{t("users.disabled")}</Badge>
+                    ) : (
+                      <Badge tone="ok">{t("users.active")}</Badge>
+                    )}
+                    {locked ? <Badge tone="warn">{t("users.locked")}</Badge> : null}
+                    {u.mustChangePassword ? <Badge tone="warn">{t("users.mustChange")}</Badge> : null}
+                  </div>
+                </Td>
+                <Td className="whitespace-nowrap text-slate-600">{formatDateTime(u.passwordChangedAt)}</Td>
+                <Td>
+                  <div className="flex flex-wrap gap-1">
+                    {u.disabled ? (
+                      <ConfirmButton
+                        size="sm"
+                        variant="outline"
+                        pending={pending}
+                        message={t("users.confirmEnable", { name: u.username })}
+                        onConfirm={() => run(() => enableUser({ id: u.id }))}
+                      >
+                        {t("users.enable")}
+                      </ConfirmButton>
+                    ) : (
+                      <ConfirmButton
+                        size="sm"
+                        variant="outline"
+                        pending={pending}
+                        disabled={self}
+                        message={t("users.confirmDisable", { name: u.username })}
+                        onConfirm={() => run(() => disableUser({ id: u.id }))}
+                      >
+                        {t("users.disable")}
+                      </ConfirmButton>
+                    )}
+                    <ConfirmButton
+                      size="sm"
+                      variant="outline"
+                      pending={pending}
+                      message={t("users.confirmReset", { name: u.username })}
+                      onConfirm={() =>
+                        run(
+                          () => resetUserPassword({ id: u.id }),
+                          (d) => setOtp({ username: u.username, password: d.oneTimePassword }),
+                        )
+                      }
+                    >
+                      {t("users.resetPassword")}
+                    </ConfirmButton>
+                  </div>
+                </Td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+"use server";
+import { eq } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { users } from "@/db/schema";
+import { ActionError, defineAction } from "@/lib/action";
+import { generateOneTimePassword, hashPassword } from "@/lib/password";
+import { revokeUserSessions } from "@/lib/sessions";
+import { nowIso } from "@/lib/time";
+import { changeRoleSchema, createUserSchema, userIdSchema } from "./validations";
+
+const PATH = ["/admin/users"];
+
+function publicFields(u: typeof users.$inferSelect) {
+  const { passwordHash: _hash, ...rest } = u;
+  return rest;
+}
+
+function loadUser(tx: Tx, id: number) {
+  const u = tx.select().from(users).where(eq(users.id, id)).get();
+  if (!u) throw new ActionError("errors.notFoundTitle");
+  return u;
+}
+
+async function oneTimePassword() {
+  const password = generateOneTimePassword();
+  return { password, hash: await hashPassword(password) };
+}
+
+/** Creates an account with a one-time password the user must change at first sign-in. */
+export const createUser = defineAction({
+  name: "user.create",
+  permission: "user.manage",
+  schema: createUserSchema,
+  prepare: oneTimePassword,
+  handler: (input, { tx, prepared, audit }) => {
+    if (tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
+      throw new ActionError("errors.invalidInput", { username: ["users.usernameTaken"] });
+    }
+    const created = tx
+      .insert(users)
+      .values({ ...input, passwordHash: prepared.hash, mustChangePassword: true })
+      .returning()
+      .get();
+    audit({ objectType: "user", objectId: created.id, after: publicFields(created) });
+    return { id: created.id, username: created.username, oneTimePassword: prepared.password };
+  },
+  revalidate: PATH,
+});
+
+/** Disables an account and ends its sessions at once. */
+export const disableUser = defineAction({
+  name: "user.disable",
+  permission: "user.manage",
+  schema: userIdSchema,
+  handler: ({ id }, { tx, user, audit }) => {
+    if (id === user.id) throw new ActionError("users.cannotDisableSelf");
+    const before = loadUser(tx, id);
+    tx.update(users).set({ disabled: true, updatedAt: nowIso() }).where(eq(users.id, id)).run();
+    revokeUserSessions(tx, id, "user_disabled");
+    audit({ objectType: "user", objectId: id, before: { disabled: before.disabled }, after: { disabled: true } });
+    return { id };
+  },
+  revalidate: PATH,
+});
+
+/** Re-enables an account (and clears a lockout). */
+export const enableUser = defineAction({
+  name: "user.enable",
+  permission: "user.manage",
+  schema: userIdSchema,
+  handler: ({ id }, { tx, audit }) => {
+    const before = loadUser(tx, id);
+    tx.update(users)
+      .set({ disabled: false, failedAttempts: 0, lockedUntil: null, updatedAt: nowIso() })
+      .where(eq(users.id, id))
+      .run();
+    audit({ objectType: "user", objectId: id, before: { disabled: before.disabled }, after: { disabled: false } });
+    return { id };
+  },
+  revalidate: PATH,
+});
+
+/** Issues a new one-time password; the user must change it, and their sessions end now. */
+export const resetUserPassword = defineAction({
+  name: "user.resetPassword",
+  permission: "user.manage",
+  schema: userIdSchema,
+  prepare: oneTimePassword,
+  handler: ({ id }, { tx, prepared, audit }) => {
+    loadUser(tx, id);
+    tx.update(users)
+      .set({
+        passwordHash: prepared.hash,
+        mustChangePassword: true,
+        failedAttempts: 0,
+        lockedUntil: null,
+        updatedAt: nowIso(),
+      })
+      .where(eq(users.id, id))
+      .run();
+    revokeUserSessions(tx, id, "password_reset");
+    audit({ objectType: "user", objectId: id, after: { mustChangePassword: true } });
+    return { id, oneTimePassword: prepared.password };
+  },
+  revalidate: PATH,
+});
+
+/** Changes another user's role; their sessions end so the new menu applies at once. */
+export const changeUserRole = defineAction({
+  name: "user.changeRole",
+  permission: "user.manage",
+  schema: changeRoleSchema,
+  handler: ({ id, role }, { tx, user, audit }) => {
+    // An admin can never turn themself into the auditor (or anything else): separation of duties.
+    if (id === user.id) throw new ActionError("users.cannotChangeOwnRole");
+    const before = loadUser(tx, id);
+    tx.update(users).set({ role, updatedAt: nowIso() }).where(eq(users.id, id)).run();
+    revokeUserSessions(tx, id, "role_changed");
+    audit({ objectType: "user", objectId: id, before: { role: before.role }, after: { role } });
+    return { id };
+  },
+  revalidate: PATH,
+});

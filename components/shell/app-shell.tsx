@@ -1,0 +1,179 @@
+"use client";
+import {
+  BookOpen,
+  Building2,
+  FileText,
+  FlaskConical,
+  Gauge,
+  KeyRound,
+  LogIn,
+  LogOut,
+  Menu,
+  ScrollText,
+  Sprout,
+  Target,
+  Upload,
+  UserCog,
+  Users,
+  X,
+} from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { signOut } from "next-auth/react";
+import { useEffect, useState } from "react";
+import { useT } from "@/lib/i18n/client";
+import type { NavGroup } from "@/lib/nav";
+import { cn } from "@/lib/utils";
+import { LanguageSwitch } from "./language-switch";
+
+const ICONS: Record<string, React.ComponentType<{ className?: string }>> = {
+  gauge: Gauge,
+  building: Building2,
+  flask: FlaskConical,
+  sprout: Sprout,
+  users: Users,
+  target: Target,
+  file: FileText,
+  upload: Upload,
+  "user-cog": UserCog,
+  book: BookOpen,
+  scroll: ScrollText,
+  "log-in": LogIn,
+};
+
+function isActive(pathname: string, href: string) {
+  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
+}
+
+function Nav({ groups, onNavigate }: { groups: NavGroup[]; onNavigate?: () => void }) {
+  const t = useT();
+  const pathname = usePathname();
+  return (
+    <nav aria-label={t("nav.menu")} className="flex flex-col gap-4 p-3">
+      {groups.map((g) => (
+        <div key={g.label ?? "main"}>
+          {g.label ? <p className="px-3 pb-1 text-xs font-medium tracking-wide text-slate-400">{t(g.label)}</p> : null}
+          <ul className="flex flex-col gap-0.5">
+            {g.items.map((item) => {
+              const Icon = ICONS[item.icon] ?? Gauge;
+              const active = isActive(pathname, item.href);
+              return (
+                <li key={item.href}>
+                  <Link
+                    href={item.href}
+                    onClick={onNavigate}
+                    aria-current={active ? "page" : undefined}
+                    className={cn(
+                      "flex items-center gap-2.5 rounded-md px-3 py-2 text-sm text-slate-200 hover:bg-white/10",
+                      active && "bg-white/15 font-medium text-white",
+                    )}
+                  >
+                    <Icon className="h-4 w-4 shrink-0" />
+                    {t(item.label)}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      ))}
+    </nav>
+  );
+}
+
+export function AppShell({
+  groups,
+  user,
+  children,
+}: {
+  groups: NavGroup[];
+  user: { displayName: string; username: string; role: string; isDemo: boolean };
+  children: React.ReactNode;
+}) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const pathname = usePathname();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: close the drawer whenever the route changes
+  useEffect(() => setOpen(false), [pathname]);
+
+  const brand = (
+    <Link href="/" className="block px-4 py-4 text-white">
+      <span className="block text-base font-semibold leading-tight">{t("app.short")}</span>
+      <span className="block text-xs text-slate-300">{t("app.subtitle")}</span>
+    </Link>
+  );
+
+  return (
+    <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_1fr]">
+      <aside className="hidden bg-brand-900 lg:block" data-testid="sidebar">
+        <div className="sticky top-0 max-h-dvh overflow-y-auto">
+          {brand}
+          <Nav groups={groups} />
+        </div>
+      </aside>
+      {open ? (
+        <div className="fixed inset-0 z-40 lg:hidden">
+          <button
+            type="button"
+            aria-label={t("nav.closeMenu")}
+            className="absolute inset-0 bg-slate-900/50"
+            onClick={() => setOpen(false)}
+          />
+          <aside className="absolute inset-y-0 left-0 w-64 overflow-y-auto bg-brand-900" data-testid="drawer">
+            <div className="flex items-start justify-between">
+              {brand}
+              <button
+                type="button"
+                className="m-3 rounded p-1 text-white hover:bg-white/10"
+                aria-label={t("nav.closeMenu")}
+                onClick={() => setOpen(false)}
+              >
+                <X className="h-5 w-5" />
+              </button>
+            </div>
+            <Nav groups={groups} onNavigate={() => setOpen(false)} />
+          </aside>
+        </div>
+      ) : null}
+      <div className="flex min-w-0 flex-col">
+        <header className="sticky top-0 z-30 flex h-14 items-center gap-2 border-b border-slate-200 bg-white/95 px-3 backdrop-blur sm:px-5">
+          <button
+            type="button"
+            className="rounded p-2 text-slate-700 hover:bg-slate-100 lg:hidden"
+            aria-label={t("nav.menu")}
+            aria-expanded={open}
+            onClick={() => setOpen(true)}
+          >
+            <Menu className="h-5 w-5" />
+          </button>
+          <span className="truncate text-sm font-medium text-slate-700 lg:hidden">{t("app.short")}</span>
+          <div className="ml-auto flex items-center gap-1 sm:gap-3">
+            <div className="hidden text-right leading-tight sm:block" data-testid="current-user">
+              <p className="text-sm font-medium text-slate-800">{user.displayName}</p>
+              <p className="text-xs text-slate-500">{t(`roles.${user.role}` as "roles.admin")}</p>
+            </div>
+            <LanguageSwitch />
+            <Link
+              href="/change-password"
+              className="inline-flex items-center gap-1 rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
+              title={t("header.changePassword")}
+            >
+              <KeyRound className="h-4 w-4" />
+              <span className="hidden md:inline">{t("header.changePassword")}</span>
+            </Link>
+            <button
+              type="button"
+              onClick={() => signOut({ callbackUrl: "/login" })}
+              className="inline-flex items-center gap-1 rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
+            >
+              <LogOut className="h-4 w-4" />
+              <span className="hidden sm:inline">{t("header.signOut")}</span>
+              <span className="sr-only sm:hidden">{t("header.signOut")}</span>
+            </button>
+          </div>
+        </header>
+        <main className="min-w-0 flex-1 p-3 sm:p-5">{children}</main>
+      </div>
+    </div>
+  );
+}

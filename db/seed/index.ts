@@ -1,0 +1,71 @@
+import { count } from "drizzle-orm";
+import { hashPassword } from "@/lib/password";
+import type { DB } from "../index";
+import { dictionaryItems, type Role, users } from "../schema";
+import { DICTIONARY_SEED } from "./dictionaries";
+
+export const DEMO_PASSWORD = "Yubei@2021";
+
+export const DEMO_USERS: { username: Role; displayName: string; role: Role }[] = [
+  { username: "admin", displayName: "王管理", role: "admin" },
+  { username: "staff", displayName: "李科员", role: "staff" },
+  { username: "leader", displayName: "张局长", role: "leader" },
+  { username: "auditor", displayName: "赵审计", role: "auditor" },
+];
+
+/** Dictionaries are reference data, seeded whatever the demo mode; existing items are left alone. */
+export function seedDictionaries(db: DB): number {
+  let added = 0;
+  db.transaction((tx) => {
+    for (const [kind, items] of Object.entries(DICTIONARY_SEED)) {
+      items.forEach((item, i) => {
+        const res = tx
+          .insert(dictionaryItems)
+          .values({
+            kind: kind as keyof typeof DICTIONARY_SEED,
+            code: item.code,
+            label: item.label,
+            note: item.note,
+            sortOrder: (i + 1) * 10,
+          })
+          .onConflictDoNothing()
+          .run();
+        added += res.changes;
+      });
+    }
+  });
+  return added;
+}
+
+/** The four demo accounts, only into an empty users table (never over real accounts). */
+export async function seedDemoUsers(db: DB): Promise<boolean> {
+  const [{ n }] = db.select({ n: count() }).from(users).all();
+  if (n > 0) return false;
+  const hash = await hashPassword(DEMO_PASSWORD);
+  db.transaction((tx) => {
+    for (const u of DEMO_USERS) {
+      tx.insert(users)
+        .values({
+          ...u,
+          passwordHash: hash,
+          isDemo: true,
+          mustChangePassword: false,
+          passwordChangedAt: new Date().toISOString(),
+        })
+        .run();
+    }
+  });
+  return true;
+}
+
+export function isDemoMode(): boolean {
+  return process.env.DEMO !== "0";
+}
+
+/** Everything `npm start` does to an empty database. Idempotent. */
+export async function seedAll(db: DB, log: (m: string) => void = () => {}): Promise<void> {
+  const added = seedDictionaries(db);
+  if (added) log(`数据字典：新增 ${added} 条`);
+  if (!isDemoMode()) return;
+  if (await seedDemoUsers(db)) log("演示账号已创建：admin / staff / leader / auditor（密码 Yubei@2021，仅供演示）");
+}

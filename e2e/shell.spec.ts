@@ -1,0 +1,32 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./fixtures/auth";
+
+test.describe("the shell fits desktop, tablet and phone widths", () => {
+  for (const width of [1440, 1024, 390]) {
+    test(`${width}px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+      await signIn(page, "staff");
+      await page.goto("/enterprises");
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      if (width >= 1024) {
+        await expect(page.getByTestId("sidebar")).toBeVisible();
+      } else {
+        await expect(page.getByTestId("sidebar")).toBeHidden();
+        await page.getByRole("button", { name: "菜单" }).click();
+        await expect(page.getByTestId("drawer").getByRole("link", { name: "人才" })).toBeVisible();
+        await page.getByTestId("drawer").getByRole("link", { name: "人才" }).click();
+        await expect(page).toHaveURL(/\/talents$/);
+        await expect(page.getByTestId("drawer")).toBeHidden();
+      }
+    });
+  }
+});
+
+test("the language switch turns the shell to English and back", async ({ page }) => {
+  await signIn(page, "leader");
+  await page.getByRole("button", { name: "EN" }).click();
+  await expect(page.getByTestId("sidebar").getByRole("link", { name: "Tech enterprises" })).toBeVisible();
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.getByTestId("sidebar").getByRole("link", { name: "科技企业" })).toBeVisible();
+});

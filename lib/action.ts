@@ -1,0 +1,199 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { type DB, getDb, type Tx } from "@/db";
+import { writeOperationLog } from "./audit";
+import { type CurrentUser, getCurrentUser } from "./dal";
+import type { MessageKey, T } from "./i18n/core";
+import { getT } from "./i18n/server";
+import { can, type Permission } from "./permissions";
+import { getRequestInfo } from "./request-info";
+
+export type FieldErrors = Record<string, string[]>;
+export type ActionErrorCode =
+  | "unauthenticated"
+  | "forbidden"
+  | "must_change_password"
+  | "invalid"
+  | "conflict"
+  | "error";
+export type ActionResult<D = unknown> =
+  | { ok: true; data: D; message?: string }
+  | { ok: false; code: ActionErrorCode; message: string; fieldErrors?: FieldErrors };
+
+/**
+ * Thrown inside a handler for a domain refusal (duplicate key, stale version…). The transaction rolls
+ * back; the message and field errors may be catalogue keys, translated for the user's locale.
+ */
+export class ActionError extends Error {
+  constructor(
+    message: string,
+    readonly fieldErrors?: FieldErrors,
+    readonly code: "invalid" | "conflict" = "invalid",
+  ) {
+    super(message);
+  }
+}
+
+type AuditFields = {
+  objectType?: string;
+  objectId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+  detail?: unknown;
+  message?: string;
+};
+
+export type ActionContext<P> = {
+  tx: Tx;
+  user: CurrentUser;
+  ip: string | null;
+  prepared: P;
+  /** Fills the operation-log row written in the same transaction. */
+  audit: (fields: AuditFields) => void;
+};
+
+type Definition<S extends z.ZodType, P, D> = {
+  /** Operation-log action name, e.g. "user.create" (also a key under `actions` in the catalogue). */
+  name: string;
+  /** null = any signed-in user acting on their own account. */
+  permission: Permission | null;
+  schema: S;
+  allowPendingPasswordChange?: boolean;
+  /** Async work that must not run inside the synchronous transaction (password hashing…). */
+  prepare?: (input: z.output<S>, user: CurrentUser) => Promise<P>;
+  /** Runs inside one synchronous SQLite transaction together with the operation-log row. */
+  handler: (input: z.output<S>, ctx: ActionContext<P>) => D;
+  revalidate?: string[] | ((input: z.output<S>, data: D) => string[]);
+};
+
+export type ServerAction<D> = (prevOrInput?: unknown, formData?: unknown) => Promise<ActionResult<D>>;
+
+const WRAPPED = new WeakSet<object>();
+
+/** Unit tests use this to prove every exported server action was built by defineAction. */
+export function isWrappedAction(fn: unknown): boolean {
+  return typeof fn === "function" && WRAPPED.has(fn);
+}
+
+/** FormData → plain object; repeated keys become arrays; React's internal $ACTION fields are dropped. */
+export function formDataToObject(fd: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(fd.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const all = fd.getAll(key).map((v) => (typeof v === "string" ? v : v));
+    out[key] = all.length > 1 ? all : all[0];
+  }
+  return out;
+}
+
+function translate(t: T, s: string): string {
+  const out = t(s as MessageKey);
+  return out;
+}
+
+function translateFieldErrors(t: T, fe: FieldErrors): FieldErrors {
+  return Object.fromEntries(Object.entries(fe).map(([k, v]) => [k, v.map((m) => translate(t, m))]));
+}
+
+/**
+ * The one way to build a server action: session → permission → zod parse (unknown keys rejected)
+ * → synchronous transaction → operation-log row → typed result. Refusals are logged too.
+ */
+export function defineAction<S extends z.ZodType, D, P = undefined>(def: Definition<S, P, D>): ServerAction<D> {
+  const action: ServerAction<D> = async (prevOrInput, formData) => {
+    const raw =
+      formData instanceof FormData
+        ? formDataToObject(formData)
+        : prevOrInput instanceof FormData
+          ? formDataToObject(prevOrInput)
+          : prevOrInput;
+    const t = await getT();
+    const { ip } = await getRequestInfo();
+    const db: DB = getDb();
+    const user = await getCurrentUser();
+    const logBase = {
+      userId: user?.id ?? null,
+      username: user?.username ?? null,
+      role: user?.role ?? null,
+      ip,
+      action: def.name,
+    };
+    if (!user) {
+      writeOperationLog(db, { ...logBase, result: "denied", message: "unauthenticated" });
+      return { ok: false, code: "unauthenticated", message: t("errors.unauthenticated") };
+    }
+    if (user.mustChangePassword && !def.allowPendingPasswordChange) {
+      writeOperationLog(db, { ...logBase, result: "denied", message: "must_change_password" });
+      return { ok: false, code: "must_change_password", message: t("errors.mustChangePassword") };
+    }
+    if (def.permission && !can(user.role, def.permission)) {
+      writeOperationLog(db, {
+        ...logBase,
+        result: "denied",
+        message: `missing permission ${def.permission}`,
+        detail: { input: raw instanceof Object ? raw : null },
+      });
+      return { ok: false, code: "forbidden", message: t("errors.forbidden") };
+    }
+    const parsed = def.schema.safeParse(raw ?? {});
+    if (!parsed.success) {
+      const flat = z.flattenError(parsed.error);
+      const fieldErrors = translateFieldErrors(t, flat.fieldErrors as FieldErrors);
+      writeOperationLog(db, {
+        ...logBase,
+        result: "invalid",
+        message: "validation failed",
+        detail: { fieldErrors: flat.fieldErrors, formErrors: flat.formErrors },
+      });
+      const formMessage = flat.formErrors.length ? flat.formErrors.map((m) => translate(t, m)).join("；") : null;
+      return {
+        ok: false,
+        code: "invalid",
+        message: formMessage ?? t("errors.invalidInput"),
+        fieldErrors,
+      };
+    }
+    const input = parsed.data as z.output<S>;
+    try {
+      const prepared = (def.prepare ? await def.prepare(input, user) : undefined) as P;
+      const data = db.transaction((tx) => {
+        let audit: AuditFields = {};
+        const result = def.handler(input, {
+          tx,
+          user,
+          ip,
+          prepared,
+          audit: (f) => {
+            audit = { ...audit, ...f };
+          },
+        });
+        writeOperationLog(tx, { ...logBase, result: "ok", ...audit });
+        return result;
+      });
+      const paths = typeof def.revalidate === "function" ? def.revalidate(input, data) : (def.revalidate ?? []);
+      for (const p of paths) revalidatePath(p);
+      return { ok: true, data };
+    } catch (err) {
+      if (err instanceof ActionError) {
+        writeOperationLog(db, {
+          ...logBase,
+          result: "invalid",
+          message: err.message,
+          detail: { fieldErrors: err.fieldErrors },
+        });
+        return {
+          ok: false,
+          code: err.code,
+          message: translate(t, err.message),
+          fieldErrors: err.fieldErrors ? translateFieldErrors(t, err.fieldErrors) : undefined,
+        };
+      }
+      console.error(`[action ${def.name}]`, err);
+      writeOperationLog(db, { ...logBase, result: "error", message: String((err as Error)?.message ?? err) });
+      return { ok: false, code: "error", message: t("errors.unknown") };
+    }
+  };
+  WRAPPED.add(action);
+  return action;
+}

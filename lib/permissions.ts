@@ -1,0 +1,47 @@
+import type { Role } from "@/db/schema";
+
+/**
+ * The one role → permission table. Pages, menus, the data-access layer and the action
+ * wrapper all ask this table; nothing else decides who may do what.
+ */
+export const PERMISSIONS = [
+  "registry.read",
+  "registry.write",
+  "registry.restore",
+  "personal.reveal",
+  "indicator.read",
+  "indicator.write",
+  "report.read",
+  "report.export",
+  "report.write",
+  "report.reopen",
+  "import.run",
+  "user.manage",
+  "dictionary.manage",
+  "audit.read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const STAFF: Permission[] = [
+  "registry.read",
+  "registry.write",
+  "personal.reveal",
+  "indicator.read",
+  "indicator.write",
+  "report.read",
+  "report.export",
+  "report.write",
+  "import.run",
+];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  // Separation of duties (三权分立): the admin runs the system but does not read the audit trail.
+  admin: [...STAFF, "registry.restore", "report.reopen", "user.manage", "dictionary.manage"],
+  staff: STAFF,
+  leader: ["registry.read", "indicator.read", "report.read", "report.export"],
+  auditor: ["audit.read"],
+};
+
+export function can(role: Role | null | undefined, permission: Permission): boolean {
+  return !!role && ROLE_PERMISSIONS[role].includes(permission);
+}

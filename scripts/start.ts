@@ -1,0 +1,72 @@
+// `npm start`: secret → migrations → seed → build if needed → next start (honours PORT and HOSTNAME).
+import { execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { resolveDatabasePath } from "@/db/path";
+import { prepareDatabase } from "./prepare-db";
+
+const root = process.cwd();
+const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+function ensureSecret(): void {
+  if (process.env.NEXTAUTH_SECRET) return;
+  // Generated once per installation and kept beside the database; never a constant in the repo.
+  const file = path.join(path.dirname(resolveDatabasePath()), ".nextauth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
+  }
+  process.env.NEXTAUTH_SECRET = fs.readFileSync(file, "utf8").trim();
+}
+
+function sourceRevision(): string {
+  try {
+    const head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: root, stdio: ["ignore", "pipe", "ignore"] })
+      .toString()
+      .trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "ignore"],
+    })
+      .toString()
+      .trim();
+    return dirty ? `${head}+dirty` : head;
+  } catch {
+    return "unknown";
+  }
+}
+
+function buildIfNeeded(): void {
+  const stamp = path.join(root, ".next", "SOURCE_REVISION");
+  const rev = sourceRevision();
+  const built = fs.existsSync(path.join(root, ".next", "BUILD_ID"));
+  const same = built && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === rev && !rev.endsWith("+dirty");
+  if (same && process.env.FORCE_BUILD !== "1") return;
+  if (built && process.env.SKIP_BUILD === "1") return;
+  console.log("正在构建生产版本（首次启动或代码已更新，约需 1–3 分钟）…");
+  execFileSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
+  fs.writeFileSync(stamp, rev);
+}
+
+async function main() {
+  ensureSecret();
+  const port = process.env.PORT || "3000";
+  const host = process.env.HOSTNAME;
+  if (!process.env.NEXTAUTH_URL) {
+    const shown = !host || host === "0.0.0.0" || host === "::" ? "localhost" : host;
+    process.env.NEXTAUTH_URL = `http://${shown}:${port}`;
+  }
+  await prepareDatabase();
+  buildIfNeeded();
+  const args = [nextBin, "start", "-p", port, ...(host ? ["-H", host] : [])];
+  console.log(`渝北区科技局系统启动：${process.env.NEXTAUTH_URL}`);
+  const child = spawn(process.execPath, args, { cwd: root, stdio: "inherit", env: process.env });
+  for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));
+  child.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
