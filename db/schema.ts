@@ -131,3 +131,217 @@ export const dictionaryItems = sqliteTable(
   ],
 );
 export type DictionaryItem = typeof dictionaryItems.$inferSelect;
+
+// ───────────────────────────── registries ─────────────────────────────
+// Every registry row: soft delete (deleted_at/by), optimistic concurrency (version), who/when, sample flag.
+
+const registryColumns = () => ({
+  isSample: integer("is_sample", { mode: "boolean" }).notNull().default(false),
+  version: integer("version").notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  createdBy: integer("created_by").references(() => users.id),
+  updatedBy: integer("updated_by").references(() => users.id),
+  deletedAt: text("deleted_at"),
+  deletedBy: integer("deleted_by").references(() => users.id),
+});
+
+export const ENTERPRISE_STATUSES = ["active", "deregistered", "moved_out"] as const;
+export type EnterpriseStatus = (typeof ENTERPRISE_STATUSES)[number];
+
+export const enterprises = sqliteTable(
+  "enterprises",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    creditCode: text("credit_code").notNull(),
+    legalRepresentative: text("legal_representative").notNull(),
+    foundedDate: text("founded_date").notNull(),
+    /** 注册资本, 万元 */
+    registeredCapital: real("registered_capital").notNull(),
+    streetId: integer("street_id")
+      .notNull()
+      .references(() => dictionaryItems.id),
+    parkId: integer("park_id").references(() => dictionaryItems.id),
+    industryChainId: integer("industry_chain_id").references(() => dictionaryItems.id),
+    isAboveScale: integer("is_above_scale", { mode: "boolean" }).notNull().default(false),
+    contactName: text("contact_name"),
+    contactPhone: text("contact_phone"),
+    status: text("status", { enum: ENTERPRISE_STATUSES }).notNull().default("active"),
+    statusChangedAt: text("status_changed_at"),
+    /** Denormalised latest annual R&D spend (万元), so the list sorts by it through an index. */
+    latestRdExpense: real("latest_rd_expense"),
+    latestRevenue: real("latest_revenue"),
+    ...registryColumns(),
+  },
+  (t) => [
+    uniqueIndex("enterprises_credit_code_live_uq").on(t.creditCode).where(sql`deleted_at IS NULL`),
+    index("enterprises_live_name_idx").on(t.deletedAt, t.name),
+    index("enterprises_live_rd_idx").on(t.deletedAt, t.latestRdExpense),
+    index("enterprises_live_created_idx").on(t.deletedAt, t.createdAt),
+    index("enterprises_street_idx").on(t.streetId, t.deletedAt),
+    index("enterprises_park_idx").on(t.parkId, t.deletedAt),
+    index("enterprises_chain_idx").on(t.industryChainId, t.deletedAt, t.latestRdExpense),
+    index("enterprises_status_idx").on(t.status, t.deletedAt),
+  ],
+);
+export type Enterprise = typeof enterprises.$inferSelect;
+export type NewEnterprise = typeof enterprises.$inferInsert;
+
+export const enterpriseQualifications = sqliteTable(
+  "enterprise_qualifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    enterpriseId: integer("enterprise_id")
+      .notNull()
+      .references(() => enterprises.id),
+    typeId: integer("type_id")
+      .notNull()
+      .references(() => dictionaryItems.id),
+    certificateNo: text("certificate_no"),
+    awardedDate: text("awarded_date").notNull(),
+    /** null = no fixed expiry */
+    expiryDate: text("expiry_date"),
+    note: text("note"),
+    ...registryColumns(),
+  },
+  (t) => [
+    index("quals_enterprise_idx").on(t.enterpriseId, t.deletedAt),
+    // Counting holders of a type valid on a date: type → dates, covering.
+    index("quals_type_dates_idx").on(t.typeId, t.deletedAt, t.awardedDate, t.expiryDate, t.enterpriseId),
+    index("quals_type_expiry_idx").on(t.typeId, t.expiryDate),
+  ],
+);
+export type EnterpriseQualification = typeof enterpriseQualifications.$inferSelect;
+
+export const enterpriseAnnualFigures = sqliteTable(
+  "enterprise_annual_figures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    enterpriseId: integer("enterprise_id")
+      .notNull()
+      .references(() => enterprises.id),
+    year: integer("year").notNull(),
+    /** 营业收入, 万元 */
+    revenue: real("revenue"),
+    /** R&D 经费支出, 万元 */
+    rdExpense: real("rd_expense"),
+    employees: integer("employees"),
+    rdStaff: integer("rd_staff"),
+    inventionPatents: integer("invention_patents"),
+    ...registryColumns(),
+  },
+  (t) => [
+    uniqueIndex("annual_enterprise_year_live_uq").on(t.enterpriseId, t.year).where(sql`deleted_at IS NULL`),
+    index("annual_year_idx").on(t.year, t.deletedAt),
+  ],
+);
+export type EnterpriseAnnualFigure = typeof enterpriseAnnualFigures.$inferSelect;
+
+export const LEVELS = ["national", "municipal", "district"] as const;
+export type Level = (typeof LEVELS)[number];
+export const RECORD_STATUSES = ["active", "revoked"] as const;
+
+export const institutions = sqliteTable(
+  "institutions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    typeId: integer("type_id")
+      .notNull()
+      .references(() => dictionaryItems.id),
+    level: text("level", { enum: LEVELS }).notNull(),
+    hostEnterpriseId: integer("host_enterprise_id").references(() => enterprises.id),
+    hostOrganisation: text("host_organisation"),
+    recognisedDate: text("recognised_date").notNull(),
+    field: text("field"),
+    staffCount: integer("staff_count"),
+    status: text("status", { enum: RECORD_STATUSES }).notNull().default("active"),
+    ...registryColumns(),
+  },
+  (t) => [
+    index("institutions_type_level_idx").on(t.typeId, t.level, t.deletedAt, t.status, t.recognisedDate),
+    index("institutions_live_name_idx").on(t.deletedAt, t.name),
+    index("institutions_host_idx").on(t.hostEnterpriseId),
+  ],
+);
+export type Institution = typeof institutions.$inferSelect;
+
+export const incubators = sqliteTable(
+  "incubators",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    typeId: integer("type_id")
+      .notNull()
+      .references(() => dictionaryItems.id),
+    level: text("level", { enum: LEVELS }).notNull(),
+    operator: text("operator").notNull(),
+    streetId: integer("street_id").references(() => dictionaryItems.id),
+    address: text("address"),
+    /** m² */
+    area: real("area"),
+    incubatedTotal: integer("incubated_total").notNull().default(0),
+    graduatedTotal: integer("graduated_total").notNull().default(0),
+    ipItems: integer("ip_items").notNull().default(0),
+    highTechCultivated: integer("high_tech_cultivated").notNull().default(0),
+    recognisedDate: text("recognised_date"),
+    status: text("status", { enum: RECORD_STATUSES }).notNull().default("active"),
+    ...registryColumns(),
+  },
+  (t) => [
+    index("incubators_type_idx").on(t.typeId, t.level, t.deletedAt),
+    index("incubators_live_name_idx").on(t.deletedAt, t.name),
+  ],
+);
+export type Incubator = typeof incubators.$inferSelect;
+
+export const incubatorTenants = sqliteTable(
+  "incubator_tenants",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    incubatorId: integer("incubator_id")
+      .notNull()
+      .references(() => incubators.id),
+    enterpriseId: integer("enterprise_id")
+      .notNull()
+      .references(() => enterprises.id),
+    moveInDate: text("move_in_date").notNull(),
+    moveOutDate: text("move_out_date"),
+    ...registryColumns(),
+  },
+  (t) => [
+    index("tenants_incubator_idx").on(t.incubatorId, t.deletedAt),
+    index("tenants_enterprise_idx").on(t.enterpriseId, t.deletedAt),
+  ],
+);
+export type IncubatorTenant = typeof incubatorTenants.$inferSelect;
+
+export const TALENT_KINDS = ["person", "team"] as const;
+
+export const talents = sqliteTable(
+  "talents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: TALENT_KINDS }).notNull().default("person"),
+    name: text("name").notNull(),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => dictionaryItems.id),
+    employerEnterpriseId: integer("employer_enterprise_id").references(() => enterprises.id),
+    employerName: text("employer_name"),
+    field: text("field"),
+    recognisedYear: integer("recognised_year").notNull(),
+    programme: text("programme"),
+    /** Personal data: masked everywhere unless revealed by an authorised, logged action. */
+    phone: text("phone"),
+    idNumber: text("id_number"),
+    ...registryColumns(),
+  },
+  (t) => [
+    index("talents_category_idx").on(t.categoryId, t.deletedAt, t.recognisedYear),
+    index("talents_live_name_idx").on(t.deletedAt, t.name),
+    index("talents_employer_idx").on(t.employerEnterpriseId),
+  ],
+);
+export type Talent = typeof talents.$inferSelect;

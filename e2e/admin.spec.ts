@@ -78,7 +78,7 @@ test("admin adds, renames and disables a dictionary item", async ({ page }) => {
   await expect(r).toContainText(`改名园区${code}`);
   await r.getByRole("button", { name: "停用" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "确认" }).click();
-  await expect(r.getByText("停用")).toBeVisible();
+  await expect(r.getByRole("button", { name: "启用" })).toBeVisible();
   expect(scalar("SELECT enabled FROM dictionary_items WHERE code = ?", code)).toBe(0);
 });
 

@@ -47,7 +47,7 @@ test("a wrong password gives the generic error and a login-log row", async ({ pa
   await page.locator('input[name="username"]').fill("staff");
   await page.locator('input[name="password"]').fill("Wrong@2021x");
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("alert")).toHaveText("用户名或密码错误；连续失败 5 次账户将被锁定 15 分钟");
+  await expect(page.locator("#login-error")).toHaveText("用户名或密码错误；连续失败 5 次账户将被锁定 15 分钟");
   await expect(page).toHaveURL(/\/login/);
   expect(scalar("SELECT count(*) FROM login_logs WHERE username = 'staff' AND success = 0")).toBe(before + 1);
   const last = row<{ reason: string; ip: string | null }>(
@@ -59,7 +59,7 @@ test("a wrong password gives the generic error and a login-log row", async ({ pa
   // An unknown username gets exactly the same message.
   await page.locator('input[name="username"]').fill(uniqueName("nobody"));
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("alert")).toHaveText("用户名或密码错误；连续失败 5 次账户将被锁定 15 分钟");
+  await expect(page.locator("#login-error")).toHaveText("用户名或密码错误；连续失败 5 次账户将被锁定 15 分钟");
 });
 
 test("five failures lock the account, even against the right password", async ({ page }) => {
@@ -71,14 +71,14 @@ test("five failures lock the account, even against the right password", async ({
     await page.locator('input[name="username"]').fill(username);
     await page.locator('input[name="password"]').fill(`Bad@pass${i}`);
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page.locator("#login-error")).toBeVisible();
     await expect(page.getByRole("button", { name: "登录" })).toBeEnabled();
   }
   expect(row<{ locked_until: string | null }>("SELECT locked_until FROM users WHERE username = ?", username)?.locked_until).toBeTruthy();
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page.getByRole("alert")).toHaveText("用户名或密码错误；连续失败 5 次账户将被锁定 15 分钟");
+  await expect(page.locator("#login-error")).toHaveText("用户名或密码错误；连续失败 5 次账户将被锁定 15 分钟");
   await expect(page).toHaveURL(/\/login/);
   expect(scalar("SELECT reason FROM login_logs WHERE username = ? ORDER BY id DESC LIMIT 1", username)).toBe("locked");
 });

@@ -1,3 +1,8 @@
+import { enterprisesEn } from "./sections/enterprises";
+import { incubatorsEn } from "./sections/incubators";
+import { institutionsEn } from "./sections/institutions";
+import { registryEn } from "./sections/registry";
+import { talentsEn } from "./sections/talents";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
@@ -205,6 +210,11 @@ export const en: Messages = {
     filterTo: "To",
     empty: "No log entries",
   },
+  registry: registryEn,
+  enterprises: enterprisesEn,
+  institutions: institutionsEn,
+  incubators: incubatorsEn,
+  talents: talentsEn,
   actions: {
     "user.create": "Create user",
     "user.disable": "Disable user",
@@ -215,5 +225,31 @@ export const en: Messages = {
     "dictionary.create": "Add dictionary item",
     "dictionary.update": "Edit dictionary item",
     "dictionary.toggle": "Enable/disable dictionary item",
+    "enterprise.create": "Create enterprise",
+    "enterprise.update": "Edit enterprise",
+    "enterprise.delete": "Delete enterprise",
+    "enterprise.restore": "Restore enterprise",
+    "enterprise.qualification.create": "Add qualification",
+    "enterprise.qualification.update": "Edit qualification",
+    "enterprise.qualification.delete": "Delete qualification",
+    "enterprise.annual.upsert": "Enter annual figures",
+    "enterprise.annual.delete": "Delete annual figures",
+    "institution.create": "Create institution",
+    "institution.update": "Edit institution",
+    "institution.delete": "Delete institution",
+    "institution.restore": "Restore institution",
+    "incubator.create": "Create incubator",
+    "incubator.update": "Edit incubator",
+    "incubator.delete": "Delete incubator",
+    "incubator.restore": "Restore incubator",
+    "incubator.tenant.add": "Add tenant",
+    "incubator.tenant.update": "Edit tenant",
+    "incubator.tenant.remove": "Remove tenant",
+    "talent.create": "Create talent",
+    "talent.update": "Edit talent",
+    "talent.delete": "Delete talent",
+    "talent.restore": "Restore talent",
+    "talent.reveal": "Reveal personal data",
+    "registry.exportCsv": "Export CSV",
   },
 };

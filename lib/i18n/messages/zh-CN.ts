@@ -1,3 +1,10 @@
+import { enterprisesZh } from "./sections/enterprises";
+import { incubatorsZh } from "./sections/incubators";
+import { institutionsZh } from "./sections/institutions";
+import { registryZh } from "./sections/registry";
+import { talentsZh } from "./sections/talents";
+import type { Widen } from "./widen";
+
 // The message catalogue: every user-facing string lives here (zh-CN is the source of truth).
 export const zhCN = {
   app: {
@@ -203,6 +210,11 @@ export const zhCN = {
     filterTo: "结束日期",
     empty: "暂无日志",
   },
+  registry: registryZh,
+  enterprises: enterprisesZh,
+  institutions: institutionsZh,
+  incubators: incubatorsZh,
+  talents: talentsZh,
   actions: {
     "user.create": "新建用户",
     "user.disable": "停用用户",
@@ -213,8 +225,33 @@ export const zhCN = {
     "dictionary.create": "新增字典条目",
     "dictionary.update": "修改字典条目",
     "dictionary.toggle": "启用/停用字典条目",
+    "enterprise.create": "新建科技企业",
+    "enterprise.update": "修改科技企业",
+    "enterprise.delete": "删除科技企业",
+    "enterprise.restore": "恢复科技企业",
+    "enterprise.qualification.create": "新增企业资质",
+    "enterprise.qualification.update": "修改企业资质",
+    "enterprise.qualification.delete": "删除企业资质",
+    "enterprise.annual.upsert": "录入企业年度数据",
+    "enterprise.annual.delete": "删除企业年度数据",
+    "institution.create": "新建研发机构",
+    "institution.update": "修改研发机构",
+    "institution.delete": "删除研发机构",
+    "institution.restore": "恢复研发机构",
+    "incubator.create": "新建孵化载体",
+    "incubator.update": "修改孵化载体",
+    "incubator.delete": "删除孵化载体",
+    "incubator.restore": "恢复孵化载体",
+    "incubator.tenant.add": "新增在孵企业",
+    "incubator.tenant.update": "修改在孵企业",
+    "incubator.tenant.remove": "移除在孵企业",
+    "talent.create": "新建人才",
+    "talent.update": "修改人才",
+    "talent.delete": "删除人才",
+    "talent.restore": "恢复人才",
+    "talent.reveal": "查看人才个人信息",
+    "registry.exportCsv": "导出CSV",
   },
 } as const;
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof zhCN>;
