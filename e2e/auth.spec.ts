@@ -74,7 +74,9 @@ test("five failures lock the account, even against the right password", async ({
     await expect(page.locator("#login-error")).toBeVisible();
     await expect(page.getByRole("button", { name: "登录" })).toBeEnabled();
   }
-  expect(row<{ locked_until: string | null }>("SELECT locked_until FROM users WHERE username = ?", username)?.locked_until).toBeTruthy();
+  expect(
+    row<{ locked_until: string | null }>("SELECT locked_until FROM users WHERE username = ?", username)?.locked_until,
+  ).toBeTruthy();
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole("button", { name: "登录" }).click();

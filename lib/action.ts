@@ -87,9 +87,18 @@ export function formDataToObject(fd: FormData): Record<string, unknown> {
   return out;
 }
 
-function translate(t: T, s: string): string {
-  const out = t(s as MessageKey);
-  return out;
+/** Messages are catalogue keys, optionally with URI-encoded parameters: "registry.tooLong|max=200". */
+export function translate(t: T, s: string): string {
+  const [key, rawParams] = s.split("|");
+  const params = rawParams
+    ? Object.fromEntries(
+        rawParams.split(",").map((kv) => {
+          const [k, v = ""] = kv.split("=");
+          return [k, decodeURIComponent(v)];
+        }),
+      )
+    : undefined;
+  return t(key as MessageKey, params);
 }
 
 function translateFieldErrors(t: T, fe: FieldErrors): FieldErrors {

@@ -79,3 +79,14 @@ export async function hasPermission(permission: Permission): Promise<boolean> {
   const user = await getCurrentUser();
   return !!user && !user.mustChangePassword && can(user.role, permission);
 }
+
+/** For route handlers (exports): the same checks, answered as HTTP status instead of a redirect. */
+export async function authorizeRoute(
+  permission: Permission,
+): Promise<{ ok: true; user: CurrentUser } | { ok: false; response: Response }> {
+  const user = await getCurrentUser();
+  if (!user) return { ok: false, response: new Response("Unauthorized", { status: 401 }) };
+  if (user.mustChangePassword || !can(user.role, permission))
+    return { ok: false, response: new Response("Forbidden", { status: 403 }) };
+  return { ok: true, user };
+}

@@ -74,7 +74,9 @@ describe("backup and restore", () => {
     expect(previous && fs.existsSync(previous)).toBeTruthy();
 
     const restored = new Database(file, { readonly: true });
-    expect(restored.prepare("SELECT group_concat(code) FROM dictionary_items WHERE kind = 'park'").pluck().get()).toBe("p1");
+    expect(restored.prepare("SELECT group_concat(code) FROM dictionary_items WHERE kind = 'park'").pluck().get()).toBe(
+      "p1",
+    );
     restored.close();
     // The pre-restore copy still holds the later row: a restore can itself be undone.
     const kept = new Database(previous as string, { readonly: true });

@@ -1,17 +1,60 @@
+import { Download, Plus } from "lucide-react";
+import Link from "next/link";
+import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ENTERPRISE_STATUSES } from "@/db/schema";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
+import { can } from "@/lib/permissions";
+import { getDictionaryOptions } from "@/lib/registry/dictionaries";
+import { EnterprisesTable } from "./_components/enterprises-table";
+import { getEnterprises } from "./_lib/queries";
+import { loadEnterpriseSearch } from "./_lib/validations";
 
-export default async function Page() {
-  await requirePermission("registry.read");
+export default async function EnterprisesPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const user = await requirePermission("registry.read");
   const t = await getT();
+  const raw = await searchParams;
+  const search = loadEnterpriseSearch(raw);
+  const data = await getEnterprises(search);
+  const dict = getDictionaryOptions(["street", "park", "industry_chain", "qualification_type"]);
+  const exportHref = `/enterprises/export?${new URLSearchParams(raw).toString()}`;
   return (
     <>
-      <PageHeader title={t("nav.enterprises")} />
+      <PageHeader
+        title={t("enterprises.title")}
+        actions={
+          <>
+            {can(user.role, "report.export") ? (
+              <a href={exportHref} className={buttonVariants({ variant: "outline" })}>
+                <Download className="h-4 w-4" />
+                {t("registry.exportCsv")}
+              </a>
+            ) : null}
+            {can(user.role, "registry.write") ? (
+              <Link href="/enterprises/new" className={buttonVariants()}>
+                <Plus className="h-4 w-4" />
+                {t("enterprises.create")}
+              </Link>
+            ) : null}
+          </>
+        }
+      />
       <Card>
-        <EmptyState title={t("placeholder.notYet")} hint={t("placeholder.notYetHint")} />
+        <EnterprisesTable
+          rows={data.rows}
+          total={data.total}
+          pageCount={data.pageCount}
+          canRestore={can(user.role, "registry.restore")}
+          facets={{
+            street: (dict.street ?? []).map((o) => ({ value: String(o.id), label: o.label })),
+            park: (dict.park ?? []).map((o) => ({ value: String(o.id), label: o.label })),
+            chain: (dict.industry_chain ?? []).map((o) => ({ value: String(o.id), label: o.label })),
+            qual: (dict.qualification_type ?? []).map((o) => ({ value: String(o.id), label: o.label })),
+            status: ENTERPRISE_STATUSES.map((s) => ({ value: s, label: t(`enterprises.status.${s}`) })),
+          }}
+        />
       </Card>
     </>
   );

@@ -1,0 +1,30 @@
+import { notFound } from "next/navigation";
+import { Card, CardContent } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/dal";
+import { getT } from "@/lib/i18n/server";
+import { getDictionaryOptions } from "@/lib/registry/dictionaries";
+import { EnterpriseForm } from "../../_components/enterprise-form";
+import { getEnterprise } from "../../_lib/queries";
+
+export default async function EditEnterprisePage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePermission("registry.write");
+  const id = Number((await params).id);
+  const data = Number.isInteger(id) && id > 0 ? await getEnterprise(id) : null;
+  if (!data || data.e.deletedAt) notFound();
+  const t = await getT();
+  const d = getDictionaryOptions(["street", "park", "industry_chain"]);
+  return (
+    <>
+      <PageHeader title={`${t("enterprises.editTitle")}：${data.e.name}`} />
+      <Card>
+        <CardContent>
+          <EnterpriseForm
+            enterprise={data.e}
+            options={{ street: d.street ?? [], park: d.park ?? [], industry_chain: d.industry_chain ?? [] }}
+          />
+        </CardContent>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,240 @@
+import { Pencil } from "lucide-react";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatAmount, SampleBadge } from "@/components/registry/cells";
+import { DetailGrid, DetailTabs } from "@/components/registry/detail-grid";
+import { HistoryList, show } from "@/components/registry/history-list";
+import { RecordActionButton } from "@/components/registry/record-actions";
+import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/dal";
+import { type MessageKey, tDynamic } from "@/lib/i18n/core";
+import { getT } from "@/lib/i18n/server";
+import { maskPhone } from "@/lib/mask";
+import { can } from "@/lib/permissions";
+import { getDictionaryLabels, getDictionaryOptions } from "@/lib/registry/dictionaries";
+import { getRecordHistory } from "@/lib/registry/history";
+import { AnnualSection } from "../_components/annual-section";
+import { QualificationsSection } from "../_components/qualifications-section";
+import { deleteEnterprise, restoreEnterprise } from "../_lib/actions";
+import { getEnterprise } from "../_lib/queries";
+
+const FIELD_KEYS: Record<string, string> = {
+  streetId: "enterprises.fields.street",
+  parkId: "enterprises.fields.park",
+  industryChainId: "enterprises.fields.industryChain",
+  typeId: "enterprises.quals.type",
+  certificateNo: "enterprises.quals.certificateNo",
+  awardedDate: "enterprises.quals.awardedDate",
+  expiryDate: "enterprises.quals.expiryDate",
+  year: "enterprises.annual.year",
+  revenue: "enterprises.annual.revenue",
+  rdExpense: "enterprises.annual.rdExpense",
+  employees: "enterprises.annual.employees",
+  rdStaff: "enterprises.annual.rdStaff",
+  inventionPatents: "enterprises.annual.inventionPatents",
+};
+
+export default async function EnterpriseDetailPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ tab?: string }>;
+}) {
+  const user = await requirePermission("registry.read");
+  const id = Number((await params).id);
+  const data = Number.isInteger(id) && id > 0 ? await getEnterprise(id) : null;
+  if (!data) notFound();
+  const t = await getT();
+  const tab = (await searchParams).tab === "history" ? "history" : "detail";
+  const e = data.e;
+  const canWrite = can(user.role, "registry.write") && !e.deletedAt;
+  const base = `/enterprises/${e.id}`;
+
+  return (
+    <>
+      <PageHeader
+        title={e.name}
+        description={e.creditCode}
+        actions={
+          <>
+            {e.isSample ? <SampleBadge label={t("registry.sampleBadge")} /> : null}
+            {e.deletedAt ? <Badge tone="bad">{t("registry.deletedBadge")}</Badge> : null}
+            {canWrite ? (
+              <Link href={`${base}/edit`} className={buttonVariants({ variant: "outline", size: "sm" })}>
+                <Pencil className="h-4 w-4" />
+                {t("registry.edit")}
+              </Link>
+            ) : null}
+            {canWrite ? (
+              <RecordActionButton
+                action={deleteEnterprise}
+                input={{ id: e.id, version: e.version }}
+                message={t("registry.confirmDelete", { name: e.name })}
+                label={t("registry.delete")}
+                redirectTo="/enterprises"
+              />
+            ) : null}
+            {e.deletedAt && can(user.role, "registry.restore") ? (
+              <RecordActionButton
+                action={restoreEnterprise}
+                input={{ id: e.id, version: e.version }}
+                message={t("registry.confirmRestore", { name: e.name })}
+                label={t("registry.restore")}
+                variant="default"
+              />
+            ) : null}
+          </>
+        }
+      />
+      <DetailTabs
+        base={base}
+        active={tab}
+        tabs={[
+          { key: "detail", label: t("registry.tabs.detail") },
+          { key: "history", label: t("registry.tabs.history") },
+        ]}
+      />
+      {tab === "history" ? (
+        <Card>
+          <CardContent>
+            <HistoryEntries t={t} id={e.id} childIds={data.childIds} />
+          </CardContent>
+        </Card>
+      ) : (
+        <div className="flex flex-col gap-4">
+          <Card>
+            <CardContent>
+              <DetailGrid
+                items={[
+                  {
+                    label: t("enterprises.fields.creditCode"),
+                    value: <span className="font-mono">{e.creditCode}</span>,
+                  },
+                  { label: t("enterprises.fields.legalRepresentative"), value: e.legalRepresentative },
+                  { label: t("enterprises.fields.foundedDate"), value: e.foundedDate },
+                  { label: t("enterprises.fields.registeredCapital"), value: formatAmount(e.registeredCapital) },
+                  { label: t("enterprises.fields.street"), value: data.street },
+                  { label: t("enterprises.fields.park"), value: data.park },
+                  { label: t("enterprises.fields.industryChain"), value: data.industryChain },
+                  {
+                    label: t("enterprises.fields.isAboveScale"),
+                    value: e.isAboveScale ? t("common.yes") : t("common.no"),
+                  },
+                  { label: t("enterprises.fields.status"), value: t(`enterprises.status.${e.status}`) },
+                  { label: t("enterprises.fields.contactName"), value: e.contactName },
+                  // Personal data: shown masked on the detail page.
+                  { label: t("enterprises.fields.contactPhone"), value: maskPhone(e.contactPhone) },
+                  { label: t("enterprises.fields.latestRdExpense"), value: formatAmount(e.latestRdExpense) },
+                ]}
+              />
+            </CardContent>
+          </Card>
+          <QualificationsSection
+            enterpriseId={e.id}
+            canWrite={canWrite}
+            rows={data.qualifications.map((q) => ({ ...q.q, type: q.type, typeCode: q.typeCode }))}
+            types={(getDictionaryOptions(["qualification_type"]).qualification_type ?? []).filter((o) => o.enabled)}
+          />
+          <AnnualSection enterpriseId={e.id} canWrite={canWrite} rows={data.annual} />
+          <Card>
+            <CardHeader>
+              <CardTitle>{t("enterprises.linked.institutions")}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <LinkList
+                items={data.linkedInstitutions.map((i) => ({
+                  href: `/institutions/${i.id}`,
+                  label: i.name,
+                  note: `${i.type} · ${t(`registry.levels.${i.level}`)}`,
+                }))}
+                t={t}
+              />
+            </CardContent>
+          </Card>
+          <div className="grid gap-4 md:grid-cols-2">
+            <Card>
+              <CardHeader>
+                <CardTitle>{t("enterprises.linked.talents")}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <LinkList
+                  items={data.linkedTalents.map((i) => ({ href: `/talents/${i.id}`, label: i.name, note: i.category }))}
+                  t={t}
+                />
+              </CardContent>
+            </Card>
+            <Card>
+              <CardHeader>
+                <CardTitle>{t("enterprises.linked.incubators")}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <LinkList
+                  items={data.tenancies.map((i) => ({
+                    href: `/incubators/${i.incubatorId}`,
+                    label: i.incubator,
+                    note: `${i.moveInDate} → ${i.moveOutDate ?? ""}`,
+                  }))}
+                  t={t}
+                />
+              </CardContent>
+            </Card>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
+function LinkList({
+  items,
+  t,
+}: {
+  items: { href: string; label: string; note?: string }[];
+  t: Awaited<ReturnType<typeof getT>>;
+}) {
+  if (items.length === 0) return <p className="text-sm text-slate-500">{t("common.empty")}</p>;
+  return (
+    <ul className="flex flex-col gap-1.5 text-sm">
+      {items.map((i) => (
+        <li key={i.href}>
+          <Link href={i.href} className="text-brand-700 hover:underline">
+            {i.label}
+          </Link>
+          {i.note ? <span className="ml-2 text-xs text-slate-500">{i.note}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function HistoryEntries({
+  t,
+  id,
+  childIds,
+}: {
+  t: Awaited<ReturnType<typeof getT>>;
+  id: number;
+  childIds: { qualification: number[]; annual: number[] };
+}) {
+  const entries = getRecordHistory("enterprise", id, [
+    { objectType: "enterprise_qualification", ids: childIds.qualification },
+    { objectType: "enterprise_annual", ids: childIds.annual },
+  ]);
+  const labels = getDictionaryLabels();
+  return (
+    <HistoryList
+      t={t}
+      entries={entries}
+      fieldLabel={(f) => tDynamic(t, FIELD_KEYS[f] ?? `enterprises.fields.${f}`, f)}
+      formatValue={(f, v) => {
+        if (f.endsWith("Id") && typeof v === "number") return labels.get(v) ?? String(v);
+        if (f === "status" && typeof v === "string") return tDynamic(t, `enterprises.status.${v}` as MessageKey, v);
+        return show(v);
+      }}
+    />
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useRef } from "react";
+import { AmountCell } from "@/components/registry/cells";
+import { FormField, FormMessage } from "@/components/registry/form-field";
+import { RecordActionButton } from "@/components/registry/record-actions";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { EnterpriseAnnualFigure } from "@/db/schema";
+import type { ActionResult } from "@/lib/action";
+import { useT } from "@/lib/i18n/client";
+import { deleteAnnualFigures, upsertAnnualFigures } from "../_lib/actions";
+
+const FIELDS = ["revenue", "rdExpense", "employees", "rdStaff", "inventionPatents"] as const;
+
+export function AnnualSection({
+  enterpriseId,
+  rows,
+  canWrite,
+}: {
+  enterpriseId: number;
+  rows: EnterpriseAnnualFigure[];
+  canWrite: boolean;
+}) {
+  const t = useT();
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [state, action, pending] = useActionState<ActionResult<{ id: number }> | null, FormData>(
+    (prev, fd) => upsertAnnualFigures(prev, fd),
+    null,
+  );
+  useEffect(() => {
+    if (state?.ok) {
+      formRef.current?.reset();
+      router.refresh();
+    }
+  }, [state, router]);
+  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{t("enterprises.annual.title")}</CardTitle>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-4">
+        {rows.length === 0 ? (
+          <p className="text-sm text-slate-500">{t("enterprises.annual.empty")}</p>
+        ) : (
+          <Table data-testid="annual-figures">
+            <thead>
+              <tr>
+                <Th>{t("enterprises.annual.year")}</Th>
+                {FIELDS.map((f) => (
+                  <Th key={f} className="text-right">
+                    {t(`enterprises.annual.${f}`)}
+                  </Th>
+                ))}
+                {canWrite ? <Th>{t("common.actions")}</Th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <Td className="tabular">{r.year}</Td>
+                  {FIELDS.map((f) => (
+                    <Td key={f}>
+                      <AmountCell value={r[f]} />
+                    </Td>
+                  ))}
+                  {canWrite ? (
+                    <Td>
+                      <RecordActionButton
+                        action={deleteAnnualFigures}
+                        input={{ id: r.id }}
+                        message={t("enterprises.annual.confirmDelete", { year: r.year })}
+                        label={t("registry.delete")}
+                        variant="outline"
+                      />
+                    </Td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+        {canWrite ? (
+          <form
+            ref={formRef}
+            action={action}
+            className="grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-3 lg:grid-cols-7 lg:items-start"
+            aria-label={t("enterprises.annual.save")}
+          >
+            <input type="hidden" name="enterpriseId" value={enterpriseId} />
+            <FormField name="year" label={t("enterprises.annual.year")} required errors={fe?.year}>
+              {(p) => <Input {...p} inputMode="numeric" defaultValue={new Date().getFullYear() - 1} />}
+            </FormField>
+            {FIELDS.map((f) => (
+              <FormField key={f} name={f} label={t(`enterprises.annual.${f}`)} errors={fe?.[f]}>
+                {(p) => <Input {...p} inputMode="decimal" />}
+              </FormField>
+            ))}
+            <Button type="submit" className="lg:mt-6" disabled={pending}>
+              {t("enterprises.annual.save")}
+            </Button>
+            <div className="sm:col-span-3 lg:col-span-7" aria-live="polite">
+              <FormMessage state={state && !state.ok && !state.fieldErrors ? state : null} />
+            </div>
+          </form>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,158 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useState } from "react";
+import { FormField, FormMessage } from "@/components/registry/form-field";
+import { Button } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/input";
+import { ENTERPRISE_STATUSES, type Enterprise } from "@/db/schema";
+import type { ActionResult } from "@/lib/action";
+import { useT } from "@/lib/i18n/client";
+import type { DictOption } from "@/lib/registry/dictionaries";
+import { todayIso } from "@/lib/time";
+import { createEnterprise, updateEnterprise } from "../_lib/actions";
+
+type Options = { street: DictOption[]; park: DictOption[]; industry_chain: DictOption[] };
+
+/** Create and edit share this form; the server keeps what was typed when it refuses. */
+export function EnterpriseForm({ enterprise, options }: { enterprise?: Enterprise; options: Options }) {
+  const t = useT();
+  const router = useRouter();
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [state, action, pending] = useActionState<ActionResult<{ id: number }> | null, FormData>(async (prev, fd) => {
+    setValues(Object.fromEntries([...fd.entries()].map(([k, v]) => [k, String(v)])));
+    return enterprise ? updateEnterprise(prev, fd) : createEnterprise(prev, fd);
+  }, null);
+  useEffect(() => {
+    if (state?.ok) router.push(`/enterprises/${state.data.id}`);
+  }, [state, router]);
+  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  const v = (name: keyof Enterprise, fallback = "") =>
+    values[name] ?? (enterprise?.[name] == null ? fallback : String(enterprise[name]));
+  const choices = (opts: DictOption[], current?: number | null) =>
+    opts
+      .filter((o) => o.enabled || o.id === current)
+      .map((o) => (
+        <option key={o.id} value={o.id}>
+          {o.label}
+        </option>
+      ));
+  // key forces the uncontrolled inputs to pick up the values kept after a refused submit
+  const k = JSON.stringify(values);
+  return (
+    <form action={action} className="flex flex-col gap-5" noValidate>
+      {enterprise ? (
+        <>
+          <input type="hidden" name="id" value={enterprise.id} />
+          <input type="hidden" name="version" value={enterprise.version} />
+        </>
+      ) : null}
+      <div className="grid gap-4 md:grid-cols-2" key={k}>
+        <FormField
+          name="name"
+          label={t("enterprises.fields.name")}
+          required
+          errors={fe?.name}
+          className="md:col-span-2"
+        >
+          {(p) => <Input {...p} defaultValue={v("name")} maxLength={200} />}
+        </FormField>
+        <FormField
+          name="creditCode"
+          label={t("enterprises.fields.creditCode")}
+          required
+          errors={fe?.creditCode}
+          hint="GB 32100-2015"
+        >
+          {(p) => (
+            <Input
+              {...p}
+              defaultValue={v("creditCode")}
+              maxLength={18}
+              className="font-mono uppercase"
+              autoComplete="off"
+            />
+          )}
+        </FormField>
+        <FormField
+          name="legalRepresentative"
+          label={t("enterprises.fields.legalRepresentative")}
+          required
+          errors={fe?.legalRepresentative}
+        >
+          {(p) => <Input {...p} defaultValue={v("legalRepresentative")} maxLength={100} />}
+        </FormField>
+        <FormField name="foundedDate" label={t("enterprises.fields.foundedDate")} required errors={fe?.foundedDate}>
+          {(p) => <Input {...p} type="date" max={todayIso()} defaultValue={v("foundedDate")} />}
+        </FormField>
+        <FormField
+          name="registeredCapital"
+          label={t("enterprises.fields.registeredCapital")}
+          required
+          errors={fe?.registeredCapital}
+        >
+          {(p) => <Input {...p} inputMode="decimal" defaultValue={v("registeredCapital")} />}
+        </FormField>
+        <FormField name="streetId" label={t("enterprises.fields.street")} required errors={fe?.streetId}>
+          {(p) => (
+            <Select {...p} defaultValue={v("streetId")}>
+              <option value="">—</option>
+              {choices(options.street, enterprise?.streetId)}
+            </Select>
+          )}
+        </FormField>
+        <FormField name="parkId" label={t("enterprises.fields.park")} errors={fe?.parkId}>
+          {(p) => (
+            <Select {...p} defaultValue={v("parkId")}>
+              <option value="">{t("enterprises.noPark")}</option>
+              {choices(options.park, enterprise?.parkId)}
+            </Select>
+          )}
+        </FormField>
+        <FormField name="industryChainId" label={t("enterprises.fields.industryChain")} errors={fe?.industryChainId}>
+          {(p) => (
+            <Select {...p} defaultValue={v("industryChainId")}>
+              <option value="">{t("enterprises.noPark")}</option>
+              {choices(options.industry_chain, enterprise?.industryChainId)}
+            </Select>
+          )}
+        </FormField>
+        <FormField name="status" label={t("enterprises.fields.status")} required errors={fe?.status}>
+          {(p) => (
+            <Select {...p} defaultValue={v("status", "active")}>
+              {ENTERPRISE_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`enterprises.status.${s}`)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+        <FormField name="contactName" label={t("enterprises.fields.contactName")} errors={fe?.contactName}>
+          {(p) => <Input {...p} defaultValue={v("contactName")} maxLength={100} />}
+        </FormField>
+        <FormField name="contactPhone" label={t("enterprises.fields.contactPhone")} errors={fe?.contactPhone}>
+          {(p) => <Input {...p} type="tel" defaultValue={v("contactPhone")} maxLength={20} />}
+        </FormField>
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <input
+            type="checkbox"
+            name="isAboveScale"
+            defaultChecked={values.isAboveScale ? values.isAboveScale === "on" : !!enterprise?.isAboveScale}
+          />
+          {t("enterprises.fields.isAboveScale")}
+        </label>
+      </div>
+      <div aria-live="polite">
+        <FormMessage state={state} />
+      </div>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? t("common.saving") : t("common.save")}
+        </Button>
+        <Button variant="outline" onClick={() => router.back()}>
+          {t("common.cancel")}
+        </Button>
+      </div>
+    </form>
+  );
+}

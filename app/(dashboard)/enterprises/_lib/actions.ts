@@ -1,0 +1,289 @@
+"use server";
+import { and, desc, eq, isNull, ne } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { enterpriseAnnualFigures, enterpriseQualifications, enterprises } from "@/db/schema";
+import { ActionError, defineAction } from "@/lib/action";
+import { assertDictionaryValue, assertVersion, changedFields } from "@/lib/registry/records";
+import { nowIso } from "@/lib/time";
+import {
+  annualFiguresSchema,
+  annualRefSchema,
+  type CreateEnterpriseInput,
+  createEnterpriseSchema,
+  enterpriseRefSchema,
+  qualificationRefSchema,
+  qualificationSchema,
+  updateEnterpriseSchema,
+} from "./validations";
+
+const LIST = "/enterprises";
+const detail = (id: number) => `/enterprises/${id}`;
+
+function load(tx: Tx, id: number) {
+  const row = tx.select().from(enterprises).where(eq(enterprises.id, id)).get();
+  if (!row) throw new ActionError("registry.notFound");
+  return row;
+}
+
+function loadLive(tx: Tx, id: number) {
+  const row = load(tx, id);
+  if (row.deletedAt) throw new ActionError("registry.notFound");
+  return row;
+}
+
+/** Credit codes are unique among live enterprises; the message names the record that holds it. */
+function assertCreditCodeFree(tx: Tx, code: string, exceptId?: number) {
+  const clash = tx
+    .select({ id: enterprises.id, name: enterprises.name })
+    .from(enterprises)
+    .where(
+      and(
+        eq(enterprises.creditCode, code),
+        isNull(enterprises.deletedAt),
+        exceptId ? ne(enterprises.id, exceptId) : undefined,
+      ),
+    )
+    .get();
+  if (clash) {
+    throw new ActionError("errors.invalidInput", {
+      creditCode: [`enterprises.duplicateCreditCode|name=${encodeURIComponent(clash.name)}`],
+    });
+  }
+}
+
+function assertDictionaries(tx: Tx, input: CreateEnterpriseInput, before?: typeof enterprises.$inferSelect) {
+  assertDictionaryValue(tx, "street", "streetId", input.streetId, before?.streetId);
+  assertDictionaryValue(tx, "park", "parkId", input.parkId, before?.parkId);
+  assertDictionaryValue(tx, "industry_chain", "industryChainId", input.industryChainId, before?.industryChainId);
+}
+
+/** Keeps the list's sortable "latest R&D / revenue" columns equal to the newest live annual row. */
+function refreshLatestFigures(tx: Tx, enterpriseId: number) {
+  const latest = tx
+    .select({ rd: enterpriseAnnualFigures.rdExpense, revenue: enterpriseAnnualFigures.revenue })
+    .from(enterpriseAnnualFigures)
+    .where(and(eq(enterpriseAnnualFigures.enterpriseId, enterpriseId), isNull(enterpriseAnnualFigures.deletedAt)))
+    .orderBy(desc(enterpriseAnnualFigures.year))
+    .get();
+  tx.update(enterprises)
+    .set({ latestRdExpense: latest?.rd ?? null, latestRevenue: latest?.revenue ?? null })
+    .where(eq(enterprises.id, enterpriseId))
+    .run();
+}
+
+/** Registers a new tech enterprise. */
+export const createEnterprise = defineAction({
+  name: "enterprise.create",
+  permission: "registry.write",
+  schema: createEnterpriseSchema,
+  handler: (input, { tx, user, audit }) => {
+    assertCreditCodeFree(tx, input.creditCode);
+    assertDictionaries(tx, input);
+    const row = tx
+      .insert(enterprises)
+      .values({
+        ...input,
+        statusChangedAt: input.status === "active" ? null : nowIso(),
+        createdBy: user.id,
+        updatedBy: user.id,
+      })
+      .returning()
+      .get();
+    audit({ objectType: "enterprise", objectId: row.id, after: input });
+    return { id: row.id };
+  },
+  revalidate: [LIST],
+});
+
+/** Edits an enterprise; refused if someone else saved it since the form was opened. */
+export const updateEnterprise = defineAction({
+  name: "enterprise.update",
+  permission: "registry.write",
+  schema: updateEnterpriseSchema,
+  handler: ({ id, version, ...input }, { tx, user, audit }) => {
+    const before = loadLive(tx, id);
+    assertVersion(before, version);
+    assertCreditCodeFree(tx, input.creditCode, id);
+    assertDictionaries(tx, input, before);
+    const statusChanged = before.status !== input.status;
+    tx.update(enterprises)
+      .set({
+        ...input,
+        statusChangedAt: statusChanged ? nowIso() : before.statusChangedAt,
+        version: before.version + 1,
+        updatedAt: nowIso(),
+        updatedBy: user.id,
+      })
+      .where(and(eq(enterprises.id, id), eq(enterprises.version, version)))
+      .run();
+    const diff = changedFields(before, input);
+    audit({ objectType: "enterprise", objectId: id, ...diff });
+    return { id };
+  },
+  revalidate: (i) => [LIST, detail(i.id)],
+});
+
+/** Soft delete: hidden from lists and counts, kept for the record and restorable by an admin. */
+export const deleteEnterprise = defineAction({
+  name: "enterprise.delete",
+  permission: "registry.write",
+  schema: enterpriseRefSchema,
+  handler: ({ id, version }, { tx, user, audit }) => {
+    const before = loadLive(tx, id);
+    assertVersion(before, version);
+    const at = nowIso();
+    tx.update(enterprises)
+      .set({ deletedAt: at, deletedBy: user.id, version: before.version + 1, updatedAt: at, updatedBy: user.id })
+      .where(eq(enterprises.id, id))
+      .run();
+    audit({
+      objectType: "enterprise",
+      objectId: id,
+      before: { deletedAt: null },
+      after: { deletedAt: at },
+      message: before.name,
+    });
+    return { id };
+  },
+  revalidate: (i) => [LIST, detail(i.id)],
+});
+
+/** Brings a soft-deleted enterprise back (admin), unless its credit code was reused meanwhile. */
+export const restoreEnterprise = defineAction({
+  name: "enterprise.restore",
+  permission: "registry.restore",
+  schema: enterpriseRefSchema,
+  handler: ({ id, version }, { tx, user, audit }) => {
+    const before = load(tx, id);
+    assertVersion(before, version);
+    if (!before.deletedAt) throw new ActionError("registry.notFound");
+    assertCreditCodeFree(tx, before.creditCode, id);
+    tx.update(enterprises)
+      .set({ deletedAt: null, deletedBy: null, version: before.version + 1, updatedAt: nowIso(), updatedBy: user.id })
+      .where(eq(enterprises.id, id))
+      .run();
+    audit({
+      objectType: "enterprise",
+      objectId: id,
+      before: { deletedAt: before.deletedAt },
+      after: { deletedAt: null },
+      message: before.name,
+    });
+    return { id };
+  },
+  revalidate: (i) => [LIST, detail(i.id)],
+});
+
+/** Adds a qualification (资质) to an enterprise. */
+export const createQualification = defineAction({
+  name: "enterprise.qualification.create",
+  permission: "registry.write",
+  schema: qualificationSchema,
+  handler: (input, { tx, user, audit }) => {
+    loadLive(tx, input.enterpriseId);
+    assertDictionaryValue(tx, "qualification_type", "typeId", input.typeId);
+    const row = tx
+      .insert(enterpriseQualifications)
+      .values({ ...input, createdBy: user.id, updatedBy: user.id })
+      .returning()
+      .get();
+    audit({ objectType: "enterprise_qualification", objectId: row.id, after: input });
+    return { id: row.id };
+  },
+  revalidate: (i) => [LIST, detail(i.enterpriseId)],
+});
+
+/** Soft-deletes a qualification. */
+export const deleteQualification = defineAction({
+  name: "enterprise.qualification.delete",
+  permission: "registry.write",
+  schema: qualificationRefSchema,
+  handler: ({ id }, { tx, user, audit }) => {
+    const before = tx.select().from(enterpriseQualifications).where(eq(enterpriseQualifications.id, id)).get();
+    if (!before || before.deletedAt) throw new ActionError("registry.notFound");
+    loadLive(tx, before.enterpriseId);
+    const at = nowIso();
+    tx.update(enterpriseQualifications)
+      .set({ deletedAt: at, deletedBy: user.id, version: before.version + 1, updatedAt: at, updatedBy: user.id })
+      .where(eq(enterpriseQualifications.id, id))
+      .run();
+    audit({
+      objectType: "enterprise_qualification",
+      objectId: id,
+      before: {
+        typeId: before.typeId,
+        certificateNo: before.certificateNo,
+        awardedDate: before.awardedDate,
+        expiryDate: before.expiryDate,
+      },
+      after: { deletedAt: at },
+    });
+    return { id, enterpriseId: before.enterpriseId };
+  },
+  revalidate: (_i, d) => [LIST, detail(d.enterpriseId)],
+});
+
+/** Enters (or corrects) one year of figures; one row per enterprise per year. */
+export const upsertAnnualFigures = defineAction({
+  name: "enterprise.annual.upsert",
+  permission: "registry.write",
+  schema: annualFiguresSchema,
+  handler: ({ enterpriseId, year, ...figures }, { tx, user, audit }) => {
+    loadLive(tx, enterpriseId);
+    const existing = tx
+      .select()
+      .from(enterpriseAnnualFigures)
+      .where(
+        and(
+          eq(enterpriseAnnualFigures.enterpriseId, enterpriseId),
+          eq(enterpriseAnnualFigures.year, year),
+          isNull(enterpriseAnnualFigures.deletedAt),
+        ),
+      )
+      .get();
+    let id: number;
+    if (existing) {
+      tx.update(enterpriseAnnualFigures)
+        .set({ ...figures, version: existing.version + 1, updatedAt: nowIso(), updatedBy: user.id })
+        .where(eq(enterpriseAnnualFigures.id, existing.id))
+        .run();
+      id = existing.id;
+      audit({ objectType: "enterprise_annual", objectId: id, ...changedFields(existing, { year, ...figures }) });
+    } else {
+      id = tx
+        .insert(enterpriseAnnualFigures)
+        .values({ enterpriseId, year, ...figures, createdBy: user.id, updatedBy: user.id })
+        .returning({ id: enterpriseAnnualFigures.id })
+        .get().id;
+      audit({ objectType: "enterprise_annual", objectId: id, after: { year, ...figures } });
+    }
+    refreshLatestFigures(tx, enterpriseId);
+    return { id };
+  },
+  revalidate: (i) => [LIST, detail(i.enterpriseId)],
+});
+
+/** Soft-deletes one year of figures. */
+export const deleteAnnualFigures = defineAction({
+  name: "enterprise.annual.delete",
+  permission: "registry.write",
+  schema: annualRefSchema,
+  handler: ({ id }, { tx, user, audit }) => {
+    const before = tx.select().from(enterpriseAnnualFigures).where(eq(enterpriseAnnualFigures.id, id)).get();
+    if (!before || before.deletedAt) throw new ActionError("registry.notFound");
+    const at = nowIso();
+    tx.update(enterpriseAnnualFigures)
+      .set({ deletedAt: at, deletedBy: user.id, updatedAt: at, updatedBy: user.id })
+      .where(eq(enterpriseAnnualFigures.id, id))
+      .run();
+    refreshLatestFigures(tx, before.enterpriseId);
+    audit({
+      objectType: "enterprise_annual",
+      objectId: id,
+      before: { year: before.year, revenue: before.revenue, rdExpense: before.rdExpense },
+      after: { deletedAt: at },
+    });
+    return { id, enterpriseId: before.enterpriseId };
+  },
+  revalidate: (_i, d) => [LIST, detail(d.enterpriseId)],
+});

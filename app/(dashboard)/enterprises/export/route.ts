@@ -1,0 +1,54 @@
+import { iterateQuery } from "@/db/export-reader";
+import type { EnterpriseStatus } from "@/db/schema";
+import { authorizeRoute } from "@/lib/dal";
+import { makeT } from "@/lib/i18n/core";
+import { getLocale } from "@/lib/i18n/server";
+import { maskPhone } from "@/lib/mask";
+import { can } from "@/lib/permissions";
+import { csvExportResponse } from "@/lib/registry/csv-export";
+import { enterpriseExportQuery } from "../_lib/queries";
+import { loadEnterpriseSearch } from "../_lib/validations";
+
+// GET /enterprises/export?<the list's filters> → every matching row as CSV, streamed.
+export async function GET(request: Request) {
+  const auth = await authorizeRoute("report.export");
+  if (!auth.ok) return auth.response;
+  const t = makeT(await getLocale());
+  const search = loadEnterpriseSearch(new URL(request.url).searchParams);
+  const showDeleted = search.deleted && can(auth.user.role, "registry.restore");
+  const query = enterpriseExportQuery(search, showDeleted);
+  const header = [
+    t("enterprises.fields.name"),
+    t("enterprises.fields.creditCode"),
+    t("enterprises.fields.legalRepresentative"),
+    t("enterprises.fields.foundedDate"),
+    t("enterprises.fields.registeredCapital"),
+    t("enterprises.fields.street"),
+    t("enterprises.fields.park"),
+    t("enterprises.fields.industryChain"),
+    t("enterprises.fields.isAboveScale"),
+    t("enterprises.fields.status"),
+    t("enterprises.fields.latestRevenue"),
+    t("enterprises.fields.latestRdExpense"),
+    t("enterprises.fields.contactName"),
+    t("enterprises.fields.contactPhone"),
+    t("app.sample"),
+  ];
+  // Personal data (the contact's phone) is exported masked.
+  const rows = iterateQuery(query, (r) => {
+    const out = [...r];
+    out[8] = r[8] === 1;
+    out[9] = t(`enterprises.status.${r[9] as EnterpriseStatus}`);
+    out[13] = maskPhone(r[13] as string | null);
+    out[14] = r[14] === 1;
+    return out;
+  });
+  return csvExportResponse({
+    user: auth.user,
+    filename: `渝北区科技局_科技企业_${new Date().toISOString().slice(0, 10)}.csv`,
+    header,
+    rows,
+    objectType: "enterprise",
+    filter: search,
+  });
+}

@@ -1,0 +1,84 @@
+"use client";
+import { Search } from "lucide-react";
+import { useEffect, useState } from "react";
+import { useT } from "@/lib/i18n/client";
+import { useTableUrl } from "./use-table-url";
+
+/** Text search on name / code: updates ?q= (debounced) and returns to page 1. */
+export function SearchBox({ placeholder, facetKeys }: { placeholder: string; facetKeys?: string[] }) {
+  const { state, setState } = useTableUrl(facetKeys);
+  const [value, setValue] = useState(String(state.q ?? ""));
+  useEffect(() => setValue(String(state.q ?? "")), [state.q]);
+  useEffect(() => {
+    if (value === String(state.q ?? "")) return;
+    const timer = setTimeout(() => setState({ q: value.trim() || null, page: 1 }), 350);
+    return () => clearTimeout(timer);
+  }, [value, state.q, setState]);
+  return (
+    <div className="relative w-full sm:w-64">
+      <Search className="pointer-events-none absolute top-2.5 left-2.5 h-4 w-4 text-slate-400" />
+      <input
+        type="search"
+        aria-label={placeholder}
+        placeholder={placeholder}
+        value={value}
+        maxLength={100}
+        onChange={(e) => setValue(e.target.value)}
+        className="h-9 w-full rounded-md border border-slate-300 bg-white pr-3 pl-8 text-sm"
+      />
+    </div>
+  );
+}
+
+export type FacetOption = { value: string; label: string };
+
+/** One facet (镇街, 园区, level…) as a select bound to a query-string key. */
+export function FacetSelect({
+  name,
+  label,
+  options,
+  facetKeys,
+}: {
+  name: string;
+  label: string;
+  options: FacetOption[];
+  facetKeys: string[];
+}) {
+  const t = useT();
+  const { state, setState } = useTableUrl(facetKeys);
+  return (
+    <label className="flex flex-col gap-1 text-xs text-slate-500">
+      {label}
+      <select
+        name={name}
+        aria-label={label}
+        className="h-9 max-w-44 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900"
+        value={String(state[name] ?? "")}
+        onChange={(e) => setState({ [name]: e.target.value || null, page: 1 })}
+      >
+        <option value="">{t("common.all")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** Admin-only: show soft-deleted records (to restore them). */
+export function DeletedToggle({ facetKeys }: { facetKeys: string[] }) {
+  const t = useT();
+  const { state, setState } = useTableUrl(facetKeys);
+  return (
+    <label className="flex h-9 items-center gap-1.5 text-sm text-slate-700">
+      <input
+        type="checkbox"
+        checked={state.deleted === true}
+        onChange={(e) => setState({ deleted: e.target.checked || null, page: 1 })}
+      />
+      {t("registry.showDeleted")}
+    </label>
+  );
+}

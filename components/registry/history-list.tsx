@@ -1,0 +1,67 @@
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
+import { type T, tDynamic } from "@/lib/i18n/core";
+import type { HistoryEntry } from "@/lib/registry/history";
+import { formatDateTime } from "@/lib/time";
+
+export function show(v: unknown): string {
+  if (v === null || v === undefined || v === "") return "—";
+  if (typeof v === "boolean") return v ? "是" : "否";
+  if (typeof v === "object") return JSON.stringify(v);
+  return String(v);
+}
+
+/** Every change to a record: who, when, and field by field before → after (from the operation log). */
+export function HistoryList({
+  t,
+  entries,
+  fieldLabel,
+  formatValue = (_f, v) => show(v),
+}: {
+  t: T;
+  entries: HistoryEntry[];
+  fieldLabel: (field: string) => string;
+  formatValue?: (field: string, value: unknown) => string;
+}) {
+  if (entries.length === 0) return <EmptyState title={t("registry.history.empty")} />;
+  return (
+    <ol className="flex flex-col gap-4" data-testid="history">
+      {entries.map((e) => {
+        const fields = [...new Set([...Object.keys(e.before ?? {}), ...Object.keys(e.after ?? {})])];
+        return (
+          <li key={e.id} className="rounded-md border border-slate-200" data-testid="history-entry">
+            <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-100 bg-slate-50 px-3 py-2 text-sm">
+              <span className="font-medium">{tDynamic(t, `actions.${e.action}`, e.action)}</span>
+              <span className="tabular text-slate-500">{formatDateTime(e.createdAt)}</span>
+              <span className="text-slate-500">
+                {t("registry.history.by")}：{e.username ?? "—"}
+              </span>
+            </div>
+            {fields.length ? (
+              <Table>
+                <thead>
+                  <tr>
+                    <Th className="w-48">{t("registry.history.field")}</Th>
+                    <Th>{t("registry.history.before")}</Th>
+                    <Th>{t("registry.history.after")}</Th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {fields.map((f) => (
+                    <tr key={f}>
+                      <Td>{fieldLabel(f)}</Td>
+                      <Td className="break-all text-slate-500 line-through decoration-slate-300">
+                        {e.before ? formatValue(f, e.before[f]) : ""}
+                      </Td>
+                      <Td className="break-all">{e.after ? formatValue(f, e.after[f]) : ""}</Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
