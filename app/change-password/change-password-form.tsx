@@ -1,9 +1,8 @@
 "use client";
 import { signOut } from "next-auth/react";
-import { useActionState, useEffect } from "react";
+import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label } from "@/components/ui/input";
-import type { ActionResult } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
 import { changeOwnPassword } from "./actions";
 
@@ -15,17 +14,17 @@ const FIELDS = [
 
 export function ChangePasswordForm() {
   const t = useT();
-  const [state, action, pending] = useActionState<ActionResult<{ signedOut: boolean }> | null, FormData>(
-    (prev, fd) => changeOwnPassword(prev, fd),
-    null,
-  );
-  useEffect(() => {
-    // Every session of this user was revoked on the server; clear the cookie and sign in afresh.
-    if (state?.ok) signOut({ callbackUrl: "/login?changed=1" });
-  }, [state]);
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  // On success every session of this user was revoked on the server; clear the cookie and sign in afresh.
+  const {
+    state,
+    pending,
+    onSubmit,
+    fieldErrors: fe,
+  } = useFormAction(changeOwnPassword, {
+    onSuccess: () => signOut({ callbackUrl: "/login?changed=1" }),
+  });
   return (
-    <form action={action} className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} className="flex flex-col gap-4">
       {FIELDS.map((f) => (
         <div key={f.name} className="flex flex-col gap-1.5">
           <Label htmlFor={f.name}>{t(f.label)}</Label>

@@ -3,6 +3,7 @@ import { hashPassword } from "@/lib/password";
 import type { DB } from "../index";
 import { dictionaryItems, type Role, users } from "../schema";
 import { DICTIONARY_SEED } from "./dictionaries";
+import { formatSeedRegistriesSummary, seedRegistries } from "./registries";
 
 export const DEMO_PASSWORD = "Yubei@2021";
 
@@ -68,4 +69,6 @@ export async function seedAll(db: DB, log: (m: string) => void = () => {}): Prom
   if (added) log(`数据字典：新增 ${added} 条`);
   if (!isDemoMode()) return;
   if (await seedDemoUsers(db)) log("演示账号已创建：admin / staff / leader / auditor（密码 Yubei@2021，仅供演示）");
+  const sample = seedRegistries(db);
+  if (sample.enterprises) log(formatSeedRegistriesSummary(sample));
 }

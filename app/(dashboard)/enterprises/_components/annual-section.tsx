@@ -1,15 +1,14 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
 import { AmountCell } from "@/components/registry/cells";
 import { FormField, FormMessage } from "@/components/registry/form-field";
 import { RecordActionButton } from "@/components/registry/record-actions";
+import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { EnterpriseAnnualFigure } from "@/db/schema";
-import type { ActionResult } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
 import { deleteAnnualFigures, upsertAnnualFigures } from "../_lib/actions";
 
@@ -26,18 +25,17 @@ export function AnnualSection({
 }) {
   const t = useT();
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [state, action, pending] = useActionState<ActionResult<{ id: number }> | null, FormData>(
-    (prev, fd) => upsertAnnualFigures(prev, fd),
-    null,
-  );
-  useEffect(() => {
-    if (state?.ok) {
-      formRef.current?.reset();
+  const {
+    state,
+    pending,
+    onSubmit,
+    fieldErrors: fe,
+  } = useFormAction(upsertAnnualFigures, {
+    onSuccess: (_d, form) => {
+      form.reset();
       router.refresh();
-    }
-  }, [state, router]);
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
+    },
+  });
   return (
     <Card>
       <CardHeader>
@@ -86,8 +84,7 @@ export function AnnualSection({
         )}
         {canWrite ? (
           <form
-            ref={formRef}
-            action={action}
+            onSubmit={onSubmit}
             className="grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-3 lg:grid-cols-7 lg:items-start"
             aria-label={t("enterprises.annual.save")}
           >

@@ -1,11 +1,10 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState } from "react";
 import { FormField, FormMessage } from "@/components/registry/form-field";
+import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import { ENTERPRISE_STATUSES, type Enterprise } from "@/db/schema";
-import type { ActionResult } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
 import type { DictOption } from "@/lib/registry/dictionaries";
 import { todayIso } from "@/lib/time";
@@ -17,17 +16,16 @@ type Options = { street: DictOption[]; park: DictOption[]; industry_chain: DictO
 export function EnterpriseForm({ enterprise, options }: { enterprise?: Enterprise; options: Options }) {
   const t = useT();
   const router = useRouter();
-  const [values, setValues] = useState<Record<string, string>>({});
-  const [state, action, pending] = useActionState<ActionResult<{ id: number }> | null, FormData>(async (prev, fd) => {
-    setValues(Object.fromEntries([...fd.entries()].map(([k, v]) => [k, String(v)])));
-    return enterprise ? updateEnterprise(prev, fd) : createEnterprise(prev, fd);
-  }, null);
-  useEffect(() => {
-    if (state?.ok) router.push(`/enterprises/${state.data.id}`);
-  }, [state, router]);
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  const {
+    state,
+    pending,
+    onSubmit,
+    fieldErrors: fe,
+  } = useFormAction(enterprise ? updateEnterprise : createEnterprise, {
+    onSuccess: (d) => router.push(`/enterprises/${d.id}`),
+  });
   const v = (name: keyof Enterprise, fallback = "") =>
-    values[name] ?? (enterprise?.[name] == null ? fallback : String(enterprise[name]));
+    enterprise?.[name] == null ? fallback : String(enterprise[name]);
   const choices = (opts: DictOption[], current?: number | null) =>
     opts
       .filter((o) => o.enabled || o.id === current)
@@ -36,17 +34,15 @@ export function EnterpriseForm({ enterprise, options }: { enterprise?: Enterpris
           {o.label}
         </option>
       ));
-  // key forces the uncontrolled inputs to pick up the values kept after a refused submit
-  const k = JSON.stringify(values);
   return (
-    <form action={action} className="flex flex-col gap-5" noValidate>
+    <form onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
       {enterprise ? (
         <>
           <input type="hidden" name="id" value={enterprise.id} />
           <input type="hidden" name="version" value={enterprise.version} />
         </>
       ) : null}
-      <div className="grid gap-4 md:grid-cols-2" key={k}>
+      <div className="grid gap-4 md:grid-cols-2">
         <FormField
           name="name"
           label={t("enterprises.fields.name")}
@@ -134,11 +130,7 @@ export function EnterpriseForm({ enterprise, options }: { enterprise?: Enterpris
           {(p) => <Input {...p} type="tel" defaultValue={v("contactPhone")} maxLength={20} />}
         </FormField>
         <label className="flex items-center gap-2 text-sm text-slate-700">
-          <input
-            type="checkbox"
-            name="isAboveScale"
-            defaultChecked={values.isAboveScale ? values.isAboveScale === "on" : !!enterprise?.isAboveScale}
-          />
+          <input type="checkbox" name="isAboveScale" defaultChecked={!!enterprise?.isAboveScale} />
           {t("enterprises.fields.isAboveScale")}
         </label>
       </div>

@@ -1,15 +1,14 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
 import { FormField, FormMessage } from "@/components/registry/form-field";
 import { RecordActionButton } from "@/components/registry/record-actions";
+import { useFormAction } from "@/components/registry/use-form-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { EnterpriseQualification } from "@/db/schema";
-import type { ActionResult } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
 import type { DictOption } from "@/lib/registry/dictionaries";
 import { todayIso } from "@/lib/time";
@@ -41,18 +40,17 @@ export function QualificationsSection({
 }) {
   const t = useT();
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [state, action, pending] = useActionState<ActionResult<{ id: number }> | null, FormData>(
-    (prev, fd) => createQualification(prev, fd),
-    null,
-  );
-  useEffect(() => {
-    if (state?.ok) {
-      formRef.current?.reset();
+  const {
+    state,
+    pending,
+    onSubmit,
+    fieldErrors: fe,
+  } = useFormAction(createQualification, {
+    onSuccess: (_d, form) => {
+      form.reset();
       router.refresh();
-    }
-  }, [state, router]);
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
+    },
+  });
   return (
     <Card>
       <CardHeader>
@@ -99,8 +97,7 @@ export function QualificationsSection({
         )}
         {canWrite ? (
           <form
-            ref={formRef}
-            action={action}
+            onSubmit={onSubmit}
             className="grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-start"
             aria-label={t("enterprises.quals.add")}
           >

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useActionState, useRef, useState, useTransition } from "react";
+import { useState, useTransition } from "react";
+import { useFormAction } from "@/components/registry/use-form-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
@@ -114,19 +115,23 @@ function Row({ item }: { item: DictionaryItem }) {
 
 export function DictionaryEditor({ kind, items }: { kind: DictionaryKind; items: DictionaryItem[] }) {
   const t = useT();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [state, action, pending] = useActionState<ActionResult<{ id: number }> | null, FormData>(async (prev, fd) => {
-    const res = await createDictionaryItem(prev, fd);
-    if (res.ok) formRef.current?.reset();
-    return res;
-  }, null);
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  const router = useRouter();
+  const {
+    state,
+    pending,
+    onSubmit,
+    fieldErrors: fe,
+  } = useFormAction(createDictionaryItem, {
+    onSuccess: (_d, form) => {
+      form.reset();
+      router.refresh();
+    },
+  });
   const nextSort = (items.at(-1)?.sortOrder ?? 0) + 10;
   return (
     <div className="flex flex-col gap-4">
       <form
-        ref={formRef}
-        action={action}
+        onSubmit={onSubmit}
         key={kind}
         className="grid gap-3 sm:grid-cols-[12rem_1fr_7rem_auto] sm:items-start"
         aria-label={t("dictionaries.add")}

@@ -1,9 +1,8 @@
 "use client";
-import { useActionState, useRef } from "react";
+import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import { ROLES } from "@/db/schema";
-import type { ActionResult } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
 import { createUser } from "../_lib/actions";
 import { OneTimePassword } from "./one-time-password";
@@ -12,18 +11,18 @@ type Created = { id: number; username: string; oneTimePassword: string };
 
 export function CreateUserForm() {
   const t = useT();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [state, action, pending] = useActionState<ActionResult<Created> | null, FormData>(async (prev, fd) => {
-    const res = await createUser(prev, fd);
-    if (res.ok) formRef.current?.reset();
-    return res;
-  }, null);
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  const {
+    state,
+    pending,
+    onSubmit,
+    fieldErrors: fe,
+  } = useFormAction(createUser, {
+    onSuccess: (_d, form) => form.reset(),
+  });
   return (
     <div className="flex flex-col gap-3">
       <form
-        ref={formRef}
-        action={action}
+        onSubmit={onSubmit}
         className="grid gap-3 sm:grid-cols-[1fr_1fr_12rem_auto] sm:items-start"
         aria-label={t("users.create")}
       >

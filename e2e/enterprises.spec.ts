@@ -1,0 +1,251 @@
+import { expect, type Page, test } from "@playwright/test";
+import { captureAction, contextAs, replayAction, signIn } from "./fixtures/auth";
+import { row, scalar, uniqueName } from "./fixtures/db";
+import { freshCreditCode } from "./fixtures/registry";
+
+async function fillEnterprise(page: Page, v: { name: string; creditCode: string; capital?: string }) {
+  await page.getByLabel("企业名称").fill(v.name);
+  await page.getByLabel("统一社会信用代码").fill(v.creditCode);
+  await page.getByLabel("法定代表人").fill("王测试");
+  await page.getByLabel("成立日期").fill("2015-06-01");
+  await page.getByLabel("注册资本（万元）").fill(v.capital ?? "1000");
+  await page.getByLabel("所属镇街").selectOption({ label: "龙溪街道" });
+  await page.getByLabel("所属园区").selectOption({ label: "仙桃国际大数据谷" });
+  await page.getByLabel("产业链").selectOption({ label: "软件信息" });
+}
+
+test("staff creates, edits, soft-deletes an enterprise; admin restores it; history shows the edit", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, "staff");
+  const name = uniqueName("示例测试企业");
+  const code = freshCreditCode();
+  await page.goto("/enterprises/new");
+  await fillEnterprise(page, { name, creditCode: code });
+  await page.getByRole("button", { name: "保存" }).click();
+  await page.waitForURL(/\/enterprises\/\d+$/);
+  await expect(page.getByRole("heading", { name })).toBeVisible();
+  const id = Number(page.url().split("/").pop());
+
+  // Edit the registered capital.
+  await page.getByRole("link", { name: "编辑" }).click();
+  await page.getByLabel("注册资本（万元）").fill("2500.5");
+  await page.getByRole("button", { name: "保存" }).click();
+  await page.waitForURL(new RegExp(`/enterprises/${id}$`));
+  await expect(page.getByText("2,500.5")).toBeVisible();
+
+  await page.getByRole("tab", { name: "变更历史" }).click();
+  const edit = page.getByTestId("history-entry").filter({ hasText: "修改科技企业" });
+  await expect(edit).toContainText("注册资本（万元）");
+  await expect(edit.locator("td").nth(1)).toHaveText("1000");
+  await expect(edit.locator("td").nth(2)).toHaveText("2500.5");
+
+  // The list finds it by name and by a facet in the URL.
+  await page.goto(`/enterprises?q=${encodeURIComponent(name)}`);
+  await expect(page.getByTestId("total-count")).toHaveText("共 1 条");
+  const street = scalar("SELECT id FROM dictionary_items WHERE kind='street' AND code='longxi'");
+  await page.goto(`/enterprises?q=${encodeURIComponent(name)}&street=${street}&status=active`);
+  await expect(page.getByRole("link", { name })).toBeVisible();
+  await page.goto(`/enterprises?q=${encodeURIComponent(name)}&status=deregistered`);
+  await expect(page.getByTestId("total-count")).toHaveText("共 0 条");
+
+  // Soft delete with confirmation.
+  await page.goto(`/enterprises/${id}`);
+  await page.getByRole("button", { name: "删除" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "确认" }).click();
+  await page.waitForURL(/\/enterprises$/);
+  await page.goto(`/enterprises?q=${encodeURIComponent(name)}`);
+  await expect(page.getByTestId("total-count")).toHaveText("共 0 条");
+  expect(scalar("SELECT deleted_at IS NOT NULL FROM enterprises WHERE id = ?", id)).toBe(1);
+
+  // Admin finds it under 显示已删除 and restores it.
+  const admin = await contextAs(browser, "admin");
+  const ap = await admin.newPage();
+  await ap.goto(`/enterprises?q=${encodeURIComponent(name)}&deleted=true`);
+  await ap.getByRole("link", { name }).click();
+  await ap.getByRole("button", { name: "恢复" }).click();
+  await ap.getByRole("dialog").getByRole("button", { name: "确认" }).click();
+  await expect(ap.getByRole("button", { name: "恢复" })).toHaveCount(0);
+  await expect(ap.getByRole("button", { name: "删除" })).toBeVisible();
+  expect(scalar("SELECT deleted_at IS NULL FROM enterprises WHERE id = ?", id)).toBe(1);
+  await admin.close();
+});
+
+test("invalid input is refused field by field and nothing is written", async ({ page }) => {
+  await signIn(page, "staff");
+  await page.goto("/enterprises/new");
+  const before = scalar("SELECT count(*) FROM enterprises");
+
+  // Wrong check digit.
+  const good = freshCreditCode();
+  const bad = good.slice(0, 17) + (good[17] === "0" ? "1" : "0");
+  await fillEnterprise(page, { name: uniqueName("校验企业"), creditCode: bad });
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.locator("#f-creditCode-error")).toContainText("校验位");
+  await expect(page.getByLabel("企业名称")).not.toHaveValue(""); // what the user typed is kept
+
+  // Negative amount.
+  await page.getByLabel("统一社会信用代码").fill(good);
+  await page.getByLabel("注册资本（万元）").fill("-5");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.locator("#f-registeredCapital-error")).toHaveText("不能为负数");
+
+  // A 10,000-character name.
+  await page.getByLabel("注册资本（万元）").fill("10");
+  await page.getByLabel("企业名称").evaluate((el: HTMLInputElement) => {
+    el.removeAttribute("maxlength");
+  });
+  await page.getByLabel("企业名称").fill("长".repeat(10_000));
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.locator("#f-name-error")).toContainText("内容过长");
+  expect(scalar("SELECT count(*) FROM enterprises")).toBe(before);
+
+  // Duplicate credit code: names the record that holds it.
+  const existing = row<{ name: string; credit_code: string }>(
+    "SELECT name, credit_code FROM enterprises WHERE deleted_at IS NULL ORDER BY id LIMIT 1",
+  );
+  if (!existing) {
+    // An empty registry: create the first holder through the UI.
+    await page.goto("/enterprises/new");
+    await fillEnterprise(page, { name: uniqueName("持有者"), creditCode: good });
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.waitForURL(/\/enterprises\/\d+$/);
+  }
+  const holder =
+    existing ??
+    row<{ name: string; credit_code: string }>("SELECT name, credit_code FROM enterprises WHERE credit_code = ?", good);
+  const count = scalar("SELECT count(*) FROM enterprises");
+  await page.goto("/enterprises/new");
+  await fillEnterprise(page, { name: uniqueName("重复企业"), creditCode: holder?.credit_code ?? "" });
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.locator("#f-creditCode-error")).toContainText(`已被在册企业“${holder?.name}”使用`);
+  expect(scalar("SELECT count(*) FROM enterprises")).toBe(count);
+});
+
+test("the create action replayed with a leader's cookie is refused and nothing is written", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, "staff");
+  await page.goto("/enterprises/new");
+  const name = uniqueName("原始企业");
+  const code = freshCreditCode();
+  await fillEnterprise(page, { name, creditCode: code });
+  const action = await captureAction(page, () => page.getByRole("button", { name: "保存" }).click());
+  await page.waitForURL(/\/enterprises\/\d+$/);
+
+  const leader = await contextAs(browser, "leader");
+  const stolen = uniqueName("越权企业");
+  const code2 = freshCreditCode();
+  const res = await replayAction(leader, action, action.body.replaceAll(name, stolen).replaceAll(code, code2));
+  expect(res.text).toContain('"code":"forbidden"');
+  expect(scalar("SELECT count(*) FROM enterprises WHERE name = ?", stolen)).toBe(0);
+  await leader.close();
+
+  // Leaders also see no edit controls.
+  const lp = await (await contextAs(browser, "leader")).newPage();
+  await lp.goto(page.url());
+  await expect(lp.getByRole("link", { name: "编辑" })).toHaveCount(0);
+  await expect(lp.getByRole("button", { name: "删除" })).toHaveCount(0);
+  expect((await lp.goto("/enterprises/new"))?.status()).toBe(403);
+
+  // Control: staff replays with fresh values and it is written.
+  const control = uniqueName("对照企业");
+  const res2 = await replayAction(
+    page.context(),
+    action,
+    action.body.replaceAll(name, control).replaceAll(code, freshCreditCode()),
+  );
+  expect(res2.text).toContain('"ok":true');
+  expect(scalar("SELECT count(*) FROM enterprises WHERE name = ?", control)).toBe(1);
+});
+
+test("formula and script names round-trip as text and are neutralised in the CSV", async ({ page }) => {
+  await signIn(page, "staff");
+  const tag = uniqueName("");
+  for (const name of [`=HYPERLINK("http://x","y")${tag}`, `<script>alert(1)</script>${tag}`]) {
+    await page.goto("/enterprises/new");
+    await fillEnterprise(page, { name, creditCode: freshCreditCode() });
+    await page.getByRole("button", { name: "保存" }).click();
+    await page.waitForURL(/\/enterprises\/\d+$/);
+    await expect(page.getByRole("heading", { name })).toBeVisible();
+  }
+  await page.goto(`/enterprises?q=${encodeURIComponent(tag)}`);
+  await expect(page.getByText(`<script>alert(1)</script>${tag}`)).toBeVisible();
+
+  const res = await page.context().request.get(`/enterprises/export?q=${encodeURIComponent(tag)}`);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toContain("text/csv");
+  expect(res.headers()["content-disposition"]).toContain("filename*=UTF-8''");
+  const buf = await res.body();
+  expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = buf.toString("utf8");
+  expect(text).toContain(`"'=HYPERLINK(""http://x"",""y"")${tag}"`);
+  expect(text).toContain(`<script>alert(1)</script>${tag}`);
+  expect(text.split("\r\n").filter((l) => l.includes(tag))).toHaveLength(2);
+  expect(
+    scalar(
+      "SELECT count(*) FROM operation_logs WHERE action = 'registry.exportCsv' AND username = 'staff' AND message = '2 rows'",
+    ),
+  ).toBeGreaterThanOrEqual(1);
+});
+
+test("qualifications and annual figures are added on the detail page and appear in history", async ({ page }) => {
+  await signIn(page, "staff");
+  await page.goto("/enterprises/new");
+  const name = uniqueName("资质企业");
+  await fillEnterprise(page, { name, creditCode: freshCreditCode() });
+  await page.getByRole("button", { name: "保存" }).click();
+  await page.waitForURL(/\/enterprises\/\d+$/);
+  const id = Number(page.url().split("/").pop());
+
+  const quals = page.getByRole("form", { name: "新增资质" });
+  await quals.getByLabel("资质类型").selectOption({ label: "国家高新技术企业" });
+  await quals.getByLabel("证书编号").fill("GR202150000123");
+  await quals.getByLabel("认定日期").fill("2021-03-01");
+  await quals.getByLabel("有效期至").fill("2020-01-01");
+  await quals.getByRole("button", { name: "新增资质" }).click();
+  await expect(page.locator("#f-expiryDate-error")).toHaveText("有效期不能早于认定日期");
+  await quals.getByLabel("有效期至").fill("2024-02-29");
+  await quals.getByRole("button", { name: "新增资质" }).click();
+  await expect(page.getByTestId("qualifications")).toContainText("GR202150000123");
+
+  const annual = page.getByRole("form", { name: "保存年度数据" });
+  await annual.getByLabel("年度").fill("2020");
+  await annual.getByLabel("营业收入（万元）").fill("12000");
+  await annual.getByLabel("R&D经费支出（万元）").fill("650.25");
+  await annual.getByLabel("从业人员").fill("120");
+  await annual.getByLabel("研发人员").fill("150");
+  await annual.getByRole("button", { name: "保存年度数据" }).click();
+  await expect(page.locator("#f-rdStaff-error")).toHaveText("研发人员不能多于从业人员");
+  await annual.getByLabel("研发人员").fill("30");
+  await annual.getByRole("button", { name: "保存年度数据" }).click();
+  await expect(page.getByTestId("annual-figures")).toContainText("650.25");
+  expect(scalar("SELECT latest_rd_expense FROM enterprises WHERE id = ?", id)).toBe(650.25);
+
+  await page.getByRole("tab", { name: "变更历史" }).click();
+  await expect(page.getByTestId("history-entry").filter({ hasText: "新增企业资质" })).toContainText("GR202150000123");
+  await expect(page.getByTestId("history-entry").filter({ hasText: "录入企业年度数据" })).toContainText("650.25");
+});
+
+test("someone else's save in between is refused, not overwritten", async ({ browser }) => {
+  const a = await (await contextAs(browser, "staff")).newPage();
+  await a.goto("/enterprises/new");
+  const name = uniqueName("并发企业");
+  await fillEnterprise(a, { name, creditCode: freshCreditCode() });
+  await a.getByRole("button", { name: "保存" }).click();
+  await a.waitForURL(/\/enterprises\/\d+$/);
+  const url = a.url();
+
+  const b = await (await contextAs(browser, "admin")).newPage();
+  await a.goto(`${url}/edit`);
+  await b.goto(`${url}/edit`);
+  await b.getByLabel("法定代表人").fill("管理员改");
+  await b.getByRole("button", { name: "保存" }).click();
+  await b.waitForURL(url);
+  await a.getByLabel("法定代表人").fill("科员改");
+  await a.getByRole("button", { name: "保存" }).click();
+  await expect(a.getByText("该记录已被他人修改，请刷新后重新编辑")).toBeVisible();
+  expect(scalar("SELECT legal_representative FROM enterprises WHERE name = ?", name)).toBe("管理员改");
+});
