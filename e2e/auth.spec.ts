@@ -42,24 +42,27 @@ test("leader and staff get a real 403 on /admin/users; the auditor is sent to th
 });
 
 test("a wrong password gives the generic error and a login-log row", async ({ page }) => {
-  const before = scalar("SELECT count(*) FROM login_logs WHERE username = 'staff' AND success = 0");
+  // A user of its own: other tests sign in as the demo accounts at the same time.
+  const username = uniqueName("wrong");
+  seedUser(username, "staff", "Right@2026x");
   await page.goto("/login");
-  await page.locator('input[name="username"]').fill("staff");
+  await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill("Wrong@2021x");
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.locator("#login-error")).toHaveText("用户名或密码错误；连续失败 5 次账户将被锁定 15 分钟");
   await expect(page).toHaveURL(/\/login/);
-  expect(scalar("SELECT count(*) FROM login_logs WHERE username = 'staff' AND success = 0")).toBe(before + 1);
-  const last = row<{ reason: string; ip: string | null }>(
-    "SELECT reason, ip FROM login_logs WHERE username = 'staff' ORDER BY id DESC LIMIT 1",
+  const logged = row<{ reason: string; ip: string | null; success: number }>(
+    "SELECT reason, ip, success FROM login_logs WHERE username = ? ORDER BY id DESC LIMIT 1",
+    username,
   );
-  expect(last?.reason).toBe("bad_password");
-  expect(last?.ip).toBeTruthy();
+  expect(logged).toEqual({ reason: "bad_password", ip: expect.any(String), success: 0 });
 
-  // An unknown username gets exactly the same message.
-  await page.locator('input[name="username"]').fill(uniqueName("nobody"));
+  // An unknown username gets exactly the same message, and is logged too.
+  const nobody = uniqueName("nobody");
+  await page.locator('input[name="username"]').fill(nobody);
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.locator("#login-error")).toHaveText("用户名或密码错误；连续失败 5 次账户将被锁定 15 分钟");
+  await expect.poll(() => scalar("SELECT reason FROM login_logs WHERE username = ?", nobody)).toBe("unknown_user");
 });
 
 test("five failures lock the account, even against the right password", async ({ page }) => {

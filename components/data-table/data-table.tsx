@@ -13,8 +13,7 @@ import { useEffect, useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useT } from "@/lib/i18n/client";
 import { PAGE_SIZES } from "@/lib/registry/search-params";
-import { cn } from "@/lib/utils";
-import { useTableUrl } from "./use-table-url";
+import { TableUrlContext, useTableUrl } from "./use-table-url";
 
 export type DataTableProps<Row> = {
   /** Stable id, used to remember which columns a user hid. */
@@ -46,7 +45,8 @@ export function DataTable<Row>({
 }: DataTableProps<Row>) {
   const t = useT();
   const router = useRouter();
-  const { state, setState, pending } = useTableUrl(facetKeys);
+  const url = useTableUrl(facetKeys);
+  const { state, setState, pending } = url;
   const page = Number(state.page) || 1;
   const perPage = Number(state.perPage) || 20;
   const [sortCol, sortDir] = String(state.sort || "").split(".");
@@ -88,127 +88,144 @@ export function DataTable<Row>({
   };
 
   return (
-    <div className="flex flex-col">
-      <div className="flex flex-wrap items-end gap-2 border-b border-slate-100 p-3">
-        <div className="flex min-w-0 flex-1 flex-wrap items-end gap-2">{toolbar}</div>
-        <div className="relative">
-          <button
-            type="button"
-            className="inline-flex h-9 items-center gap-1 rounded-md border border-slate-300 bg-white px-3 text-sm hover:bg-slate-100"
-            aria-expanded={showColumns}
-            onClick={() => setShowColumns((v) => !v)}
-          >
-            <Columns3 className="h-4 w-4" />
-            {t("registry.columns")}
-          </button>
-          {showColumns ? (
-            <div className="absolute right-0 z-20 mt-1 w-48 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
-              {table
-                .getAllLeafColumns()
-                .filter((c) => c.getCanHide())
-                .map((c) => (
-                  <label key={c.id} className="flex items-center gap-2 px-1 py-1 text-sm">
-                    <input type="checkbox" checked={c.getIsVisible()} onChange={c.getToggleVisibilityHandler()} />
-                    {columnLabel(c.columnDef)}
-                  </label>
+    <TableUrlContext.Provider value={url}>
+      <div className="flex flex-col">
+        <div className="flex flex-wrap items-end gap-2 border-b border-slate-100 p-3">
+          <div className="flex min-w-0 flex-1 flex-wrap items-end gap-2">{toolbar}</div>
+          <div className="relative">
+            <button
+              type="button"
+              className="inline-flex h-9 items-center gap-1 rounded-md border border-slate-300 bg-white px-3 text-sm hover:bg-slate-100"
+              aria-expanded={showColumns}
+              onClick={() => setShowColumns((v) => !v)}
+            >
+              <Columns3 className="h-4 w-4" />
+              {t("registry.columns")}
+            </button>
+            {showColumns ? (
+              <div className="absolute right-0 z-20 mt-1 w-48 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+                {table
+                  .getAllLeafColumns()
+                  .filter((c) => c.getCanHide())
+                  .map((c) => (
+                    <label key={c.id} className="flex items-center gap-2 px-1 py-1 text-sm">
+                      <input type="checkbox" checked={c.getIsVisible()} onChange={c.getToggleVisibilityHandler()} />
+                      {columnLabel(c.columnDef)}
+                    </label>
+                  ))}
+              </div>
+            ) : null}
+          </div>
+        </div>
+        <div className="w-full overflow-x-auto" aria-busy={pending}>
+          <table className="w-full border-collapse text-sm" data-testid={`table-${tableId}`}>
+            <thead>
+              {table.getHeaderGroups().map((hg) => (
+                <tr key={hg.id}>
+                  {hg.headers.map((h) => {
+                    const sortable = h.column.getCanSort();
+                    const dir = sorting[0]?.id === h.column.id ? (sorting[0].desc ? "desc" : "asc") : null;
+                    return (
+                      <th
+                        key={h.id}
+                        className="border-b border-slate-200 bg-slate-50 px-3 py-2 text-left font-medium whitespace-nowrap text-slate-600"
+                        aria-sort={dir === "asc" ? "ascending" : dir === "desc" ? "descending" : undefined}
+                      >
+                        {sortable ? (
+                          <button
+                            type="button"
+                            className="inline-flex items-center gap-1 hover:text-slate-900"
+                            onClick={() => toggleSort(h.column.id)}
+                          >
+                            {flexRender(h.column.columnDef.header, h.getContext())}
+                            {dir === "asc" ? (
+                              <ArrowUp className="h-3.5 w-3.5" />
+                            ) : dir === "desc" ? (
+                              <ArrowDown className="h-3.5 w-3.5" />
+                            ) : (
+                              <ArrowUpDown className="h-3.5 w-3.5 text-slate-300" />
+                            )}
+                          </button>
+                        ) : (
+                          flexRender(h.column.columnDef.header, h.getContext())
+                        )}
+                      </th>
+                    );
+                  })}
+                </tr>
+              ))}
+            </thead>
+            <tbody>
+              {pending
+                ? // Loading skeleton while the server runs the new page/sort/filter query.
+                  Array.from({ length: Math.min(Math.max(data.length, 5), 20) }, (_, i) => (
+                    <tr key={`skeleton-${i}`} aria-hidden>
+                      {table.getVisibleLeafColumns().map((c) => (
+                        <td key={c.id} className="border-b border-slate-100 px-3 py-2">
+                          <div className="h-4 animate-pulse rounded bg-slate-100" />
+                        </td>
+                      ))}
+                    </tr>
+                  ))
+                : null}
+              {!pending &&
+                table.getRowModel().rows.map((row) => (
+                  <tr
+                    key={row.id}
+                    className="cursor-pointer hover:bg-brand-50"
+                    onClick={(e) => {
+                      if ((e.target as HTMLElement).closest("a,button,input")) return;
+                      router.push(rowHref(row.original));
+                    }}
+                  >
+                    {row.getVisibleCells().map((cell) => (
+                      <td key={cell.id} className="border-b border-slate-100 px-3 py-2 align-top">
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </td>
+                    ))}
+                  </tr>
                 ))}
-            </div>
+            </tbody>
+          </table>
+          {data.length === 0 && !pending ? (
+            <EmptyState title={t("common.empty")} hint={t("registry.emptyHint")} />
           ) : null}
         </div>
-      </div>
-      <div className={cn("w-full overflow-x-auto transition-opacity", pending && "opacity-50")} aria-busy={pending}>
-        <table className="w-full border-collapse text-sm" data-testid={`table-${tableId}`}>
-          <thead>
-            {table.getHeaderGroups().map((hg) => (
-              <tr key={hg.id}>
-                {hg.headers.map((h) => {
-                  const sortable = h.column.getCanSort();
-                  const dir = sorting[0]?.id === h.column.id ? (sorting[0].desc ? "desc" : "asc") : null;
-                  return (
-                    <th
-                      key={h.id}
-                      className="border-b border-slate-200 bg-slate-50 px-3 py-2 text-left font-medium whitespace-nowrap text-slate-600"
-                      aria-sort={dir === "asc" ? "ascending" : dir === "desc" ? "descending" : undefined}
-                    >
-                      {sortable ? (
-                        <button
-                          type="button"
-                          className="inline-flex items-center gap-1 hover:text-slate-900"
-                          onClick={() => toggleSort(h.column.id)}
-                        >
-                          {flexRender(h.column.columnDef.header, h.getContext())}
-                          {dir === "asc" ? (
-                            <ArrowUp className="h-3.5 w-3.5" />
-                          ) : dir === "desc" ? (
-                            <ArrowDown className="h-3.5 w-3.5" />
-                          ) : (
-                            <ArrowUpDown className="h-3.5 w-3.5 text-slate-300" />
-                          )}
-                        </button>
-                      ) : (
-                        flexRender(h.column.columnDef.header, h.getContext())
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
-          <tbody>
-            {table.getRowModel().rows.map((row) => (
-              <tr
-                key={row.id}
-                className="cursor-pointer hover:bg-brand-50"
-                onClick={(e) => {
-                  if ((e.target as HTMLElement).closest("a,button,input")) return;
-                  router.push(rowHref(row.original));
-                }}
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="border-b border-slate-100 px-3 py-2 align-top">
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {data.length === 0 ? <EmptyState title={t("common.empty")} hint={t("registry.emptyHint")} /> : null}
-      </div>
-      <div className="flex flex-wrap items-center justify-between gap-2 px-3 py-3 text-sm text-slate-600">
-        <span data-testid="total-count">{t("common.total", { count: total })}</span>
-        <div className="flex flex-wrap items-center gap-2">
-          <select
-            aria-label={t("registry.pageSize")}
-            className="h-8 rounded-md border border-slate-300 bg-white px-2"
-            value={perPage}
-            onChange={(e) => setState({ perPage: Number(e.target.value), page: 1 })}
-          >
-            {PAGE_SIZES.map((n) => (
-              <option key={n} value={n}>
-                {t("common.perPage", { n })}
-              </option>
-            ))}
-          </select>
-          <button
-            type="button"
-            className="rounded-md border border-slate-300 bg-white px-3 py-1 disabled:opacity-40"
-            disabled={page <= 1 || pending}
-            onClick={() => setState({ page: page - 1 })}
-          >
-            {t("common.prev")}
-          </button>
-          <span className="tabular">{t("common.page", { page, pages: Math.max(pageCount, 1) })}</span>
-          <button
-            type="button"
-            className="rounded-md border border-slate-300 bg-white px-3 py-1 disabled:opacity-40"
-            disabled={page >= pageCount || pending}
-            onClick={() => setState({ page: page + 1 })}
-          >
-            {t("common.next")}
-          </button>
+        <div className="flex flex-wrap items-center justify-between gap-2 px-3 py-3 text-sm text-slate-600">
+          <span data-testid="total-count">{t("common.total", { count: total })}</span>
+          <div className="flex flex-wrap items-center gap-2">
+            <select
+              aria-label={t("registry.pageSize")}
+              className="h-8 rounded-md border border-slate-300 bg-white px-2"
+              value={perPage}
+              onChange={(e) => setState({ perPage: Number(e.target.value), page: 1 })}
+            >
+              {PAGE_SIZES.map((n) => (
+                <option key={n} value={n}>
+                  {t("common.perPage", { n })}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="rounded-md border border-slate-300 bg-white px-3 py-1 disabled:opacity-40"
+              disabled={page <= 1 || pending}
+              onClick={() => setState({ page: page - 1 })}
+            >
+              {t("common.prev")}
+            </button>
+            <span className="tabular">{t("common.page", { page, pages: Math.max(pageCount, 1) })}</span>
+            <button
+              type="button"
+              className="rounded-md border border-slate-300 bg-white px-3 py-1 disabled:opacity-40"
+              disabled={page >= pageCount || pending}
+              onClick={() => setState({ page: page + 1 })}
+            >
+              {t("common.next")}
+            </button>
+          </div>
         </div>
       </div>
-    </div>
+    </TableUrlContext.Provider>
   );
 }

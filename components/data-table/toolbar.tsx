@@ -2,11 +2,11 @@
 import { Search } from "lucide-react";
 import { useEffect, useState } from "react";
 import { useT } from "@/lib/i18n/client";
-import { useTableUrl } from "./use-table-url";
+import { useTableUrlContext } from "./use-table-url";
 
 /** Text search on name / code: updates ?q= (debounced) and returns to page 1. */
-export function SearchBox({ placeholder, facetKeys }: { placeholder: string; facetKeys?: string[] }) {
-  const { state, setState } = useTableUrl(facetKeys);
+export function SearchBox({ placeholder }: { placeholder: string; facetKeys?: string[] }) {
+  const { state, setState } = useTableUrlContext();
   const [value, setValue] = useState(String(state.q ?? ""));
   useEffect(() => setValue(String(state.q ?? "")), [state.q]);
   useEffect(() => {
@@ -37,15 +37,14 @@ export function FacetSelect({
   name,
   label,
   options,
-  facetKeys,
 }: {
   name: string;
   label: string;
   options: FacetOption[];
-  facetKeys: string[];
+  facetKeys?: string[];
 }) {
   const t = useT();
-  const { state, setState } = useTableUrl(facetKeys);
+  const { state, setState } = useTableUrlContext();
   return (
     <label className="flex flex-col gap-1 text-xs text-slate-500">
       {label}
@@ -68,9 +67,9 @@ export function FacetSelect({
 }
 
 /** Admin-only: show soft-deleted records (to restore them). */
-export function DeletedToggle({ facetKeys }: { facetKeys: string[] }) {
+export function DeletedToggle(_props: { facetKeys?: string[] }) {
   const t = useT();
-  const { state, setState } = useTableUrl(facetKeys);
+  const { state, setState } = useTableUrlContext();
   return (
     <label className="flex h-9 items-center gap-1.5 text-sm text-slate-700">
       <input

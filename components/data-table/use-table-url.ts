@@ -1,6 +1,6 @@
 "use client";
 import { parseAsString, useQueryStates } from "nuqs";
-import { useTransition } from "react";
+import { createContext, useContext, useTransition } from "react";
 import { baseListParsers } from "@/lib/registry/search-params";
 
 /**
@@ -15,4 +15,15 @@ export function useTableUrl(facetKeys: string[] = []) {
     { shallow: false, startTransition, history: "push" },
   );
   return { state: state as Record<string, string | number | boolean>, setState, pending };
+}
+
+export type TableUrl = ReturnType<typeof useTableUrl>;
+
+/** One URL state per table, shared by the table and its toolbar so one transition drives the skeleton. */
+export const TableUrlContext = createContext<TableUrl | null>(null);
+
+export function useTableUrlContext(): TableUrl {
+  const ctx = useContext(TableUrlContext);
+  if (!ctx) throw new Error("toolbar controls must be rendered inside <DataTable>");
+  return ctx;
 }

@@ -8,9 +8,9 @@ import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
-import { EnterprisesTable } from "../_components/enterprises-table";
-import { getEnterprises } from "../_lib/queries";
-import { loadEnterpriseSearch } from "../_lib/validations";
+import { EnterprisesTable } from "./_components/enterprises-table";
+import { getEnterprises } from "./_lib/queries";
+import { loadEnterpriseSearch } from "./_lib/validations";
 
 export default async function EnterprisesPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const user = await requirePermission("registry.read");
