@@ -46,12 +46,12 @@ export function FacetSelect({
   const t = useT();
   const { state, setState } = useTableUrlContext();
   return (
-    <label className="flex flex-col gap-1 text-xs text-slate-500">
+    <label className="flex w-[calc(50%-0.25rem)] flex-col gap-1 text-xs text-slate-500 sm:w-auto">
       {label}
       <select
         name={name}
         aria-label={label}
-        className="h-9 max-w-44 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900"
+        className="h-9 w-full rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 sm:w-auto sm:max-w-44"
         value={String(state[name] ?? "")}
         onChange={(e) => setState({ [name]: e.target.value || null, page: 1 })}
       >
