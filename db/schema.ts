@@ -345,3 +345,109 @@ export const talents = sqliteTable(
   ],
 );
 export type Talent = typeof talents.$inferSelect;
+
+// ───────────────────────────── indicators, district values, targets ─────────────────────────────
+
+export const PERIOD_TYPES = ["quarter", "year"] as const;
+export const DIRECTIONS = ["higher", "lower"] as const;
+export const INDICATOR_SOURCES = ["registry_count", "reported"] as const;
+export const VALUE_KINDS = ["value", "rank"] as const;
+
+export const indicators = sqliteTable(
+  "indicators",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull().unique(),
+    name: text("name").notNull(),
+    unit: text("unit").notNull(),
+    periodType: text("period_type", { enum: PERIOD_TYPES }).notNull(),
+    direction: text("direction", { enum: DIRECTIONS }).notNull().default("higher"),
+    source: text("source", { enum: INDICATOR_SOURCES }).notNull(),
+    /** "rank": the value is itself a rank among districts (e.g. 双创指数排名). */
+    valueKind: text("value_kind", { enum: VALUE_KINDS }).notNull().default("value"),
+    /** For registry_count: which count (see lib/kpi/registry-counts.ts). */
+    registryRule: text("registry_rule"),
+    /** 口径: what is counted and how. */
+    definition: text("definition").notNull().default(""),
+    dataSource: text("data_source").notNull().default(""),
+    releaseLag: text("release_lag").notNull().default(""),
+    decimals: integer("decimals").notNull().default(0),
+    /** District values add up to the city total (counts, amounts) — so a share of the city makes sense. */
+    additive: integer("additive", { mode: "boolean" }).notNull().default(true),
+    /** Whether values of every district are collected for ranking. */
+    compareDistricts: integer("compare_districts", { mode: "boolean" }).notNull().default(true),
+    sortOrder: integer("sort_order").notNull().default(0),
+    onBoard: integer("on_board", { mode: "boolean" }).notNull().default(true),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    updatedBy: integer("updated_by").references(() => users.id),
+  },
+  (t) => [index("indicators_sort_idx").on(t.sortOrder)],
+);
+export type Indicator = typeof indicators.$inferSelect;
+
+/** Each district's value of an indicator in a period (ours too, for reported indicators). */
+export const districtValues = sqliteTable(
+  "district_values",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    indicatorId: integer("indicator_id")
+      .notNull()
+      .references(() => indicators.id),
+    period: text("period").notNull(),
+    districtId: integer("district_id")
+      .notNull()
+      .references(() => dictionaryItems.id),
+    value: real("value").notNull(),
+    note: text("note"),
+    isSample: integer("is_sample", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    updatedBy: integer("updated_by").references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("district_values_uq").on(t.indicatorId, t.period, t.districtId),
+    index("district_values_district_idx").on(t.districtId, t.indicatorId, t.period),
+  ],
+);
+export type DistrictValueRow = typeof districtValues.$inferSelect;
+
+/** The published city total of an indicator in a period (share of city = ours / this). */
+export const cityTotals = sqliteTable(
+  "city_totals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    indicatorId: integer("indicator_id")
+      .notNull()
+      .references(() => indicators.id),
+    period: text("period").notNull(),
+    value: real("value").notNull(),
+    note: text("note"),
+    isSample: integer("is_sample", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    updatedBy: integer("updated_by").references(() => users.id),
+  },
+  (t) => [uniqueIndex("city_totals_uq").on(t.indicatorId, t.period)],
+);
+
+/** Target per indicator and year: a rank (1 = 全市第一) and optionally a value. */
+export const indicatorTargets = sqliteTable(
+  "indicator_targets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    indicatorId: integer("indicator_id")
+      .notNull()
+      .references(() => indicators.id),
+    year: integer("year").notNull(),
+    targetRank: integer("target_rank"),
+    targetValue: real("target_value"),
+    note: text("note"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    updatedBy: integer("updated_by").references(() => users.id),
+  },
+  (t) => [uniqueIndex("indicator_targets_uq").on(t.indicatorId, t.year)],
+);
+export type IndicatorTarget = typeof indicatorTargets.$inferSelect;

@@ -6,6 +6,7 @@ import { writeOperationLog } from "./audit";
 import { type CurrentUser, getCurrentUser } from "./dal";
 import type { MessageKey, T } from "./i18n/core";
 import { getT } from "./i18n/server";
+import { noteWrite } from "./kpi/registry-counts";
 import { can, type Permission } from "./permissions";
 import { getRequestInfo } from "./request-info";
 
@@ -180,6 +181,7 @@ export function defineAction<S extends z.ZodType, D, P = undefined>(def: Definit
         writeOperationLog(tx, { ...logBase, result: "ok", ...audit });
         return result;
       });
+      noteWrite(def.name);
       const paths = typeof def.revalidate === "function" ? def.revalidate(input, data) : (def.revalidate ?? []);
       for (const p of paths) revalidatePath(p);
       return { ok: true, data };

@@ -1,8 +1,10 @@
 import { count } from "drizzle-orm";
 import { hashPassword } from "@/lib/password";
 import type { DB } from "../index";
+import { countRegistry } from "../registry-counts";
 import { dictionaryItems, type Role, users } from "../schema";
 import { DICTIONARY_SEED } from "./dictionaries";
+import { seedIndicators } from "./indicators";
 import { formatSeedRegistriesSummary, seedRegistries } from "./registries";
 
 export const DEMO_PASSWORD = "Yubei@2021";
@@ -67,8 +69,17 @@ export function isDemoMode(): boolean {
 export async function seedAll(db: DB, log: (m: string) => void = () => {}): Promise<void> {
   const added = seedDictionaries(db);
   if (added) log(`数据字典：新增 ${added} 条`);
-  if (!isDemoMode()) return;
-  if (await seedDemoUsers(db)) log("演示账号已创建：admin / staff / leader / auditor（密码 Yubei@2021，仅供演示）");
-  const sample = seedRegistries(db);
-  if (sample.enterprises) log(formatSeedRegistriesSummary(sample));
+  const demo = isDemoMode();
+  if (demo) {
+    if (await seedDemoUsers(db)) log("演示账号已创建：admin / staff / leader / auditor（密码 Yubei@2021，仅供演示）");
+    const sample = seedRegistries(db);
+    if (sample.enterprises) log(formatSeedRegistriesSummary(sample));
+  }
+  // The indicator catalogue and targets are reference data; published and sample values only in demo mode.
+  const sqlite = db.$client;
+  const ind = seedIndicators(db, { demo, ourRegistryValue: (rule, period) => countRegistry(sqlite, rule, period) });
+  if (ind.indicators)
+    log(
+      `指标：${ind.indicators} 项，目标 ${ind.targets} 条，区县数值 ${ind.districtValues} 条，全市总量 ${ind.cityTotals} 条`,
+    );
 }

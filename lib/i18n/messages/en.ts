@@ -1,6 +1,7 @@
 import { enterprisesEn } from "./sections/enterprises";
 import { incubatorsEn } from "./sections/incubators";
 import { institutionsEn } from "./sections/institutions";
+import { kpiEn } from "./sections/kpi";
 import { registryEn } from "./sections/registry";
 import { talentsEn } from "./sections/talents";
 import type { Messages } from "./zh-CN";
@@ -215,6 +216,7 @@ export const en: Messages = {
   institutions: institutionsEn,
   incubators: incubatorsEn,
   talents: talentsEn,
+  kpi: kpiEn,
   actions: {
     "user.create": "Create user",
     "user.disable": "Disable user",

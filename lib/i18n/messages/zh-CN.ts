@@ -1,6 +1,7 @@
 import { enterprisesZh } from "./sections/enterprises";
 import { incubatorsZh } from "./sections/incubators";
 import { institutionsZh } from "./sections/institutions";
+import { kpiZh } from "./sections/kpi";
 import { registryZh } from "./sections/registry";
 import { talentsZh } from "./sections/talents";
 import type { Widen } from "./widen";
@@ -215,6 +216,7 @@ export const zhCN = {
   institutions: institutionsZh,
   incubators: incubatorsZh,
   talents: talentsZh,
+  kpi: kpiZh,
   actions: {
     "user.create": "新建用户",
     "user.disable": "停用用户",

@@ -1,0 +1,102 @@
+import type Database from "better-sqlite3";
+import { periodEnd, periodStart, yearOf } from "@/lib/kpi/period";
+
+/**
+ * The registry-count indicators: each counts live records of the registries as of the end of a period
+ * (stocks) or within the period (flows). Soft-deleted rows, inactive status and validity dates all count.
+ */
+type Rule =
+  | { kind: "qualification"; code: string; flow?: boolean }
+  | { kind: "institution"; code: string; level?: "national" | "municipal" | "district"; flow?: boolean }
+  | { kind: "talent"; codes: string[]; personOnly?: boolean; teamOnly?: boolean };
+
+export const REGISTRY_RULES: Record<string, Rule> = {
+  municipal_tech_enterprises: { kind: "qualification", code: "municipal_tech_enterprise" },
+  new_municipal_tech_enterprises: { kind: "qualification", code: "municipal_tech_enterprise", flow: true },
+  new_rd_institutions: { kind: "institution", code: "new_rd_institution", level: "municipal" },
+  new_rd_institutions_recognised: { kind: "institution", code: "new_rd_institution", level: "municipal", flow: true },
+  new_hightech_rd_institutions: { kind: "institution", code: "new_high_end_rd_institution", level: "municipal" },
+  new_hightech_rd_institutions_recognised: {
+    kind: "institution",
+    code: "new_high_end_rd_institution",
+    level: "municipal",
+    flow: true,
+  },
+  industrial_internal_rd_orgs: { kind: "institution", code: "industrial_internal_rd" },
+  municipal_enterprise_tech_centers: { kind: "institution", code: "enterprise_tech_center", level: "municipal" },
+  academician_workstations: { kind: "institution", code: "academician_workstation" },
+  postdoc_workstations: { kind: "institution", code: "postdoc_workstation" },
+  postdoc_workstations_national: { kind: "institution", code: "postdoc_workstation", level: "national" },
+  high_level_talents: { kind: "talent", codes: ["high_level", "leading_talent"], personOnly: true },
+  leading_talents: { kind: "talent", codes: ["leading_talent"], personOnly: true },
+  startup_demo_teams: { kind: "talent", codes: ["startup_demo_team"], teamOnly: true },
+};
+
+const SQL = {
+  qualificationStock: `SELECT count(DISTINCT q.enterprise_id) FROM enterprise_qualifications q
+    JOIN enterprises e ON e.id = q.enterprise_id
+    WHERE q.type_id = (SELECT id FROM dictionary_items WHERE kind = 'qualification_type' AND code = @code)
+      AND q.deleted_at IS NULL AND q.awarded_date <= @end AND (q.expiry_date IS NULL OR q.expiry_date >= @end)
+      AND e.deleted_at IS NULL AND e.status = 'active'`,
+  qualificationFlow: `SELECT count(DISTINCT q.enterprise_id) FROM enterprise_qualifications q
+    JOIN enterprises e ON e.id = q.enterprise_id
+    WHERE q.type_id = (SELECT id FROM dictionary_items WHERE kind = 'qualification_type' AND code = @code)
+      AND q.deleted_at IS NULL AND q.awarded_date BETWEEN @start AND @end
+      AND e.deleted_at IS NULL AND e.status = 'active'`,
+  institutionStock: `SELECT count(*) FROM institutions i
+    WHERE i.type_id = (SELECT id FROM dictionary_items WHERE kind = 'institution_type' AND code = @code)
+      AND (@level IS NULL OR i.level = @level)
+      AND i.deleted_at IS NULL AND i.status = 'active' AND i.recognised_date <= @end`,
+  institutionFlow: `SELECT count(*) FROM institutions i
+    WHERE i.type_id = (SELECT id FROM dictionary_items WHERE kind = 'institution_type' AND code = @code)
+      AND (@level IS NULL OR i.level = @level)
+      AND i.deleted_at IS NULL AND i.status = 'active' AND i.recognised_date BETWEEN @start AND @end`,
+  talent: `SELECT count(*) FROM talents t
+    WHERE t.category_id IN (SELECT id FROM dictionary_items WHERE kind = 'talent_category' AND code IN (SELECT value FROM json_each(@codes)))
+      AND t.deleted_at IS NULL AND t.recognised_year <= @year
+      AND (@kind IS NULL OR t.kind = @kind)`,
+};
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function stmt(sqlite: Database.Database, name: keyof typeof SQL): Database.Statement {
+  let m = statements.get(sqlite);
+  if (!m) {
+    m = new Map();
+    statements.set(sqlite, m);
+  }
+  let s = m.get(name);
+  if (!s) {
+    s = sqlite.prepare(SQL[name]).pluck();
+    m.set(name, s);
+  }
+  return s;
+}
+
+/** A fresh count of a registry-count indicator for a period, straight from the registries. */
+export function countRegistry(sqlite: Database.Database, rule: string, period: string): number {
+  const r = REGISTRY_RULES[rule];
+  if (!r) throw new Error(`unknown registry rule ${rule}`);
+  const end = periodEnd(period);
+  const start = periodStart(period);
+  if (r.kind === "qualification") {
+    return stmt(sqlite, r.flow ? "qualificationFlow" : "qualificationStock").get({
+      code: r.code,
+      start,
+      end,
+    }) as number;
+  }
+  if (r.kind === "institution") {
+    return stmt(sqlite, r.flow ? "institutionFlow" : "institutionStock").get({
+      code: r.code,
+      level: r.level ?? null,
+      start,
+      end,
+    }) as number;
+  }
+  return stmt(sqlite, "talent").get({
+    codes: JSON.stringify(r.codes),
+    year: yearOf(period),
+    kind: r.personOnly ? "person" : r.teamOnly ? "team" : null,
+  }) as number;
+}
