@@ -1,17 +1,58 @@
+import { Download, Plus } from "lucide-react";
+import Link from "next/link";
+import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { LEVELS, RECORD_STATUSES } from "@/db/schema";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
+import { can } from "@/lib/permissions";
+import { getDictionaryOptions } from "@/lib/registry/dictionaries";
+import { InstitutionsTable } from "./_components/institutions-table";
+import { getInstitutions } from "./_lib/queries";
+import { loadInstitutionSearch } from "./_lib/validations";
 
-export default async function Page() {
-  await requirePermission("registry.read");
+export default async function InstitutionsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const user = await requirePermission("registry.read");
   const t = await getT();
+  const raw = await searchParams;
+  const search = loadInstitutionSearch(raw);
+  const data = await getInstitutions(search);
+  const dict = getDictionaryOptions(["institution_type"]);
+  const exportHref = `/institutions/export?${new URLSearchParams(raw).toString()}`;
   return (
     <>
-      <PageHeader title={t("nav.institutions")} />
+      <PageHeader
+        title={t("institutions.title")}
+        actions={
+          <>
+            {can(user.role, "report.export") ? (
+              <a href={exportHref} className={buttonVariants({ variant: "outline" })}>
+                <Download className="h-4 w-4" />
+                {t("registry.exportCsv")}
+              </a>
+            ) : null}
+            {can(user.role, "registry.write") ? (
+              <Link href="/institutions/new" className={buttonVariants()}>
+                <Plus className="h-4 w-4" />
+                {t("institutions.create")}
+              </Link>
+            ) : null}
+          </>
+        }
+      />
       <Card>
-        <EmptyState title={t("placeholder.notYet")} hint={t("placeholder.notYetHint")} />
+        <InstitutionsTable
+          rows={data.rows}
+          total={data.total}
+          pageCount={data.pageCount}
+          canRestore={can(user.role, "registry.restore")}
+          facets={{
+            type: (dict.institution_type ?? []).map((o) => ({ value: String(o.id), label: o.label })),
+            level: LEVELS.map((l) => ({ value: l, label: t(`registry.levels.${l}`) })),
+            status: RECORD_STATUSES.map((s) => ({ value: s, label: t(`registry.recordStatus.${s}`) })),
+          }}
+        />
       </Card>
     </>
   );

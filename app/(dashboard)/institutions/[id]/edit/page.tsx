@@ -1,0 +1,28 @@
+import { notFound } from "next/navigation";
+import { Card, CardContent } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/dal";
+import { getT } from "@/lib/i18n/server";
+import { getDictionaryOptions } from "@/lib/registry/dictionaries";
+import { InstitutionForm } from "../../_components/institution-form";
+import { getInstitution } from "../../_lib/queries";
+
+export default async function EditInstitutionPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePermission("registry.write");
+  const id = Number((await params).id);
+  const data = Number.isInteger(id) && id > 0 ? await getInstitution(id) : null;
+  if (!data || data.i.deletedAt) notFound();
+  const t = await getT();
+  const d = getDictionaryOptions(["institution_type"]);
+  const host = data.host?.id != null && data.host.name != null ? { id: data.host.id, name: data.host.name } : null;
+  return (
+    <>
+      <PageHeader title={`${t("institutions.editTitle")}：${data.i.name}`} />
+      <Card>
+        <CardContent>
+          <InstitutionForm institution={data.i} host={host} types={d.institution_type ?? []} />
+        </CardContent>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useState } from "react";
+import { FormField, FormMessage } from "@/components/registry/form-field";
+import { Button } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/input";
+import { type Institution, LEVELS, RECORD_STATUSES } from "@/db/schema";
+import type { ActionResult } from "@/lib/action";
+import { useT } from "@/lib/i18n/client";
+import type { DictOption } from "@/lib/registry/dictionaries";
+import { todayIso } from "@/lib/time";
+import { createInstitution, updateInstitution } from "../_lib/actions";
+import { type HostChoice, HostEnterprisePicker } from "./host-enterprise-picker";
+
+/** Create and edit share this form; the server keeps what was typed when it refuses. */
+export function InstitutionForm({
+  institution,
+  host,
+  types,
+}: {
+  institution?: Institution;
+  host?: HostChoice | null;
+  types: DictOption[];
+}) {
+  const t = useT();
+  const router = useRouter();
+  const [values, setValues] = useState<Record<string, string>>({});
+  // The chosen host enterprise lives outside the keyed inputs, so a refused submit keeps it too.
+  const [hostChoice, setHostChoice] = useState<HostChoice | null>(host ?? null);
+  const [state, action, pending] = useActionState<ActionResult<{ id: number }> | null, FormData>(async (prev, fd) => {
+    setValues(Object.fromEntries([...fd.entries()].map(([k, v]) => [k, String(v)])));
+    return institution ? updateInstitution(prev, fd) : createInstitution(prev, fd);
+  }, null);
+  useEffect(() => {
+    if (state?.ok) router.push(`/institutions/${state.data.id}`);
+  }, [state, router]);
+  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  const v = (name: keyof Institution, fallback = "") =>
+    values[name] ?? (institution?.[name] == null ? fallback : String(institution[name]));
+  // key forces the uncontrolled inputs to pick up the values kept after a refused submit
+  const k = JSON.stringify(values);
+  return (
+    <form action={action} className="flex flex-col gap-5" noValidate>
+      {institution ? (
+        <>
+          <input type="hidden" name="id" value={institution.id} />
+          <input type="hidden" name="version" value={institution.version} />
+        </>
+      ) : null}
+      <div className="grid gap-4 md:grid-cols-2" key={k}>
+        <FormField
+          name="name"
+          label={t("institutions.fields.name")}
+          required
+          errors={fe?.name}
+          className="md:col-span-2"
+        >
+          {(p) => <Input {...p} defaultValue={v("name")} maxLength={200} />}
+        </FormField>
+        <FormField name="typeId" label={t("institutions.fields.type")} required errors={fe?.typeId}>
+          {(p) => (
+            <Select {...p} defaultValue={v("typeId")}>
+              <option value="">—</option>
+              {types
+                .filter((o) => o.enabled || o.id === institution?.typeId)
+                .map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.label}
+                  </option>
+                ))}
+            </Select>
+          )}
+        </FormField>
+        <FormField name="level" label={t("institutions.fields.level")} required errors={fe?.level}>
+          {(p) => (
+            <Select {...p} defaultValue={v("level")}>
+              <option value="">—</option>
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {t(`registry.levels.${l}`)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+        <p className="text-xs text-slate-500 md:col-span-2">{t("institutions.hostHint")}</p>
+        <FormField
+          name="hostEnterpriseId"
+          label={t("institutions.fields.hostEnterprise")}
+          errors={fe?.hostEnterpriseId}
+        >
+          {(p) => (
+            <HostEnterprisePicker
+              id={p.id}
+              name={p.name}
+              value={hostChoice}
+              onChange={setHostChoice}
+              invalid={p["aria-invalid"]}
+              describedBy={p["aria-describedby"]}
+            />
+          )}
+        </FormField>
+        <FormField
+          name="hostOrganisation"
+          label={t("institutions.fields.hostOrganisation")}
+          errors={fe?.hostOrganisation}
+        >
+          {(p) => <Input {...p} defaultValue={v("hostOrganisation")} maxLength={200} />}
+        </FormField>
+        <FormField
+          name="recognisedDate"
+          label={t("institutions.fields.recognisedDate")}
+          required
+          errors={fe?.recognisedDate}
+        >
+          {(p) => <Input {...p} type="date" max={todayIso()} defaultValue={v("recognisedDate")} />}
+        </FormField>
+        <FormField name="field" label={t("institutions.fields.field")} errors={fe?.field}>
+          {(p) => <Input {...p} defaultValue={v("field")} maxLength={200} />}
+        </FormField>
+        <FormField name="staffCount" label={t("institutions.fields.staffCount")} errors={fe?.staffCount}>
+          {(p) => <Input {...p} inputMode="numeric" defaultValue={v("staffCount")} />}
+        </FormField>
+        <FormField name="status" label={t("institutions.fields.status")} required errors={fe?.status}>
+          {(p) => (
+            <Select {...p} defaultValue={v("status", "active")}>
+              {RECORD_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`registry.recordStatus.${s}`)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+      </div>
+      <div aria-live="polite">
+        <FormMessage state={state} />
+      </div>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? t("common.saving") : t("common.save")}
+        </Button>
+        <Button variant="outline" onClick={() => router.back()}>
+          {t("common.cancel")}
+        </Button>
+      </div>
+    </form>
+  );
+}

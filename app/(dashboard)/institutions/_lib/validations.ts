@@ -1,0 +1,50 @@
+import { createLoader, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
+import { LEVELS, RECORD_STATUSES } from "@/db/schema";
+import { dateStr, dictId, optAmount, optRef, optText, recordId, reqText, version } from "@/lib/registry/fields";
+import { baseListParsers, levelParser } from "@/lib/registry/search-params";
+import { z } from "@/lib/zod";
+
+export const INSTITUTION_SORTS = ["name", "recognisedDate", "staffCount", "createdAt"] as const;
+export const INSTITUTION_FACETS = ["type", "level", "status", "yearFrom", "yearTo"];
+
+export const institutionSearchParsers = {
+  ...baseListParsers,
+  type: parseAsInteger,
+  level: levelParser,
+  status: parseAsStringLiteral(RECORD_STATUSES),
+  yearFrom: parseAsInteger,
+  yearTo: parseAsInteger,
+};
+export const loadInstitutionSearch = createLoader(institutionSearchParsers);
+export type InstitutionSearch = Awaited<ReturnType<typeof loadInstitutionSearch>>;
+
+/** The one institution schema: form, server action and (later) Excel import all validate with it. */
+export const institutionFields = {
+  name: reqText(100),
+  typeId: dictId(),
+  level: z.enum(LEVELS, "registry.invalidOption"),
+  hostEnterpriseId: optRef(),
+  hostOrganisation: optText(100),
+  recognisedDate: dateStr({ notFuture: true }),
+  field: optText(100),
+  staffCount: optAmount(1_000_000, { integer: true }),
+  status: z.enum(RECORD_STATUSES, "registry.invalidOption").default("active"),
+};
+
+// A host is required: a registered enterprise, or (universities, institutes…) the organisation's name.
+const hasHost = (v: { hostEnterpriseId?: unknown; hostOrganisation?: unknown }) =>
+  v.hostEnterpriseId != null || (typeof v.hostOrganisation === "string" && v.hostOrganisation !== "");
+const hostRule = {
+  path: ["hostOrganisation"],
+  message: "institutions.hostRequired",
+  // Checked even when other fields are wrong, so the user sees every problem on the first submit.
+  when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null,
+};
+
+export const createInstitutionSchema = z.strictObject(institutionFields).refine(hasHost, hostRule);
+export type CreateInstitutionInput = z.infer<typeof createInstitutionSchema>;
+
+export const updateInstitutionSchema = z
+  .strictObject({ ...institutionFields, id: recordId(), version: version() })
+  .refine(hasHost, hostRule);
+export const institutionRefSchema = z.strictObject({ id: recordId(), version: version() });
