@@ -1,17 +1,59 @@
+import { Download, Plus } from "lucide-react";
+import Link from "next/link";
+import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { LEVELS, RECORD_STATUSES } from "@/db/schema";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
+import { can } from "@/lib/permissions";
+import { getDictionaryOptions } from "@/lib/registry/dictionaries";
+import { IncubatorsTable } from "./_components/incubators-table";
+import { getIncubators } from "./_lib/queries";
+import { loadIncubatorSearch } from "./_lib/validations";
 
-export default async function Page() {
-  await requirePermission("registry.read");
+export default async function IncubatorsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const user = await requirePermission("registry.read");
   const t = await getT();
+  const raw = await searchParams;
+  const search = loadIncubatorSearch(raw);
+  const data = await getIncubators(search);
+  const dict = getDictionaryOptions(["incubator_type", "street"]);
+  const exportHref = `/incubators/export?${new URLSearchParams(raw).toString()}`;
   return (
     <>
-      <PageHeader title={t("nav.incubators")} />
+      <PageHeader
+        title={t("incubators.title")}
+        actions={
+          <>
+            {can(user.role, "report.export") ? (
+              <a href={exportHref} className={buttonVariants({ variant: "outline" })}>
+                <Download className="h-4 w-4" />
+                {t("registry.exportCsv")}
+              </a>
+            ) : null}
+            {can(user.role, "registry.write") ? (
+              <Link href="/incubators/new" className={buttonVariants()}>
+                <Plus className="h-4 w-4" />
+                {t("incubators.create")}
+              </Link>
+            ) : null}
+          </>
+        }
+      />
       <Card>
-        <EmptyState title={t("placeholder.notYet")} hint={t("placeholder.notYetHint")} />
+        <IncubatorsTable
+          rows={data.rows}
+          total={data.total}
+          pageCount={data.pageCount}
+          canRestore={can(user.role, "registry.restore")}
+          facets={{
+            type: (dict.incubator_type ?? []).map((o) => ({ value: String(o.id), label: o.label })),
+            level: LEVELS.map((l) => ({ value: l, label: t(`registry.levels.${l}`) })),
+            street: (dict.street ?? []).map((o) => ({ value: String(o.id), label: o.label })),
+            status: RECORD_STATUSES.map((s) => ({ value: s, label: t(`registry.recordStatus.${s}`) })),
+          }}
+        />
       </Card>
     </>
   );

@@ -1,0 +1,30 @@
+import { notFound } from "next/navigation";
+import { Card, CardContent } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/dal";
+import { getT } from "@/lib/i18n/server";
+import { getDictionaryOptions } from "@/lib/registry/dictionaries";
+import { IncubatorForm } from "../../_components/incubator-form";
+import { getIncubator } from "../../_lib/queries";
+
+export default async function EditIncubatorPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePermission("registry.write");
+  const id = Number((await params).id);
+  const data = Number.isInteger(id) && id > 0 ? await getIncubator(id) : null;
+  if (!data || data.i.deletedAt) notFound();
+  const t = await getT();
+  const d = getDictionaryOptions(["incubator_type", "street"]);
+  return (
+    <>
+      <PageHeader title={`${t("incubators.editTitle")}：${data.i.name}`} />
+      <Card>
+        <CardContent>
+          <IncubatorForm
+            incubator={data.i}
+            options={{ incubator_type: d.incubator_type ?? [], street: d.street ?? [] }}
+          />
+        </CardContent>
+      </Card>
+    </>
+  );
+}

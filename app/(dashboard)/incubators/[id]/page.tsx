@@ -1,0 +1,166 @@
+import { Pencil } from "lucide-react";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatAmount, SampleBadge } from "@/components/registry/cells";
+import { DetailGrid, DetailTabs } from "@/components/registry/detail-grid";
+import { HistoryList, show } from "@/components/registry/history-list";
+import { RecordActionButton } from "@/components/registry/record-actions";
+import { Badge } from "@/components/ui/badge";
+import { buttonVariants } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/dal";
+import { type MessageKey, type T, tDynamic } from "@/lib/i18n/core";
+import { getT } from "@/lib/i18n/server";
+import { can } from "@/lib/permissions";
+import { getDictionaryLabels } from "@/lib/registry/dictionaries";
+import { getRecordHistory } from "@/lib/registry/history";
+import { formatDateTime, todayIso } from "@/lib/time";
+import { TenantsSection } from "../_components/tenants-section";
+import { deleteIncubator, restoreIncubator } from "../_lib/actions";
+import { getEnterpriseNames, getIncubator } from "../_lib/queries";
+
+// History entries store column names; these are their labels.
+const FIELD_KEYS: Record<string, string> = {
+  typeId: "incubators.fields.type",
+  streetId: "incubators.fields.street",
+  enterpriseId: "incubators.tenants.enterprise",
+  moveInDate: "incubators.tenants.moveInDate",
+  moveOutDate: "incubators.tenants.moveOutDate",
+};
+
+export default async function IncubatorDetailPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ tab?: string }>;
+}) {
+  const user = await requirePermission("registry.read");
+  const id = Number((await params).id);
+  const data = Number.isInteger(id) && id > 0 ? await getIncubator(id) : null;
+  if (!data) notFound();
+  const t = await getT();
+  const tab = (await searchParams).tab === "history" ? "history" : "detail";
+  const i = data.i;
+  const canWrite = can(user.role, "registry.write") && !i.deletedAt;
+  const base = `/incubators/${i.id}`;
+  const today = todayIso();
+  const currentTenants = data.tenants.filter((r) => !r.moveOutDate || r.moveOutDate > today).length;
+
+  return (
+    <>
+      <PageHeader
+        title={i.name}
+        description={`${data.type} · ${t(`registry.levels.${i.level}`)}`}
+        actions={
+          <>
+            {i.isSample ? <SampleBadge label={t("registry.sampleBadge")} /> : null}
+            {i.deletedAt ? <Badge tone="bad">{t("registry.deletedBadge")}</Badge> : null}
+            {canWrite ? (
+              <Link href={`${base}/edit`} className={buttonVariants({ variant: "outline", size: "sm" })}>
+                <Pencil className="h-4 w-4" />
+                {t("registry.edit")}
+              </Link>
+            ) : null}
+            {canWrite ? (
+              <RecordActionButton
+                action={deleteIncubator}
+                input={{ id: i.id, version: i.version }}
+                message={t("registry.confirmDelete", { name: i.name })}
+                label={t("registry.delete")}
+                redirectTo="/incubators"
+              />
+            ) : null}
+            {i.deletedAt && can(user.role, "registry.restore") ? (
+              <RecordActionButton
+                action={restoreIncubator}
+                input={{ id: i.id, version: i.version }}
+                message={t("registry.confirmRestore", { name: i.name })}
+                label={t("registry.restore")}
+                variant="default"
+              />
+            ) : null}
+          </>
+        }
+      />
+      <DetailTabs
+        base={base}
+        active={tab}
+        tabs={[
+          { key: "detail", label: t("registry.tabs.detail") },
+          { key: "history", label: t("registry.tabs.history") },
+        ]}
+      />
+      {tab === "history" ? (
+        <Card>
+          <CardContent>
+            <HistoryEntries t={t} id={i.id} tenantIds={data.allTenantIds} />
+          </CardContent>
+        </Card>
+      ) : (
+        <div className="flex flex-col gap-4">
+          <Card>
+            <CardContent>
+              <DetailGrid
+                items={[
+                  { label: t("incubators.fields.type"), value: data.type },
+                  { label: t("incubators.fields.level"), value: t(`registry.levels.${i.level}`) },
+                  { label: t("incubators.fields.operator"), value: i.operator },
+                  { label: t("incubators.fields.street"), value: data.street },
+                  { label: t("incubators.fields.address"), value: i.address },
+                  { label: t("incubators.fields.area"), value: formatAmount(i.area) },
+                  { label: t("incubators.fields.incubatedTotal"), value: formatAmount(i.incubatedTotal) },
+                  { label: t("incubators.fields.graduatedTotal"), value: formatAmount(i.graduatedTotal) },
+                  { label: t("incubators.fields.ipItems"), value: formatAmount(i.ipItems) },
+                  { label: t("incubators.fields.highTechCultivated"), value: formatAmount(i.highTechCultivated) },
+                  { label: t("incubators.fields.recognisedDate"), value: i.recognisedDate },
+                  {
+                    label: t("incubators.fields.status"),
+                    value: (
+                      <Badge tone={i.status === "active" ? "ok" : "bad"}>
+                        {t(`registry.recordStatus.${i.status}`)}
+                      </Badge>
+                    ),
+                  },
+                  { label: t("incubators.fields.currentTenants"), value: formatAmount(currentTenants) },
+                  { label: t("common.createdAt"), value: formatDateTime(i.createdAt) },
+                  { label: t("common.updatedAt"), value: formatDateTime(i.updatedAt) },
+                ]}
+              />
+            </CardContent>
+          </Card>
+          <TenantsSection incubatorId={i.id} rows={data.tenants} canWrite={canWrite} />
+        </div>
+      )}
+    </>
+  );
+}
+
+async function HistoryEntries({ t, id, tenantIds }: { t: T; id: number; tenantIds: number[] }) {
+  const entries = getRecordHistory("incubator", id, [{ objectType: "incubator_tenant", ids: tenantIds }]);
+  const labels = getDictionaryLabels();
+  const enterpriseIds = new Set<number>();
+  for (const e of entries) {
+    for (const side of [e.before, e.after]) {
+      const v = side?.enterpriseId;
+      if (typeof v === "number") enterpriseIds.add(v);
+    }
+  }
+  const names = await getEnterpriseNames([...enterpriseIds]);
+  return (
+    <HistoryList
+      t={t}
+      entries={entries}
+      fieldLabel={(f) => tDynamic(t, FIELD_KEYS[f] ?? `incubators.fields.${f}`, f)}
+      formatValue={(f, v) => {
+        if (f === "enterpriseId" && typeof v === "number") return names.get(v) ?? String(v);
+        if (f.endsWith("Id") && typeof v === "number") return labels.get(v) ?? String(v);
+        if (f === "level" && typeof v === "string") return tDynamic(t, `registry.levels.${v}` as MessageKey, v);
+        if (f === "status" && typeof v === "string") return tDynamic(t, `registry.recordStatus.${v}` as MessageKey, v);
+        if (f === "deletedAt" && typeof v === "string") return formatDateTime(v);
+        return show(v);
+      }}
+    />
+  );
+}

@@ -1,0 +1,92 @@
+import { createLoader, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
+import { LEVELS, RECORD_STATUSES } from "@/db/schema";
+import {
+  dateStr,
+  dictId,
+  optAmount,
+  optDate,
+  optDictId,
+  optText,
+  recordId,
+  reqAmount,
+  reqText,
+  version,
+} from "@/lib/registry/fields";
+import { baseListParsers, levelParser } from "@/lib/registry/search-params";
+import { z } from "@/lib/zod";
+
+export const INCUBATOR_SORTS = ["name", "incubatedTotal", "ipItems", "highTechCultivated", "createdAt"] as const;
+export const INCUBATOR_FACETS = ["type", "level", "street", "status"];
+
+export const incubatorSearchParsers = {
+  ...baseListParsers,
+  type: parseAsInteger,
+  level: levelParser,
+  street: parseAsInteger,
+  status: parseAsStringLiteral(RECORD_STATUSES),
+};
+export const loadIncubatorSearch = createLoader(incubatorSearchParsers);
+export type IncubatorSearch = Awaited<ReturnType<typeof loadIncubatorSearch>>;
+
+const count = () => reqAmount(1_000_000, { integer: true });
+
+/** The one incubator schema: form, server action and (later) the Excel import all validate with it. */
+export const incubatorFields = {
+  name: reqText(100),
+  typeId: dictId(),
+  level: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(LEVELS, { error: (i) => (i.input === undefined ? "registry.required" : "registry.invalidOption") }),
+  ),
+  operator: reqText(100),
+  streetId: optDictId(),
+  address: optText(200),
+  /** m² */
+  area: optAmount(10_000_000),
+  incubatedTotal: count(),
+  graduatedTotal: count(),
+  ipItems: count(),
+  highTechCultivated: count(),
+  recognisedDate: optDate({ notFuture: true }),
+  status: z.enum(RECORD_STATUSES, "registry.invalidOption").default("active"),
+};
+
+const graduatedWithinIncubated = {
+  check: (v: { incubatedTotal: number; graduatedTotal: number }) => v.graduatedTotal <= v.incubatedTotal,
+  params: { path: ["graduatedTotal"], message: "incubators.graduatedTooMany" },
+};
+
+export const createIncubatorSchema = z
+  .strictObject(incubatorFields)
+  .refine(graduatedWithinIncubated.check, graduatedWithinIncubated.params);
+export type CreateIncubatorInput = z.infer<typeof createIncubatorSchema>;
+
+export const updateIncubatorSchema = z
+  .strictObject({ ...incubatorFields, id: recordId(), version: version() })
+  .refine(graduatedWithinIncubated.check, graduatedWithinIncubated.params);
+export const incubatorRefSchema = z.strictObject({ id: recordId(), version: version() });
+
+/** A tenant (在孵企业): a live enterprise in an incubator from its move-in date until its move-out date. */
+export const addTenantSchema = z
+  .strictObject({
+    incubatorId: recordId(),
+    enterpriseId: z.preprocess(
+      (v) => (v === "" || v === undefined ? null : v),
+      z.coerce
+        .number("incubators.tenants.chooseEnterprise")
+        .int("incubators.tenants.chooseEnterprise")
+        .positive("incubators.tenants.chooseEnterprise")
+        .nullable()
+        .refine((v) => v !== null, "incubators.tenants.chooseEnterprise"),
+    ) as unknown as z.ZodType<number>,
+    moveInDate: dateStr({ notFuture: true }),
+    moveOutDate: optDate(),
+  })
+  .refine((t) => !t.moveOutDate || t.moveOutDate >= t.moveInDate, {
+    path: ["moveOutDate"],
+    message: "incubators.tenants.moveOutBeforeMoveIn",
+  });
+export type AddTenantInput = z.infer<typeof addTenantSchema>;
+
+export const updateTenantSchema = z.strictObject({ id: recordId(), version: version(), moveOutDate: optDate() });
+export const tenantRefSchema = z.strictObject({ id: recordId(), version: version() });

@@ -1,0 +1,52 @@
+import { iterateQuery } from "@/db/export-reader";
+import type { Level } from "@/db/schema";
+import { authorizeRoute } from "@/lib/dal";
+import { makeT } from "@/lib/i18n/core";
+import { getLocale } from "@/lib/i18n/server";
+import { can } from "@/lib/permissions";
+import { csvExportResponse } from "@/lib/registry/csv-export";
+import { incubatorExportQuery } from "../_lib/queries";
+import { loadIncubatorSearch } from "../_lib/validations";
+
+// GET /incubators/export?<the list's filters> → every matching row as CSV, streamed.
+export async function GET(request: Request) {
+  const auth = await authorizeRoute("report.export");
+  if (!auth.ok) return auth.response;
+  const t = makeT(await getLocale());
+  const search = loadIncubatorSearch(new URL(request.url).searchParams);
+  const showDeleted = search.deleted && can(auth.user.role, "registry.restore");
+  const query = incubatorExportQuery(search, showDeleted);
+  const header = [
+    t("incubators.fields.name"),
+    t("incubators.fields.type"),
+    t("incubators.fields.level"),
+    t("incubators.fields.operator"),
+    t("incubators.fields.street"),
+    t("incubators.fields.address"),
+    t("incubators.fields.area"),
+    t("incubators.fields.incubatedTotal"),
+    t("incubators.fields.graduatedTotal"),
+    t("incubators.fields.ipItems"),
+    t("incubators.fields.highTechCultivated"),
+    t("incubators.fields.recognisedDate"),
+    t("incubators.fields.status"),
+    t("incubators.fields.currentTenants"),
+    t("app.sample"),
+  ];
+  // No personal data in this registry (operators are organisations), so nothing needs masking.
+  const rows = iterateQuery(query, (r) => {
+    const out = [...r];
+    out[2] = t(`registry.levels.${r[2] as Level}`);
+    out[12] = t(`registry.recordStatus.${r[12] as "active" | "revoked"}`);
+    out[14] = r[14] === 1;
+    return out;
+  });
+  return csvExportResponse({
+    user: auth.user,
+    filename: `渝北区科技局_孵化载体_${new Date().toISOString().slice(0, 10)}.csv`,
+    header,
+    rows,
+    objectType: "incubator",
+    filter: search,
+  });
+}

@@ -1,0 +1,5 @@
+import { TableSkeleton } from "@/components/data-table/table-skeleton";
+
+export default function Loading() {
+  return <TableSkeleton />;
+}
