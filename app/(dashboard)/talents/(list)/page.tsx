@@ -1,0 +1,60 @@
+import { Download, Plus } from "lucide-react";
+import Link from "next/link";
+import { buttonVariants } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { TALENT_KINDS } from "@/db/schema";
+import { requirePermission } from "@/lib/dal";
+import { getT } from "@/lib/i18n/server";
+import { can } from "@/lib/permissions";
+import { getDictionaryOptions } from "@/lib/registry/dictionaries";
+import { TalentsTable } from "../_components/talents-table";
+import { getTalents } from "../_lib/queries";
+import { currentYear, FIRST_RECOGNISED_YEAR, loadTalentSearch } from "../_lib/validations";
+
+export default async function TalentsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const user = await requirePermission("registry.read");
+  const t = await getT();
+  const raw = await searchParams;
+  const search = loadTalentSearch(raw);
+  const data = await getTalents(search);
+  const dict = getDictionaryOptions(["talent_category"]);
+  const exportHref = `/talents/export?${new URLSearchParams(raw).toString()}`;
+  const years = Array.from({ length: currentYear() - FIRST_RECOGNISED_YEAR + 1 }, (_, i) => String(currentYear() - i));
+  return (
+    <>
+      <PageHeader
+        title={t("talents.title")}
+        actions={
+          <>
+            {can(user.role, "report.export") ? (
+              <a href={exportHref} className={buttonVariants({ variant: "outline" })}>
+                <Download className="h-4 w-4" />
+                {t("registry.exportCsv")}
+              </a>
+            ) : null}
+            {can(user.role, "registry.write") ? (
+              <Link href="/talents/new" className={buttonVariants()}>
+                <Plus className="h-4 w-4" />
+                {t("talents.create")}
+              </Link>
+            ) : null}
+          </>
+        }
+      />
+      <Card>
+        <TalentsTable
+          rows={data.rows}
+          total={data.total}
+          pageCount={data.pageCount}
+          canRestore={can(user.role, "registry.restore")}
+          facets={{
+            category: (dict.talent_category ?? []).map((o) => ({ value: String(o.id), label: o.label })),
+            kind: TALENT_KINDS.map((k) => ({ value: k, label: t(`talents.kinds.${k}`) })),
+            year: years.map((y) => ({ value: y, label: y })),
+          }}
+        />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,189 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useState } from "react";
+import { FormField, FormMessage } from "@/components/registry/form-field";
+import { Button } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/input";
+import { TALENT_KINDS } from "@/db/schema";
+import type { ActionResult } from "@/lib/action";
+import { useT } from "@/lib/i18n/client";
+import type { DictOption } from "@/lib/registry/dictionaries";
+import { createTalent, updateTalent } from "../_lib/actions";
+import type { MaskedTalent } from "../_lib/queries";
+import { EmployerPicker } from "./employer-picker";
+
+/**
+ * Create and edit share this form; the server keeps what was typed when it refuses. On edit the stored phone /
+ * ID number are never sent here: the masked value is the placeholder and an empty field keeps the stored one.
+ */
+export function TalentForm({
+  talent,
+  employerEnterpriseName,
+  categories,
+  years,
+}: {
+  talent?: MaskedTalent;
+  employerEnterpriseName?: string | null;
+  categories: DictOption[];
+  /** The accepted recognised-year range (the server checks it again). */
+  years: { min: number; max: number };
+}) {
+  const t = useT();
+  const router = useRouter();
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [state, action, pending] = useActionState<ActionResult<{ id: number }> | null, FormData>(async (prev, fd) => {
+    setValues(Object.fromEntries([...fd.entries()].map(([k, v]) => [k, String(v)])));
+    return talent ? updateTalent(prev, fd) : createTalent(prev, fd);
+  }, null);
+  useEffect(() => {
+    if (state?.ok) router.push(`/talents/${state.data.id}`);
+  }, [state, router]);
+  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  const v = (name: keyof MaskedTalent, fallback = "") =>
+    values[name] ?? (talent?.[name] == null ? fallback : String(talent[name]));
+  const employerErrors = [...(fe?.employerName ?? []), ...(fe?.employerEnterpriseId ?? [])];
+  const initialEnterpriseId =
+    "employerEnterpriseId" in values
+      ? values.employerEnterpriseId
+        ? Number(values.employerEnterpriseId)
+        : null
+      : (talent?.employerEnterpriseId ?? null);
+  const initialEmployer =
+    values.employerName ??
+    (talent?.employerEnterpriseId ? (employerEnterpriseName ?? "") : (talent?.employerName ?? ""));
+  // key forces the uncontrolled inputs to pick up the values kept after a refused submit
+  const k = JSON.stringify(values);
+  return (
+    <form action={action} className="flex flex-col gap-5" noValidate>
+      {talent ? (
+        <>
+          <input type="hidden" name="id" value={talent.id} />
+          <input type="hidden" name="version" value={talent.version} />
+        </>
+      ) : null}
+      <div className="grid gap-4 md:grid-cols-2" key={k}>
+        <FormField name="kind" label={t("talents.fields.kind")} required errors={fe?.kind}>
+          {(p) => (
+            <Select {...p} defaultValue={v("kind", "person")}>
+              {TALENT_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`talents.kinds.${kind}`)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </FormField>
+        <FormField name="name" label={t("talents.fields.name")} required errors={fe?.name}>
+          {(p) => <Input {...p} defaultValue={v("name")} maxLength={200} />}
+        </FormField>
+        <FormField name="categoryId" label={t("talents.fields.category")} required errors={fe?.categoryId}>
+          {(p) => (
+            <Select {...p} defaultValue={v("categoryId")}>
+              <option value="">—</option>
+              {categories
+                .filter((o) => o.enabled || o.id === talent?.categoryId)
+                .map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.label}
+                  </option>
+                ))}
+            </Select>
+          )}
+        </FormField>
+        <FormField
+          name="recognisedYear"
+          label={t("talents.fields.recognisedYear")}
+          required
+          errors={fe?.recognisedYear}
+        >
+          {(p) => (
+            <Input
+              {...p}
+              type="number"
+              inputMode="numeric"
+              min={years.min}
+              max={years.max}
+              step={1}
+              defaultValue={v("recognisedYear")}
+            />
+          )}
+        </FormField>
+        <FormField
+          name="employerName"
+          label={t("talents.fields.employer")}
+          errors={employerErrors.length ? employerErrors : undefined}
+          hint={t("talents.employer.hint")}
+          className="md:col-span-2"
+        >
+          {(p) => (
+            <EmployerPicker
+              id={p.id}
+              invalid={p["aria-invalid"]}
+              describedBy={p["aria-describedby"]}
+              initialName={initialEmployer}
+              initialEnterpriseId={initialEnterpriseId}
+            />
+          )}
+        </FormField>
+        <FormField name="field" label={t("talents.fields.field")} errors={fe?.field}>
+          {(p) => <Input {...p} defaultValue={v("field")} maxLength={200} />}
+        </FormField>
+        <FormField name="programme" label={t("talents.fields.programme")} errors={fe?.programme}>
+          {(p) => <Input {...p} defaultValue={v("programme")} maxLength={200} />}
+        </FormField>
+        <FormField
+          name="phone"
+          label={t("talents.fields.phone")}
+          required={!talent}
+          errors={fe?.phone}
+          hint={talent ? t("talents.personal.keepHint") : undefined}
+        >
+          {(p) => (
+            <Input
+              {...p}
+              type="tel"
+              defaultValue={values.phone ?? ""}
+              placeholder={talent?.phoneMasked || undefined}
+              maxLength={20}
+              autoComplete="off"
+            />
+          )}
+        </FormField>
+        <FormField
+          name="idNumber"
+          label={t("talents.fields.idNumber")}
+          errors={fe?.idNumber}
+          hint={talent?.hasIdNumber ? t("talents.personal.keepHint") : t("talents.personal.idHint")}
+        >
+          {(p) => (
+            <Input
+              {...p}
+              defaultValue={values.idNumber ?? ""}
+              placeholder={talent?.idNumberMasked || undefined}
+              maxLength={18}
+              autoComplete="off"
+              className="font-mono uppercase"
+            />
+          )}
+        </FormField>
+        {talent?.hasIdNumber ? (
+          <label className="flex items-center gap-2 text-sm text-slate-700 md:col-start-2">
+            <input type="checkbox" name="clearIdNumber" defaultChecked={values.clearIdNumber === "on"} />
+            {t("talents.personal.clearIdNumber")}
+          </label>
+        ) : null}
+      </div>
+      <div aria-live="polite">
+        <FormMessage state={state} />
+      </div>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? t("common.saving") : t("common.save")}
+        </Button>
+        <Button variant="outline" onClick={() => router.back()}>
+          {t("common.cancel")}
+        </Button>
+      </div>
+    </form>
+  );
+}

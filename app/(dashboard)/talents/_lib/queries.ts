@@ -1,0 +1,168 @@
+import "server-only";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { dictionaryItems, enterprises, talents } from "@/db/schema";
+import { requirePermission } from "@/lib/dal";
+import { maskIdNumber, maskPhone } from "@/lib/mask";
+import { can } from "@/lib/permissions";
+import { clampPage, likeContains, likePrefix, parseSort } from "@/lib/registry/search-params";
+import { TALENT_SORTS, type TalentSearch } from "./validations";
+
+// Personal data rule: the phone and ID number leave this module masked. The unmasked values are read only by
+// the logged `talent.reveal` action (actions.ts), never by a page, so they cannot reach HTML or an RSC payload.
+
+function whereFor(s: TalentSearch, showDeleted: boolean): SQL | undefined {
+  const w: (SQL | undefined)[] = [showDeleted ? isNotNull(talents.deletedAt) : isNull(talents.deletedAt)];
+  const q = s.q.trim();
+  if (q) w.push(sql`${talents.name} LIKE ${likeContains(q)} ESCAPE '\\'`);
+  if (s.category) w.push(eq(talents.categoryId, s.category));
+  if (s.kind) w.push(eq(talents.kind, s.kind));
+  if (s.yearFrom) w.push(gte(talents.recognisedYear, s.yearFrom));
+  if (s.yearTo) w.push(lte(talents.recognisedYear, s.yearTo));
+  return and(...w);
+}
+
+function orderFor(s: TalentSearch) {
+  const sort = parseSort(s.sort, TALENT_SORTS, { column: "createdAt", desc: true });
+  const col = { name: talents.name, recognisedYear: talents.recognisedYear, createdAt: talents.createdAt }[sort.column];
+  return [sort.desc ? desc(col) : asc(col), desc(talents.id)];
+}
+
+/** The linked enterprise's name wins over the free-text employer. */
+const employerExpr = sql<string | null>`coalesce(${enterprises.name}, ${talents.employerName})`;
+
+function listQuery(s: TalentSearch, showDeleted: boolean) {
+  return getDb()
+    .select({
+      id: talents.id,
+      kind: talents.kind,
+      name: talents.name,
+      category: dictionaryItems.label,
+      employer: employerExpr,
+      employerEnterpriseId: talents.employerEnterpriseId,
+      field: talents.field,
+      recognisedYear: talents.recognisedYear,
+      programme: talents.programme,
+      phone: talents.phone,
+      idNumber: talents.idNumber,
+      isSample: talents.isSample,
+      createdAt: talents.createdAt,
+      deletedAt: talents.deletedAt,
+    })
+    .from(talents)
+    .innerJoin(dictionaryItems, eq(dictionaryItems.id, talents.categoryId))
+    .leftJoin(enterprises, eq(enterprises.id, talents.employerEnterpriseId))
+    .where(whereFor(s, showDeleted))
+    .orderBy(...orderFor(s))
+    .$dynamic();
+}
+
+type RawListRow = Awaited<ReturnType<ReturnType<typeof listQuery>["all"]>>[number];
+export type TalentListRow = Omit<RawListRow, "phone" | "idNumber"> & { phoneMasked: string; idNumberMasked: string };
+
+function maskRow({ phone, idNumber, ...rest }: RawListRow): TalentListRow {
+  return { ...rest, phoneMasked: maskPhone(phone), idNumberMasked: maskIdNumber(idNumber) };
+}
+
+/** One page and the total, read in one transaction; personal data masked before it leaves the server. */
+export async function getTalents(s: TalentSearch) {
+  const user = await requirePermission("registry.read");
+  const showDeleted = s.deleted && can(user.role, "registry.restore");
+  const { perPage, offset, page } = clampPage(s.page, s.perPage);
+  return getDb().transaction(() => {
+    const rows = listQuery(s, showDeleted).limit(perPage).offset(offset).all().map(maskRow);
+    const [{ n }] = getDb().select({ n: count() }).from(talents).where(whereFor(s, showDeleted)).all();
+    return { rows, total: n, pageCount: Math.ceil(n / perPage), page, perPage, showDeleted };
+  });
+}
+
+/** The full filtered list for CSV export, columns in export order (the route masks phone and ID number). */
+export function talentExportQuery(s: TalentSearch, showDeleted: boolean) {
+  return getDb()
+    .select({
+      name: talents.name,
+      kind: talents.kind,
+      category: dictionaryItems.label,
+      employer: employerExpr,
+      field: talents.field,
+      recognisedYear: talents.recognisedYear,
+      programme: talents.programme,
+      phone: talents.phone,
+      idNumber: talents.idNumber,
+      isSample: talents.isSample,
+    })
+    .from(talents)
+    .innerJoin(dictionaryItems, eq(dictionaryItems.id, talents.categoryId))
+    .leftJoin(enterprises, eq(enterprises.id, talents.employerEnterpriseId))
+    .where(whereFor(s, showDeleted))
+    .orderBy(...orderFor(s));
+}
+
+/** One talent for the detail and edit pages, with the phone and ID number masked (raw values omitted). */
+export async function getTalent(id: number) {
+  const user = await requirePermission("registry.read");
+  const row = getDb()
+    .select({
+      t: talents,
+      category: dictionaryItems.label,
+      employerEnterpriseName: enterprises.name,
+      employerEnterpriseDeletedAt: enterprises.deletedAt,
+    })
+    .from(talents)
+    .innerJoin(dictionaryItems, eq(dictionaryItems.id, talents.categoryId))
+    .leftJoin(enterprises, eq(enterprises.id, talents.employerEnterpriseId))
+    .where(eq(talents.id, id))
+    .get();
+  if (!row) return null;
+  if (row.t.deletedAt && !can(user.role, "registry.restore")) return null;
+  const { phone, idNumber, ...talent } = row.t;
+  return {
+    talent: {
+      ...talent,
+      phoneMasked: maskPhone(phone),
+      idNumberMasked: maskIdNumber(idNumber),
+      hasIdNumber: idNumber != null,
+    },
+    category: row.category,
+    employerEnterpriseName: row.employerEnterpriseName,
+    employerEnterpriseLive: row.employerEnterpriseName != null && row.employerEnterpriseDeletedAt == null,
+  };
+}
+export type TalentDetail = NonNullable<Awaited<ReturnType<typeof getTalent>>>;
+export type MaskedTalent = TalentDetail["talent"];
+
+/** Names of enterprises referenced in a talent's history (employer ids are enterprise ids, not dictionary ids). */
+export async function enterpriseNames(ids: number[]): Promise<Map<number, string>> {
+  await requirePermission("registry.read");
+  if (ids.length === 0) return new Map();
+  const rows = getDb()
+    .select({ id: enterprises.id, name: enterprises.name })
+    .from(enterprises)
+    .where(inArray(enterprises.id, ids))
+    .all();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * The employer picker: live enterprises whose name contains q or whose credit code starts with it.
+ * Called by the employers route after `authorizeRoute("registry.write")` (a route answers 401/403, not a redirect).
+ */
+export function searchLiveEnterprises(q: string, limit = 10) {
+  const term = q.trim().slice(0, 100);
+  if (!term) return [];
+  return getDb()
+    .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode })
+    .from(enterprises)
+    .where(
+      and(
+        isNull(enterprises.deletedAt),
+        or(
+          sql`${enterprises.name} LIKE ${likeContains(term)} ESCAPE '\\'`,
+          sql`${enterprises.creditCode} LIKE ${likePrefix(term.toUpperCase())} ESCAPE '\\'`,
+        ),
+      ),
+    )
+    .orderBy(asc(enterprises.name))
+    .limit(limit)
+    .all();
+}

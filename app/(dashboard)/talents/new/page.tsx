@@ -1,0 +1,23 @@
+import { Card, CardContent } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePermission } from "@/lib/dal";
+import { getT } from "@/lib/i18n/server";
+import { getDictionaryOptions } from "@/lib/registry/dictionaries";
+import { TalentForm } from "../_components/talent-form";
+import { currentYear, FIRST_RECOGNISED_YEAR } from "../_lib/validations";
+
+export default async function NewTalentPage() {
+  await requirePermission("registry.write");
+  const t = await getT();
+  const d = getDictionaryOptions(["talent_category"]);
+  return (
+    <>
+      <PageHeader title={t("talents.create")} />
+      <Card>
+        <CardContent>
+          <TalentForm categories={d.talent_category ?? []} years={{ min: FIRST_RECOGNISED_YEAR, max: currentYear() }} />
+        </CardContent>
+      </Card>
+    </>
+  );
+}
