@@ -485,7 +485,9 @@ export function seedIndicators(
             const j = Math.floor(rnd() * (i + 1));
             [ranks[i], ranks[j]] = [ranks[j], ranks[i]];
           }
-          others.forEach((d, i) => insValue.run(id, period, d.id, ranks[i], null, 1));
+          others.forEach((d, i) => {
+            insValue.run(id, period, d.id, ranks[i], null, 1);
+          });
           res.districtValues += others.length;
           continue;
         }
@@ -512,7 +514,9 @@ export function seedIndicators(
           const shift = Math.floor(rnd() * others.length);
           values = values.map((_, i) => values[(i + shift) % values.length]);
         }
-        others.forEach((d, i) => insValue.run(id, period, d.id, values[i], null, 1));
+        others.forEach((d, i) => {
+          insValue.run(id, period, d.id, values[i], null, 1);
+        });
         res.districtValues += others.length;
       }
     }

@@ -8,9 +8,9 @@ import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
-import { TalentsTable } from "../_components/talents-table";
-import { getTalents } from "../_lib/queries";
-import { currentYear, FIRST_RECOGNISED_YEAR, loadTalentSearch } from "../_lib/validations";
+import { TalentsTable } from "./_components/talents-table";
+import { getTalents } from "./_lib/queries";
+import { currentYear, FIRST_RECOGNISED_YEAR, loadTalentSearch } from "./_lib/validations";
 
 export default async function TalentsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const user = await requirePermission("registry.read");
