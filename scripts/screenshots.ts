@@ -34,7 +34,8 @@ for (const s of shots) {
   await page.setViewportSize({ width: s.width ?? 1440, height: s.width === 390 ? 844 : 900 });
   await signIn(page, s.user);
   await page.goto(`${BASE}${s.path}`);
-  await page.waitForLoadState("networkidle");
+  await page.waitForLoadState("load");
+  await page.locator("main").waitFor();
   await page.screenshot({ path: `${OUT}/${s.name}.png`, fullPage: s.full ?? false });
   console.log(`${OUT}/${s.name}.png`);
 }

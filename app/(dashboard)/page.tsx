@@ -1,23 +1,187 @@
+import { AlertTriangle, CalendarClock, DatabaseZap } from "lucide-react";
+import Link from "next/link";
 import { redirect } from "next/navigation";
-import { Card } from "@/components/ui/card";
+import { DistrictChart, ShareChart, TrendChart } from "@/components/kpi/charts";
+import { KpiCard } from "@/components/kpi/kpi-card";
+import { PeriodSelect } from "@/components/kpi/period-select";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/dal";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { getBoard, latestDataQuarter } from "@/lib/kpi/board";
+import { formatPeriod, isPeriod, periodRange, quarterOfDate, yearOf } from "@/lib/kpi/period";
 import { can } from "@/lib/permissions";
+import { todayIso } from "@/lib/time";
 
-export default async function HomePage() {
+export default async function BoardPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ period?: string; focus?: string }>;
+}) {
   const user = await requireUser();
   // The auditor's work is the logs; the board is not theirs to read.
-  if (!can(user.role, "indicator.read"))
-    redirect(can(user.role, "audit.read") ? "/admin/audit-log" : "/change-password");
+  if (!can(user.role, "indicator.read")) redirect("/admin/audit-log");
   const t = await getT();
-  return (
-    <>
-      <PageHeader title={t("home.title")} description={t("home.welcome", { name: user.displayName })} />
+  const locale = await getLocale();
+  const sp = await searchParams;
+  const current = quarterOfDate(todayIso());
+  const period = sp.period && isPeriod(sp.period) ? sp.period : latestDataQuarter();
+  const board = getBoard(period);
+  const quarters = periodRange(current, (yearOf(current) - 2016) * 4).reverse();
+  const years = Array.from({ length: yearOf(current) - 2014 }, (_, i) => String(yearOf(current) - i));
+  if (board.cards.length === 0) {
+    return (
       <Card>
         <EmptyState title={t("home.emptyBoard")} hint={t("home.emptyBoardHint")} />
       </Card>
-    </>
+    );
+  }
+  const headline = board.cards.filter((c) => c.target);
+  const others = board.cards.filter((c) => !c.target);
+  const focus =
+    board.cards.find((c) => c.indicator.key === sp.focus) ??
+    headline.find((c) => c.comparison.length > 0 && c.indicator.valueKind === "value") ??
+    board.cards[0];
+  const a = board.alerts;
+  const alertCount = a.offTarget.length + (a.expiringHighTech.count ? 1 : 0) + a.missing.length;
+  const grid = "grid gap-3 sm:grid-cols-2 xl:grid-cols-3 2xl:grid-cols-4";
+
+  return (
+    <div className="flex flex-col gap-5">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div className="min-w-0">
+          <h1 className="text-xl font-semibold text-slate-900">{t("kpi.boardTitle")}</h1>
+          <p className="mt-1 text-sm text-slate-500">
+            {t("kpi.boardSubtitle", {
+              district: board.ourDistrict,
+              period: formatPeriod(period, locale),
+              count: board.cards[0]?.districtCount ?? 0,
+            })}
+          </p>
+        </div>
+        <PeriodSelect value={period} quarters={quarters} years={years} />
+      </div>
+
+      <Card>
+        <CardHeader>
+          <CardTitle className="flex items-center gap-2">
+            <AlertTriangle className="h-4 w-4 text-amber-600" />
+            {t("kpi.alerts")}
+          </CardTitle>
+        </CardHeader>
+        <CardContent>
+          {alertCount === 0 ? (
+            <p className="text-sm text-green-800">{t("kpi.alertsEmpty")}</p>
+          ) : (
+            <ul className="flex flex-col gap-1.5 text-sm" data-testid="alerts">
+              {a.offTarget.map((o) => (
+                <li key={o.key} className={o.status === "missed" ? "text-red-700" : "text-amber-700"}>
+                  <Link href={`/indicators/${o.key}`} className="hover:underline">
+                    {t("kpi.offTarget", { name: o.name, status: t(`kpi.status.${o.status}`) })}
+                  </Link>
+                </li>
+              ))}
+              {a.expiringHighTech.count ? (
+                <li className="flex items-center gap-1.5 text-amber-800">
+                  <CalendarClock className="h-4 w-4" />
+                  <Link href={a.expiringHighTech.href} className="hover:underline" data-testid="alert-expiring">
+                    {t("kpi.expiring", { count: a.expiringHighTech.count })}
+                  </Link>
+                </li>
+              ) : null}
+              {a.missing.map((m) => (
+                <li key={m.key} className="flex items-center gap-1.5 text-slate-700">
+                  <DatabaseZap className="h-4 w-4 text-slate-400" />
+                  <Link href={`/indicators/${m.key}?period=${m.period}`} className="hover:underline">
+                    {m.ourMissing
+                      ? t("kpi.missingOurs", { name: m.name, period: formatPeriod(m.period, locale) })
+                      : t("kpi.missingData", { name: m.name, period: formatPeriod(m.period, locale), n: m.missing })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </CardContent>
+      </Card>
+
+      <section aria-labelledby="headline">
+        <h2 id="headline" className="mb-2 text-base font-semibold text-slate-800">
+          {t("kpi.headline")}
+        </h2>
+        <div className={grid}>
+          {headline.map((c) => (
+            <KpiCard key={c.indicator.key} card={c} t={t} locale={locale} boardPeriod={period} focused={c === focus} />
+          ))}
+        </div>
+      </section>
+
+      {focus ? (
+        <section id="charts" aria-label={focus.indicator.name} className="grid gap-3 lg:grid-cols-3">
+          <Card className="lg:col-span-2">
+            <CardHeader>
+              <CardTitle>{t("kpi.trendOf", { name: focus.indicator.name, n: focus.trend.length })}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <TrendChart
+                data={focus.trend}
+                unit={focus.indicator.unit}
+                decimals={focus.indicator.decimals}
+                invert={focus.indicator.valueKind === "rank"}
+              />
+            </CardContent>
+          </Card>
+          <Card>
+            <CardHeader>
+              <CardTitle>{t("kpi.shareOfCity")}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              {focus.standing.sharePct !== null ? (
+                <ShareChart us={board.ourDistrict} pct={focus.standing.sharePct} />
+              ) : (
+                <p className="text-sm text-slate-500">{t("kpi.noData")}</p>
+              )}
+            </CardContent>
+          </Card>
+          {focus.comparison.length > 0 ? (
+            <Card className="lg:col-span-3">
+              <CardHeader>
+                <CardTitle>
+                  {t("kpi.comparisonOf", { name: focus.indicator.name, period: formatPeriod(focus.period, locale) })}
+                </CardTitle>
+                {focus.sampleBased ? <p className="text-xs text-slate-500">{t("kpi.sampleNote")}</p> : null}
+              </CardHeader>
+              <CardContent>
+                <DistrictChart
+                  data={focus.comparison}
+                  unit={focus.indicator.unit}
+                  decimals={focus.indicator.decimals}
+                />
+              </CardContent>
+            </Card>
+          ) : null}
+        </section>
+      ) : null}
+
+      {others.length ? (
+        <section aria-labelledby="others">
+          <h2 id="others" className="mb-2 text-base font-semibold text-slate-800">
+            {t("kpi.others")}
+          </h2>
+          <div className={grid}>
+            {others.map((c) => (
+              <KpiCard
+                key={c.indicator.key}
+                card={c}
+                t={t}
+                locale={locale}
+                boardPeriod={period}
+                focused={c === focus}
+              />
+            ))}
+          </div>
+        </section>
+      ) : null}
+      <p className="text-xs text-slate-500">{t("kpi.sampleNote")}</p>
+    </div>
   );
 }

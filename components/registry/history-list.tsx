@@ -41,7 +41,7 @@ export function HistoryList({
               <Table>
                 <thead>
                   <tr>
-                    <Th className="w-48">{t("registry.history.field")}</Th>
+                    <Th className="w-1/4 min-w-24">{t("registry.history.field")}</Th>
                     <Th>{t("registry.history.before")}</Th>
                     <Th>{t("registry.history.after")}</Th>
                   </tr>

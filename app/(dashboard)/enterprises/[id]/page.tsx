@@ -30,6 +30,7 @@ const FIELD_KEYS: Record<string, string> = {
   awardedDate: "enterprises.quals.awardedDate",
   expiryDate: "enterprises.quals.expiryDate",
   year: "enterprises.annual.year",
+  deletedAt: "registry.deletedAt",
   revenue: "enterprises.annual.revenue",
   rdExpense: "enterprises.annual.rdExpense",
   employees: "enterprises.annual.employees",

@@ -30,6 +30,7 @@ export function EnterprisesTable({
     () => [
       {
         id: "name",
+        accessorKey: "name",
         header: t("enterprises.fields.name"),
         enableHiding: false,
         cell: ({ row }) => (
@@ -72,16 +73,19 @@ export function EnterprisesTable({
       },
       {
         id: "foundedDate",
+        accessorKey: "foundedDate",
         header: t("enterprises.fields.foundedDate"),
         cell: ({ row }) => <span className="tabular whitespace-nowrap">{row.original.foundedDate}</span>,
       },
       {
         id: "registeredCapital",
+        accessorKey: "registeredCapital",
         header: t("enterprises.fields.registeredCapital"),
         cell: ({ row }) => <AmountCell value={row.original.registeredCapital} />,
       },
       {
         id: "latestRdExpense",
+        accessorKey: "latestRdExpense",
         header: t("enterprises.fields.latestRdExpense"),
         cell: ({ row }) => <AmountCell value={row.original.latestRdExpense} />,
       },

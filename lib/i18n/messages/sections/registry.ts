@@ -46,6 +46,7 @@ export const registryZh = {
   unit: { wanYuan: "万元", m2: "平方米", person: "人", item: "件" },
   viewAll: "查看全部",
   backToList: "返回列表",
+  deletedAt: "删除时间",
 } as const;
 
 export const registryEn: Widen<typeof registryZh> = {
@@ -94,4 +95,5 @@ export const registryEn: Widen<typeof registryZh> = {
   unit: { wanYuan: "10k CNY", m2: "m²", person: "people", item: "items" },
   viewAll: "View all",
   backToList: "Back to list",
+  deletedAt: "Deleted at",
 } as const;
