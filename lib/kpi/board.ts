@@ -206,8 +206,15 @@ function targetsByYear(indicatorId: number): Map<number, { rank: number | null; 
 }
 
 /** Everything the board shows for one indicator in one board period. */
-export function computeCard(ind: Indicator, board: Period, districts: District[], ourDistrictId: number): Card {
-  const period = dataPeriodFor(ind, board, ourDistrictId);
+export function computeCard(
+  ind: Indicator,
+  board: Period,
+  districts: District[],
+  ourDistrictId: number,
+  /** Show exactly this data period instead of the one the board would pick. */
+  pinned?: Period,
+): Card {
+  const period = pinned ?? dataPeriodFor(ind, board, ourDistrictId);
   const trendPeriods = periodRange(period, ind.periodType === "quarter" ? 8 : 5);
   const prev = previousPeriod(period);
   const yoy = samePeriodLastYear(period);

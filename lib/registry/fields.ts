@@ -27,8 +27,8 @@ export const dateStr = (opts: { notFuture?: boolean } = {}) =>
   z
     .string("registry.required")
     .trim()
-    .min(1, { error: "registry.required", abort: true })
-    .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDate(s), { error: "registry.dateFormat", abort: true })
+    .min(1, "registry.required")
+    .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDate(s), "registry.dateFormat")
     .refine((s) => !opts.notFuture || s <= todayIso(), "registry.dateFuture");
 
 export const optDate = (opts: { notFuture?: boolean } = {}) => z.preprocess(trimOrNull, dateStr(opts).nullable());
@@ -67,12 +67,7 @@ export const year = (min: number, max: number) =>
   );
 
 export const dictId = () =>
-  z.preprocess(
-    blankToNull,
-    z
-      .union([z.null(), z.coerce.number("registry.invalidOption").int().positive("registry.invalidOption")])
-      .refine((v) => v !== null, "registry.required"),
-  ) as unknown as z.ZodType<number>;
+  z.preprocess(blankToNull, z.coerce.number("registry.invalidOption").int().positive("registry.invalidOption"));
 
 export const optDictId = () =>
   z.preprocess(blankToNull, z.coerce.number().int().positive("registry.invalidOption").nullable());

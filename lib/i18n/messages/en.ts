@@ -253,5 +253,8 @@ export const en: Messages = {
     "talent.restore": "Restore talent",
     "talent.reveal": "Reveal personal data",
     "registry.exportCsv": "Export CSV",
+    "indicator.update": "Edit indicator definition",
+    "indicator.saveDistrictValues": "Enter district values",
+    "indicator.saveTarget": "Set target",
   },
 };

@@ -253,6 +253,9 @@ export const zhCN = {
     "talent.restore": "恢复人才",
     "talent.reveal": "查看人才个人信息",
     "registry.exportCsv": "导出CSV",
+    "indicator.update": "修改指标口径",
+    "indicator.saveDistrictValues": "录入区县数值",
+    "indicator.saveTarget": "设置指标目标",
   },
 } as const;
 

@@ -1,0 +1,200 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TrendChart } from "@/components/kpi/charts";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, Td, Th } from "@/components/ui/table";
+import { requirePermission } from "@/lib/dal";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { formatNumber, formatPct } from "@/lib/kpi/format";
+import { formatPeriod, periodRange, shiftPeriod } from "@/lib/kpi/period";
+import { can } from "@/lib/permissions";
+import { DefinitionForm } from "../_components/definition-form";
+import { DistrictEntryForm } from "../_components/district-entry-form";
+import { TargetForm } from "../_components/target-form";
+import { getIndicatorDetail } from "../_lib/queries";
+
+export default async function IndicatorPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ key: string }>;
+  searchParams: Promise<{ period?: string }>;
+}) {
+  const user = await requirePermission("indicator.read");
+  const { key } = await params;
+  const d = await getIndicatorDetail(key, (await searchParams).period);
+  if (!d) notFound();
+  const t = await getT();
+  const locale = await getLocale();
+  const { ind, card } = d;
+  const canWrite = can(user.role, "indicator.write");
+  const isRank = ind.valueKind === "rank";
+  const periods = periodRange(
+    shiftPeriod(d.period, ind.periodType === "quarter" ? 4 : 2),
+    ind.periodType === "quarter" ? 12 : 8,
+  ).reverse();
+  const sorted = [...d.rows].sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999));
+  return (
+    <>
+      <PageHeader
+        title={ind.name}
+        description={`${t(`kpi.indicators.periodTypes.${ind.periodType}`)} · ${ind.unit} · ${t(`kpi.source.${ind.source}`)}`}
+      />
+      <div className="flex flex-col gap-4">
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("kpi.indicators.definition")}</CardTitle>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-3 text-sm">
+            <p data-testid="indicator-definition">{ind.definition}</p>
+            <p className="text-slate-600">
+              {t("kpi.indicators.dataSource")}：{ind.dataSource || "—"} · {t("kpi.indicators.releaseLag")}：
+              {ind.releaseLag || "—"} · {t("kpi.indicators.direction")}：
+              {t(`kpi.indicators.directions.${ind.direction}`)}
+            </p>
+            {canWrite ? (
+              <details className="rounded-md border border-slate-200 p-3">
+                <summary className="cursor-pointer text-brand-700">{t("kpi.indicators.editDefinition")}</summary>
+                <div className="mt-3">
+                  <DefinitionForm
+                    indicatorKey={ind.key}
+                    version={ind.version}
+                    definition={ind.definition}
+                    dataSource={ind.dataSource}
+                    releaseLag={ind.releaseLag}
+                  />
+                </div>
+              </details>
+            ) : null}
+          </CardContent>
+        </Card>
+
+        <div className="flex flex-wrap items-center gap-2 text-sm" role="navigation" aria-label={t("kpi.period")}>
+          <span className="text-slate-600">{t("kpi.period")}：</span>
+          {periods.map((p) => (
+            <Link
+              key={p}
+              href={`/indicators/${ind.key}?period=${p}`}
+              aria-current={p === d.period ? "page" : undefined}
+              className={
+                p === d.period
+                  ? "rounded-md bg-brand-600 px-2.5 py-1 text-white"
+                  : "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-slate-700 hover:bg-slate-100"
+              }
+            >
+              {formatPeriod(p, locale)}
+            </Link>
+          ))}
+        </div>
+
+        <div className="grid gap-4 lg:grid-cols-2">
+          <Card>
+            <CardHeader>
+              <CardTitle>{t("kpi.indicators.ranking", { period: formatPeriod(d.period, locale) })}</CardTitle>
+              <p className="text-xs text-slate-500">
+                {card.standing.sharePct !== null
+                  ? `${t("kpi.share", { pct: formatPct(card.standing.sharePct) })} · `
+                  : ""}
+                {t("kpi.indicators.cityTotal")}：{d.cityTotal === null ? "—" : formatNumber(d.cityTotal, ind.decimals)}
+              </p>
+            </CardHeader>
+            <CardContent className="p-0 sm:p-0">
+              <Table data-testid="ranking-table">
+                <thead>
+                  <tr>
+                    <Th>{t("kpi.indicators.rankCol")}</Th>
+                    <Th>{t("kpi.indicators.district")}</Th>
+                    <Th className="text-right">
+                      {isRank ? t("kpi.indicators.rankCol") : `${t("kpi.indicators.valueCol")}（${ind.unit}）`}
+                    </Th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {sorted.map((r) => (
+                    <tr
+                      key={r.id}
+                      className={r.isUs ? "bg-brand-50 font-medium" : undefined}
+                      data-testid={r.isUs ? "ranking-us" : undefined}
+                    >
+                      <Td className="tabular">{r.rank ?? "—"}</Td>
+                      <Td>
+                        {r.district}
+                        {r.isSample ? <Badge className="ml-1 text-[10px]">{t("app.sample")}</Badge> : null}
+                      </Td>
+                      <Td className="text-right tabular">{formatNumber(r.value, ind.decimals)}</Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            </CardContent>
+          </Card>
+          <div className="flex flex-col gap-4">
+            <Card>
+              <CardHeader>
+                <CardTitle>{t("kpi.trendOf", { name: ind.name, n: card.trend.length })}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <TrendChart data={card.trend} unit={ind.unit} decimals={ind.decimals} invert={isRank} />
+              </CardContent>
+            </Card>
+            <Card>
+              <CardHeader>
+                <CardTitle>{t("kpi.indicators.targets")}</CardTitle>
+              </CardHeader>
+              <CardContent className="flex flex-col gap-3">
+                {d.targets.length === 0 ? (
+                  <p className="text-sm text-slate-500">{t("kpi.indicators.noTargets")}</p>
+                ) : (
+                  <Table data-testid="targets-table">
+                    <thead>
+                      <tr>
+                        <Th>{t("kpi.indicators.year")}</Th>
+                        <Th>{t("kpi.indicators.targetRank")}</Th>
+                        <Th className="text-right">{t("kpi.indicators.targetValue")}</Th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {d.targets.map((tg) => (
+                        <tr key={tg.id}>
+                          <Td>{tg.year}</Td>
+                          <Td>{tg.targetRank ? t("kpi.rank", { rank: tg.targetRank }) : "—"}</Td>
+                          <Td className="text-right tabular">{formatNumber(tg.targetValue, ind.decimals)}</Td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </Table>
+                )}
+                {canWrite ? <TargetForm indicatorKey={ind.key} defaultYear={Number(d.period.slice(0, 4))} /> : null}
+              </CardContent>
+            </Card>
+          </div>
+        </div>
+
+        {canWrite ? (
+          <Card>
+            <CardHeader>
+              <CardTitle>{t("kpi.indicators.entryTitle", { period: formatPeriod(d.period, locale) })}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <DistrictEntryForm
+                key={d.period}
+                indicatorKey={ind.key}
+                period={d.period}
+                rows={d.rows.map((r) => ({
+                  id: r.id,
+                  district: r.district,
+                  value: r.isUs && ind.source === "registry_count" ? r.value : r.value,
+                  isUs: r.isUs,
+                }))}
+                cityTotal={d.cityTotal}
+                ourComputed={ind.source === "registry_count"}
+              />
+            </CardContent>
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}

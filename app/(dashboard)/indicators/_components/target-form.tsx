@@ -1,0 +1,43 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { FormField, FormMessage } from "@/components/registry/form-field";
+import { useFormAction } from "@/components/registry/use-form-action";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { useT } from "@/lib/i18n/client";
+import { saveTarget } from "../_lib/actions";
+
+export function TargetForm({ indicatorKey, defaultYear }: { indicatorKey: string; defaultYear: number }) {
+  const t = useT();
+  const router = useRouter();
+  const {
+    state,
+    pending,
+    onSubmit,
+    fieldErrors: fe,
+  } = useFormAction(saveTarget, { onSuccess: () => router.refresh() });
+  return (
+    <form
+      onSubmit={onSubmit}
+      className="grid gap-3 sm:grid-cols-4 sm:items-start"
+      aria-label={t("kpi.indicators.saveTarget")}
+    >
+      <input type="hidden" name="indicatorKey" value={indicatorKey} />
+      <FormField name="year" label={t("kpi.indicators.year")} required errors={fe?.year}>
+        {(p) => <Input {...p} inputMode="numeric" defaultValue={defaultYear} />}
+      </FormField>
+      <FormField name="targetRank" label={t("kpi.indicators.targetRank")} errors={fe?.targetRank}>
+        {(p) => <Input {...p} inputMode="numeric" defaultValue={1} />}
+      </FormField>
+      <FormField name="targetValue" label={t("kpi.indicators.targetValue")} errors={fe?.targetValue}>
+        {(p) => <Input {...p} inputMode="decimal" />}
+      </FormField>
+      <Button type="submit" className="sm:mt-6" disabled={pending}>
+        {t("kpi.indicators.saveTarget")}
+      </Button>
+      <div className="sm:col-span-4" aria-live="polite">
+        <FormMessage state={state && !state.ok && !state.fieldErrors ? state : null} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { cityTotals, districtValues, indicatorTargets } from "@/db/schema";
+import { requirePermission } from "@/lib/dal";
+import {
+  type Card,
+  computeCard,
+  dataPeriodFor,
+  getDistricts,
+  getIndicatorByKey,
+  getIndicatorList,
+  latestDataQuarter,
+  OUR_DISTRICT,
+} from "@/lib/kpi/board";
+import { isQuarter, isYear } from "@/lib/kpi/period";
+import { competitionRanks } from "@/lib/kpi/ranking";
+
+export async function getIndicatorsOverview() {
+  await requirePermission("indicator.read");
+  const districts = getDistricts();
+  const us = districts.find((d) => d.label === OUR_DISTRICT);
+  const board = latestDataQuarter();
+  return getIndicatorList().map((ind) => ({
+    ind,
+    card: us ? computeCard(ind, board, districts, us.id) : null,
+  }));
+}
+
+export async function getIndicatorDetail(key: string, requested?: string) {
+  await requirePermission("indicator.read");
+  const ind = getIndicatorByKey(key);
+  if (!ind) return null;
+  const districts = getDistricts();
+  const us = districts.find((d) => d.label === OUR_DISTRICT);
+  if (!us) return null;
+  const valid = requested && (ind.periodType === "quarter" ? isQuarter(requested) : isYear(requested));
+  const period = valid ? (requested as string) : dataPeriodFor(ind, latestDataQuarter(), us.id);
+  const card: Card = computeCard(ind, period, districts, us.id, period);
+  const db = getDb();
+  const raw = db
+    .select({ districtId: districtValues.districtId, value: districtValues.value, isSample: districtValues.isSample })
+    .from(districtValues)
+    .where(and(eq(districtValues.indicatorId, ind.id), eq(districtValues.period, period)))
+    .all();
+  const byId = new Map(raw.map((r) => [r.districtId, r]));
+  const ourValue = card.value;
+  const rows = districts.map((d) => ({
+    id: d.id,
+    district: d.label,
+    value: d.id === us.id && ind.source === "registry_count" ? ourValue : (byId.get(d.id)?.value ?? null),
+    isSample: byId.get(d.id)?.isSample ?? false,
+    isUs: d.id === us.id,
+  }));
+  const ranks =
+    ind.valueKind === "rank"
+      ? new Map(rows.map((r) => [r.district, r.value]))
+      : competitionRanks(
+          rows.map((r) => ({ district: r.district, value: r.value })),
+          ind.direction,
+        );
+  const cityTotal =
+    db
+      .select({ value: cityTotals.value })
+      .from(cityTotals)
+      .where(and(eq(cityTotals.indicatorId, ind.id), eq(cityTotals.period, period)))
+      .get()?.value ?? null;
+  const targets = db
+    .select()
+    .from(indicatorTargets)
+    .where(eq(indicatorTargets.indicatorId, ind.id))
+    .orderBy(asc(indicatorTargets.year))
+    .all();
+  return {
+    ind,
+    period,
+    card,
+    rows: rows.map((r) => ({ ...r, rank: ranks.get(r.district) ?? null })),
+    cityTotal,
+    targets,
+    usId: us.id,
+  };
+}
+export type IndicatorDetail = NonNullable<Awaited<ReturnType<typeof getIndicatorDetail>>>;

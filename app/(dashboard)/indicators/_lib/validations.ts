@@ -1,0 +1,59 @@
+import { z } from "@/lib/zod";
+
+const key = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9_]{1,64}$/);
+const period = z
+  .string()
+  .trim()
+  .regex(/^\d{4}(Q[1-4])?$/, "kpi.indicators.invalidPeriod");
+const cell = z.string().trim().max(32);
+
+export const districtValuesSchema = z.strictObject({
+  indicatorKey: key,
+  period,
+  /** district dictionary id → the typed value ("" = no data) */
+  values: z.record(z.string().regex(/^\d+$/), cell),
+  cityTotal: cell.default(""),
+});
+export type DistrictValuesInput = z.infer<typeof districtValuesSchema>;
+
+const optNumber = z.preprocess(
+  (v) => (v === "" || v == null ? null : typeof v === "string" ? Number(v.trim()) : v),
+  z
+    .number("kpi.indicators.invalidValue")
+    .refine(Number.isFinite, "kpi.indicators.invalidValue")
+    .min(0, "registry.nonNegative")
+    .nullable(),
+);
+
+export const targetSchema = z.strictObject({
+  indicatorKey: key,
+  year: z.coerce
+    .number()
+    .int()
+    .min(2000, "registry.yearRange|min=2000,max=2100")
+    .max(2100, "registry.yearRange|min=2000,max=2100"),
+  targetRank: z.preprocess(
+    (v) => (v === "" || v == null ? null : Number(v)),
+    z.number().int("registry.integer").min(1, "registry.nonNegative").max(38, "registry.tooLarge|max=38").nullable(),
+  ),
+  targetValue: optNumber,
+});
+
+export const indicatorDefinitionSchema = z.strictObject({
+  indicatorKey: key,
+  version: z.coerce.number().int().min(1),
+  definition: z.string().trim().min(1, "registry.required").max(1000, "registry.tooLong|max=1000"),
+  dataSource: z.string().trim().max(200, "registry.tooLong|max=200"),
+  releaseLag: z.string().trim().max(100, "registry.tooLong|max=100"),
+});
+
+/** Parses a typed district value: "" → null; thousands separators allowed; must be a finite number ≥ 0. */
+export function parseCell(s: string): number | null | "invalid" {
+  const t = s.trim().replace(/,/g, "");
+  if (t === "") return null;
+  const n = Number(t);
+  return Number.isFinite(n) && n >= 0 ? n : "invalid";
+}
