@@ -71,7 +71,7 @@ export default async function IndicatorPage({
           </CardContent>
         </Card>
 
-        <div className="flex flex-wrap items-center gap-2 text-sm" role="navigation" aria-label={t("kpi.period")}>
+        <nav className="flex flex-wrap items-center gap-2 text-sm" aria-label={t("kpi.period")}>
           <span className="text-slate-600">{t("kpi.period")}：</span>
           {periods.map((p) => (
             <Link
@@ -87,7 +87,7 @@ export default async function IndicatorPage({
               {formatPeriod(p, locale)}
             </Link>
           ))}
-        </div>
+        </nav>
 
         <div className="grid gap-4 lg:grid-cols-2">
           <Card>
