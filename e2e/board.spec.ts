@@ -149,3 +149,14 @@ test("a new 市级科技型企业 qualification raises the live count by one; de
   expect(await countOnBoard()).toBe(before);
   await leader.close();
 });
+
+test("the board reads on a tablet and a phone without horizontal scrolling", async ({ page }) => {
+  await signIn(page, "leader");
+  for (const width of [1024, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto("/");
+    await expect(page.getByTestId("district-chart")).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `${width}px`).toBeLessThanOrEqual(0);
+  }
+});
