@@ -51,6 +51,8 @@ function buildIfNeeded(): void {
 
 async function main() {
   ensureSecret();
+  // A government intranet: the framework must not try to phone home.
+  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
   const port = process.env.PORT || "3000";
   const host = process.env.HOSTNAME;
   if (!process.env.NEXTAUTH_URL) {
