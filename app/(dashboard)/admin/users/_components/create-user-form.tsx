@@ -7,7 +7,6 @@ import { useT } from "@/lib/i18n/client";
 import { createUser } from "../_lib/actions";
 import { OneTimePassword } from "./one-time-password";
 
-
 export function CreateUserForm() {
   const t = useT();
   const {
