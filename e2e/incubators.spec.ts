@@ -443,7 +443,7 @@ test("the leader sees no edit controls and a replayed create is refused on the s
     await expect(lp.getByRole("heading", { name: "403 · 无权访问" })).toBeVisible();
     await expect(lp.getByRole("textbox", { name: "载体名称", exact: true })).toHaveCount(0);
   }
-  expect((await lp.request.get("/incubators/enterprise-options?q=1")).status()).toBe(403);
+  expect((await lp.request.get("/enterprises/lookup?q=1")).status()).toBe(403);
 
   const attacker = uniqueName("领导重放载体");
   const deniedBefore = scalar(

@@ -578,8 +578,8 @@ test("the employer picker links a live enterprise found on the server, which the
 
   // The picker answers writers only.
   const leader = await contextAs(browser, "leader");
-  expect((await leader.request.get(`/talents/employers?q=${encodeURIComponent(enterprise)}`)).status()).toBe(403);
-  const found = await staff.request.get(`/talents/employers?q=${encodeURIComponent(enterprise)}`);
+  expect((await leader.request.get(`/enterprises/lookup?q=${encodeURIComponent(enterprise)}`)).status()).toBe(403);
+  const found = await staff.request.get(`/enterprises/lookup?q=${encodeURIComponent(enterprise)}`);
   expect(await found.json()).toEqual([{ id: enterpriseId, name: enterprise, creditCode }]);
   await leader.close();
   await staff.close();

@@ -1,14 +1,10 @@
-import { Pencil } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatAmount, SampleBadge } from "@/components/registry/cells";
-import { DetailGrid, DetailTabs } from "@/components/registry/detail-grid";
+import { formatAmount } from "@/components/registry/cells";
+import { DetailGrid } from "@/components/registry/detail-grid";
 import { HistoryList, show } from "@/components/registry/history-list";
-import { RecordActionButton } from "@/components/registry/record-actions";
-import { Badge } from "@/components/ui/badge";
-import { buttonVariants } from "@/components/ui/button";
+import { RecordHeader } from "@/components/registry/record-header";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/dal";
 import { type MessageKey, tDynamic } from "@/lib/i18n/core";
 import { getT } from "@/lib/i18n/server";
@@ -57,47 +53,18 @@ export default async function EnterpriseDetailPage({
 
   return (
     <>
-      <PageHeader
+      <RecordHeader
+        t={t}
         title={e.name}
         description={e.creditCode}
-        actions={
-          <>
-            {e.isSample ? <SampleBadge label={t("registry.sampleBadge")} /> : null}
-            {e.deletedAt ? <Badge tone="bad">{t("registry.deletedBadge")}</Badge> : null}
-            {canWrite ? (
-              <Link href={`${base}/edit`} className={buttonVariants({ variant: "outline", size: "sm" })}>
-                <Pencil className="h-4 w-4" />
-                {t("registry.edit")}
-              </Link>
-            ) : null}
-            {canWrite ? (
-              <RecordActionButton
-                action={deleteEnterprise}
-                input={{ id: e.id, version: e.version }}
-                message={t("registry.confirmDelete", { name: e.name })}
-                label={t("registry.delete")}
-                redirectTo="/enterprises"
-              />
-            ) : null}
-            {e.deletedAt && can(user.role, "registry.restore") ? (
-              <RecordActionButton
-                action={restoreEnterprise}
-                input={{ id: e.id, version: e.version }}
-                message={t("registry.confirmRestore", { name: e.name })}
-                label={t("registry.restore")}
-                variant="default"
-              />
-            ) : null}
-          </>
-        }
-      />
-      <DetailTabs
         base={base}
-        active={tab}
-        tabs={[
-          { key: "detail", label: t("registry.tabs.detail") },
-          { key: "history", label: t("registry.tabs.history") },
-        ]}
+        listHref="/enterprises"
+        record={e}
+        canWrite={can(user.role, "registry.write")}
+        canRestore={can(user.role, "registry.restore")}
+        deleteAction={deleteEnterprise}
+        restoreAction={restoreEnterprise}
+        tab={tab}
       />
       {tab === "history" ? (
         <Card>

@@ -3,7 +3,7 @@ import { and, desc, eq, isNull, ne } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { enterpriseAnnualFigures, enterpriseQualifications, enterprises } from "@/db/schema";
 import { ActionError, defineAction } from "@/lib/action";
-import { assertDictionaryValue, assertVersion, changedFields } from "@/lib/registry/records";
+import { assertDictionaryValue, assertVersion, changedFields, loadRecord, setDeleted } from "@/lib/registry/records";
 import { nowIso } from "@/lib/time";
 import {
   annualFiguresSchema,
@@ -19,17 +19,7 @@ import {
 const LIST = "/enterprises";
 const detail = (id: number) => `/enterprises/${id}`;
 
-function load(tx: Tx, id: number) {
-  const row = tx.select().from(enterprises).where(eq(enterprises.id, id)).get();
-  if (!row) throw new ActionError("registry.notFound");
-  return row;
-}
-
-function loadLive(tx: Tx, id: number) {
-  const row = load(tx, id);
-  if (row.deletedAt) throw new ActionError("registry.notFound");
-  return row;
-}
+const loadLive = (tx: Tx, id: number) => loadRecord(tx, enterprises, id);
 
 /** Credit codes are unique among live enterprises; the message names the record that holds it. */
 function assertCreditCodeFree(tx: Tx, code: string, exceptId?: number) {
@@ -128,48 +118,21 @@ export const deleteEnterprise = defineAction({
   name: "enterprise.delete",
   permission: "registry.write",
   schema: enterpriseRefSchema,
-  handler: ({ id, version }, { tx, user, audit }) => {
-    const before = loadLive(tx, id);
-    assertVersion(before, version);
-    const at = nowIso();
-    tx.update(enterprises)
-      .set({ deletedAt: at, deletedBy: user.id, version: before.version + 1, updatedAt: at, updatedBy: user.id })
-      .where(eq(enterprises.id, id))
-      .run();
-    audit({
-      objectType: "enterprise",
-      objectId: id,
-      before: { deletedAt: null },
-      after: { deletedAt: at },
-      message: before.name,
-    });
-    return { id };
+  handler: (ref, ctx) => {
+    setDeleted(ctx, enterprises, "enterprise", ref, true);
+    return { id: ref.id };
   },
   revalidate: (i) => [LIST, detail(i.id)],
 });
 
-/** Brings a soft-deleted enterprise back (admin), unless its credit code was reused meanwhile. */
+/** Brings a soft-deleted record back (admin). */
 export const restoreEnterprise = defineAction({
   name: "enterprise.restore",
   permission: "registry.restore",
   schema: enterpriseRefSchema,
-  handler: ({ id, version }, { tx, user, audit }) => {
-    const before = load(tx, id);
-    assertVersion(before, version);
-    if (!before.deletedAt) throw new ActionError("registry.notFound");
-    assertCreditCodeFree(tx, before.creditCode, id);
-    tx.update(enterprises)
-      .set({ deletedAt: null, deletedBy: null, version: before.version + 1, updatedAt: nowIso(), updatedBy: user.id })
-      .where(eq(enterprises.id, id))
-      .run();
-    audit({
-      objectType: "enterprise",
-      objectId: id,
-      before: { deletedAt: before.deletedAt },
-      after: { deletedAt: null },
-      message: before.name,
-    });
-    return { id };
+  handler: (ref, ctx) => {
+    setDeleted(ctx, enterprises, "enterprise", ref, false, (b) => assertCreditCodeFree(ctx.tx, b.creditCode, ref.id));
+    return { id: ref.id };
   },
   revalidate: (i) => [LIST, detail(i.id)],
 });

@@ -1,24 +1,21 @@
-import { Pencil } from "lucide-react";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatAmount, SampleBadge } from "@/components/registry/cells";
-import { DetailGrid, DetailTabs } from "@/components/registry/detail-grid";
+import { formatAmount } from "@/components/registry/cells";
+import { DetailGrid } from "@/components/registry/detail-grid";
 import { HistoryList, show } from "@/components/registry/history-list";
-import { RecordActionButton } from "@/components/registry/record-actions";
+import { RecordHeader } from "@/components/registry/record-header";
 import { Badge } from "@/components/ui/badge";
-import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/dal";
 import { type MessageKey, type T, tDynamic } from "@/lib/i18n/core";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import { getDictionaryLabels } from "@/lib/registry/dictionaries";
+import { getEnterpriseNames } from "@/lib/registry/enterprise-lookup";
 import { getRecordHistory } from "@/lib/registry/history";
 import { formatDateTime, todayIso } from "@/lib/time";
 import { TenantsSection } from "../_components/tenants-section";
 import { deleteIncubator, restoreIncubator } from "../_lib/actions";
-import { getEnterpriseNames, getIncubator } from "../_lib/queries";
+import { getIncubator } from "../_lib/queries";
 
 // History entries store column names; these are their labels.
 const FIELD_KEYS: Record<string, string> = {
@@ -50,47 +47,18 @@ export default async function IncubatorDetailPage({
 
   return (
     <>
-      <PageHeader
+      <RecordHeader
+        t={t}
         title={i.name}
         description={`${data.type} · ${t(`registry.levels.${i.level}`)}`}
-        actions={
-          <>
-            {i.isSample ? <SampleBadge label={t("registry.sampleBadge")} /> : null}
-            {i.deletedAt ? <Badge tone="bad">{t("registry.deletedBadge")}</Badge> : null}
-            {canWrite ? (
-              <Link href={`${base}/edit`} className={buttonVariants({ variant: "outline", size: "sm" })}>
-                <Pencil className="h-4 w-4" />
-                {t("registry.edit")}
-              </Link>
-            ) : null}
-            {canWrite ? (
-              <RecordActionButton
-                action={deleteIncubator}
-                input={{ id: i.id, version: i.version }}
-                message={t("registry.confirmDelete", { name: i.name })}
-                label={t("registry.delete")}
-                redirectTo="/incubators"
-              />
-            ) : null}
-            {i.deletedAt && can(user.role, "registry.restore") ? (
-              <RecordActionButton
-                action={restoreIncubator}
-                input={{ id: i.id, version: i.version }}
-                message={t("registry.confirmRestore", { name: i.name })}
-                label={t("registry.restore")}
-                variant="default"
-              />
-            ) : null}
-          </>
-        }
-      />
-      <DetailTabs
         base={base}
-        active={tab}
-        tabs={[
-          { key: "detail", label: t("registry.tabs.detail") },
-          { key: "history", label: t("registry.tabs.history") },
-        ]}
+        listHref="/incubators"
+        record={i}
+        canWrite={can(user.role, "registry.write")}
+        canRestore={can(user.role, "registry.restore")}
+        deleteAction={deleteIncubator}
+        restoreAction={restoreIncubator}
+        tab={tab}
       />
       {tab === "history" ? (
         <Card>

@@ -45,7 +45,7 @@ export function EnterprisePicker({
     const timer = setTimeout(async () => {
       setStatus("loading");
       try {
-        const res = await fetch(`/incubators/enterprise-options?q=${encodeURIComponent(q)}`, {
+        const res = await fetch(`/enterprises/lookup?q=${encodeURIComponent(q)}`, {
           signal: controller.signal,
           cache: "no-store",
         });

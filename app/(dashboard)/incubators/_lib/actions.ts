@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { enterprises, incubators, incubatorTenants } from "@/db/schema";
 import { ActionError, defineAction } from "@/lib/action";
-import { assertDictionaryValue, assertVersion, changedFields } from "@/lib/registry/records";
+import { assertDictionaryValue, assertVersion, changedFields, loadRecord, setDeleted } from "@/lib/registry/records";
 import { nowIso } from "@/lib/time";
 import {
   addTenantSchema,
@@ -19,17 +19,7 @@ const LIST = "/incubators";
 const detail = (id: number) => `/incubators/${id}`;
 const enterpriseDetail = (id: number) => `/enterprises/${id}`;
 
-function load(tx: Tx, id: number) {
-  const row = tx.select().from(incubators).where(eq(incubators.id, id)).get();
-  if (!row) throw new ActionError("registry.notFound");
-  return row;
-}
-
-function loadLive(tx: Tx, id: number) {
-  const row = load(tx, id);
-  if (row.deletedAt) throw new ActionError("registry.notFound");
-  return row;
-}
+const loadLive = (tx: Tx, id: number) => loadRecord(tx, incubators, id);
 
 function assertDictionaries(tx: Tx, input: CreateIncubatorInput, before?: typeof incubators.$inferSelect) {
   assertDictionaryValue(tx, "incubator_type", "typeId", input.typeId, before?.typeId);
@@ -78,47 +68,21 @@ export const deleteIncubator = defineAction({
   name: "incubator.delete",
   permission: "registry.write",
   schema: incubatorRefSchema,
-  handler: ({ id, version }, { tx, user, audit }) => {
-    const before = loadLive(tx, id);
-    assertVersion(before, version);
-    const at = nowIso();
-    tx.update(incubators)
-      .set({ deletedAt: at, deletedBy: user.id, version: before.version + 1, updatedAt: at, updatedBy: user.id })
-      .where(eq(incubators.id, id))
-      .run();
-    audit({
-      objectType: "incubator",
-      objectId: id,
-      before: { deletedAt: null },
-      after: { deletedAt: at },
-      message: before.name,
-    });
-    return { id };
+  handler: (ref, ctx) => {
+    setDeleted(ctx, incubators, "incubator", ref, true);
+    return { id: ref.id };
   },
   revalidate: (i) => [LIST, detail(i.id)],
 });
 
-/** Brings a soft-deleted incubator back (admin). */
+/** Brings a soft-deleted record back (admin). */
 export const restoreIncubator = defineAction({
   name: "incubator.restore",
   permission: "registry.restore",
   schema: incubatorRefSchema,
-  handler: ({ id, version }, { tx, user, audit }) => {
-    const before = load(tx, id);
-    assertVersion(before, version);
-    if (!before.deletedAt) throw new ActionError("registry.notFound");
-    tx.update(incubators)
-      .set({ deletedAt: null, deletedBy: null, version: before.version + 1, updatedAt: nowIso(), updatedBy: user.id })
-      .where(eq(incubators.id, id))
-      .run();
-    audit({
-      objectType: "incubator",
-      objectId: id,
-      before: { deletedAt: before.deletedAt },
-      after: { deletedAt: null },
-      message: before.name,
-    });
-    return { id };
+  handler: (ref, ctx) => {
+    setDeleted(ctx, incubators, "incubator", ref, false);
+    return { id: ref.id };
   },
   revalidate: (i) => [LIST, detail(i.id)],
 });

@@ -1,11 +1,11 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db";
 import { dictionaryItems, enterprises, incubators, incubatorTenants } from "@/db/schema";
 import { requirePermission } from "@/lib/dal";
 import { can } from "@/lib/permissions";
-import { clampPage, likeContains, likePrefix, parseSort } from "@/lib/registry/search-params";
+import { clampPage, likeContains, parseSort } from "@/lib/registry/search-params";
 import { todayIso } from "@/lib/time";
 import { INCUBATOR_SORTS, type IncubatorSearch } from "./validations";
 
@@ -149,41 +149,3 @@ export async function getIncubator(id: number) {
   });
 }
 export type IncubatorDetail = NonNullable<Awaited<ReturnType<typeof getIncubator>>>;
-
-/** Names of enterprises (deleted ones too) by id, for the history tab's tenant entries. */
-export async function getEnterpriseNames(ids: number[]): Promise<Map<number, string>> {
-  await requirePermission("registry.read");
-  if (ids.length === 0) return new Map();
-  const rows = getDb()
-    .select({ id: enterprises.id, name: enterprises.name })
-    .from(enterprises)
-    .where(inArray(enterprises.id, ids))
-    .all();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-export type EnterpriseOption = { id: number; name: string; creditCode: string };
-
-/**
- * The tenant picker's search: live enterprises whose name contains, or whose credit code starts with, the text.
- * Called by the picker's route handler after it has authorised the request.
- */
-export function searchLiveEnterprises(text: string, limit = 20): EnterpriseOption[] {
-  const q = text.trim().slice(0, 100);
-  if (!q) return [];
-  return getDb()
-    .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode })
-    .from(enterprises)
-    .where(
-      and(
-        isNull(enterprises.deletedAt),
-        or(
-          sql`${enterprises.name} LIKE ${likeContains(q)} ESCAPE '\\'`,
-          sql`${enterprises.creditCode} LIKE ${likePrefix(q.toUpperCase())} ESCAPE '\\'`,
-        ),
-      ),
-    )
-    .orderBy(asc(enterprises.name), asc(enterprises.id))
-    .limit(limit)
-    .all();
-}

@@ -1,23 +1,20 @@
-import { Pencil } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { SampleBadge } from "@/components/registry/cells";
-import { DetailGrid, DetailTabs } from "@/components/registry/detail-grid";
+import { DetailGrid } from "@/components/registry/detail-grid";
 import { HistoryList, show } from "@/components/registry/history-list";
-import { RecordActionButton } from "@/components/registry/record-actions";
+import { RecordHeader } from "@/components/registry/record-header";
 import { Badge } from "@/components/ui/badge";
-import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/dal";
 import { type MessageKey, tDynamic } from "@/lib/i18n/core";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import { getDictionaryLabels } from "@/lib/registry/dictionaries";
+import { getEnterpriseNames } from "@/lib/registry/enterprise-lookup";
 import { getRecordHistory } from "@/lib/registry/history";
 import { formatDateTime } from "@/lib/time";
 import { deleteInstitution, restoreInstitution } from "../_lib/actions";
-import { getEnterpriseNames, getInstitution } from "../_lib/queries";
+import { getInstitution } from "../_lib/queries";
 
 const FIELD_KEYS: Record<string, MessageKey> = {
   typeId: "institutions.fields.type",
@@ -39,54 +36,24 @@ export default async function InstitutionDetailPage({
   const t = await getT();
   const tab = (await searchParams).tab === "history" ? "history" : "detail";
   const i = data.i;
-  const canWrite = can(user.role, "registry.write") && !i.deletedAt;
   const canRestore = can(user.role, "registry.restore");
   const base = `/institutions/${i.id}`;
   const host = data.host?.id != null ? data.host : null;
 
   return (
     <>
-      <PageHeader
+      <RecordHeader
+        t={t}
         title={i.name}
         description={`${data.type} · ${t(`registry.levels.${i.level}`)}`}
-        actions={
-          <>
-            {i.isSample ? <SampleBadge label={t("registry.sampleBadge")} /> : null}
-            {i.deletedAt ? <Badge tone="bad">{t("registry.deletedBadge")}</Badge> : null}
-            {canWrite ? (
-              <Link href={`${base}/edit`} className={buttonVariants({ variant: "outline", size: "sm" })}>
-                <Pencil className="h-4 w-4" />
-                {t("registry.edit")}
-              </Link>
-            ) : null}
-            {canWrite ? (
-              <RecordActionButton
-                action={deleteInstitution}
-                input={{ id: i.id, version: i.version }}
-                message={t("registry.confirmDelete", { name: i.name })}
-                label={t("registry.delete")}
-                redirectTo="/institutions"
-              />
-            ) : null}
-            {i.deletedAt && canRestore ? (
-              <RecordActionButton
-                action={restoreInstitution}
-                input={{ id: i.id, version: i.version }}
-                message={t("registry.confirmRestore", { name: i.name })}
-                label={t("registry.restore")}
-                variant="default"
-              />
-            ) : null}
-          </>
-        }
-      />
-      <DetailTabs
         base={base}
-        active={tab}
-        tabs={[
-          { key: "detail", label: t("registry.tabs.detail") },
-          { key: "history", label: t("registry.tabs.history") },
-        ]}
+        listHref="/institutions"
+        record={i}
+        canWrite={can(user.role, "registry.write")}
+        canRestore={can(user.role, "registry.restore")}
+        deleteAction={deleteInstitution}
+        restoreAction={restoreInstitution}
+        tab={tab}
       />
       {tab === "history" ? (
         <Card>

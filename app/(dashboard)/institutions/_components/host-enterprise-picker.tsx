@@ -40,7 +40,7 @@ export function HostEnterprisePicker({
     setLoading(true);
     const timer = setTimeout(async () => {
       try {
-        const res = await fetch(`/institutions/host-options?q=${encodeURIComponent(text.trim())}`, {
+        const res = await fetch(`/enterprises/lookup?q=${encodeURIComponent(text.trim())}`, {
           signal: ctrl.signal,
         });
         setOptions(res.ok ? ((await res.json()) as HostChoice[]) : []);

@@ -3,24 +3,14 @@ import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { enterprises, institutions } from "@/db/schema";
 import { ActionError, defineAction } from "@/lib/action";
-import { assertDictionaryValue, assertVersion, changedFields } from "@/lib/registry/records";
+import { assertDictionaryValue, assertVersion, changedFields, loadRecord, setDeleted } from "@/lib/registry/records";
 import { nowIso } from "@/lib/time";
 import { createInstitutionSchema, institutionRefSchema, updateInstitutionSchema } from "./validations";
 
 const LIST = "/institutions";
 const detail = (id: number) => `/institutions/${id}`;
 
-function load(tx: Tx, id: number) {
-  const row = tx.select().from(institutions).where(eq(institutions.id, id)).get();
-  if (!row) throw new ActionError("registry.notFound");
-  return row;
-}
-
-function loadLive(tx: Tx, id: number) {
-  const row = load(tx, id);
-  if (row.deletedAt) throw new ActionError("registry.notFound");
-  return row;
-}
+const loadLive = (tx: Tx, id: number) => loadRecord(tx, institutions, id);
 
 /**
  * A host enterprise must exist and be live. A record may keep the enterprise it already had (so an
@@ -86,47 +76,21 @@ export const deleteInstitution = defineAction({
   name: "institution.delete",
   permission: "registry.write",
   schema: institutionRefSchema,
-  handler: ({ id, version }, { tx, user, audit }) => {
-    const before = loadLive(tx, id);
-    assertVersion(before, version);
-    const at = nowIso();
-    tx.update(institutions)
-      .set({ deletedAt: at, deletedBy: user.id, version: before.version + 1, updatedAt: at, updatedBy: user.id })
-      .where(and(eq(institutions.id, id), eq(institutions.version, version)))
-      .run();
-    audit({
-      objectType: "institution",
-      objectId: id,
-      before: { deletedAt: null },
-      after: { deletedAt: at },
-      message: before.name,
-    });
-    return { id, host: before.hostEnterpriseId };
+  handler: (ref, ctx) => {
+    const before = setDeleted(ctx, institutions, "institution", ref, true);
+    return { id: ref.id, host: before.hostEnterpriseId };
   },
   revalidate: (i, d) => [LIST, detail(i.id), ...(d.host ? [`/enterprises/${d.host}`] : [])],
 });
 
-/** Brings a soft-deleted institution back (admin). */
+/** Brings a soft-deleted record back (admin). */
 export const restoreInstitution = defineAction({
   name: "institution.restore",
   permission: "registry.restore",
   schema: institutionRefSchema,
-  handler: ({ id, version }, { tx, user, audit }) => {
-    const before = load(tx, id);
-    assertVersion(before, version);
-    if (!before.deletedAt) throw new ActionError("registry.notFound");
-    tx.update(institutions)
-      .set({ deletedAt: null, deletedBy: null, version: before.version + 1, updatedAt: nowIso(), updatedBy: user.id })
-      .where(and(eq(institutions.id, id), eq(institutions.version, version)))
-      .run();
-    audit({
-      objectType: "institution",
-      objectId: id,
-      before: { deletedAt: before.deletedAt },
-      after: { deletedAt: null },
-      message: before.name,
-    });
-    return { id, host: before.hostEnterpriseId };
+  handler: (ref, ctx) => {
+    const before = setDeleted(ctx, institutions, "institution", ref, false);
+    return { id: ref.id, host: before.hostEnterpriseId };
   },
   revalidate: (i, d) => [LIST, detail(i.id), ...(d.host ? [`/enterprises/${d.host}`] : [])],
 });

@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { dictionaryItems, enterprises, institutions } from "@/db/schema";
 import { requirePermission } from "@/lib/dal";
 import { can } from "@/lib/permissions";
-import { clampPage, likeContains, likePrefix, parseSort } from "@/lib/registry/search-params";
+import { clampPage, likeContains, parseSort } from "@/lib/registry/search-params";
 import { INSTITUTION_SORTS, type InstitutionSearch } from "./validations";
 
 function whereFor(s: InstitutionSearch, showDeleted: boolean): SQL | undefined {
@@ -110,40 +110,3 @@ export async function getInstitution(id: number) {
   return row;
 }
 export type InstitutionDetail = NonNullable<Awaited<ReturnType<typeof getInstitution>>>;
-
-/** Names of the enterprises a record's history refers to (history entries store ids). */
-export async function getEnterpriseNames(ids: number[]): Promise<Map<number, string>> {
-  await requirePermission("registry.read");
-  if (ids.length === 0) return new Map();
-  const rows = getDb()
-    .select({ id: enterprises.id, name: enterprises.name })
-    .from(enterprises)
-    .where(inArray(enterprises.id, ids))
-    .all();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/**
- * Live enterprises for the host picker: name contains, or credit code starts with, the text typed.
- * The caller (a route handler) authorizes first.
- */
-export function hostEnterpriseOptions(q: string, limit = 20) {
-  const text = q.trim();
-  return getDb()
-    .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode })
-    .from(enterprises)
-    .where(
-      and(
-        isNull(enterprises.deletedAt),
-        text
-          ? or(
-              sql`${enterprises.name} LIKE ${likeContains(text)} ESCAPE '\\'`,
-              sql`${enterprises.creditCode} LIKE ${likePrefix(text.toUpperCase())} ESCAPE '\\'`,
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(asc(enterprises.name), asc(enterprises.id))
-    .limit(limit)
-    .all();
-}

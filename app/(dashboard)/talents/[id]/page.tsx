@@ -1,24 +1,20 @@
-import { Pencil } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { SampleBadge } from "@/components/registry/cells";
-import { DetailGrid, DetailTabs } from "@/components/registry/detail-grid";
+import { DetailGrid } from "@/components/registry/detail-grid";
 import { HistoryList, show } from "@/components/registry/history-list";
-import { RecordActionButton } from "@/components/registry/record-actions";
-import { Badge } from "@/components/ui/badge";
-import { buttonVariants } from "@/components/ui/button";
+import { RecordHeader } from "@/components/registry/record-header";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/dal";
 import { type MessageKey, tDynamic } from "@/lib/i18n/core";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import { getDictionaryLabels } from "@/lib/registry/dictionaries";
+import { getEnterpriseNames } from "@/lib/registry/enterprise-lookup";
 import { getRecordHistory } from "@/lib/registry/history";
 import { formatDateTime } from "@/lib/time";
 import { PersonalData } from "../_components/personal-data";
 import { deleteTalent, restoreTalent } from "../_lib/actions";
-import { enterpriseNames, getTalent } from "../_lib/queries";
+import { getTalent } from "../_lib/queries";
 
 export default async function TalentDetailPage({
   params,
@@ -34,7 +30,6 @@ export default async function TalentDetailPage({
   const t = await getT();
   const tab = (await searchParams).tab === "history" ? "history" : "detail";
   const p = data.talent;
-  const canWrite = can(user.role, "registry.write") && !p.deletedAt;
   const base = `/talents/${p.id}`;
 
   const employer = p.employerEnterpriseId ? (
@@ -52,47 +47,18 @@ export default async function TalentDetailPage({
 
   return (
     <>
-      <PageHeader
+      <RecordHeader
+        t={t}
         title={p.name}
         description={`${t(`talents.kinds.${p.kind}`)} · ${data.category}`}
-        actions={
-          <>
-            {p.isSample ? <SampleBadge label={t("registry.sampleBadge")} /> : null}
-            {p.deletedAt ? <Badge tone="bad">{t("registry.deletedBadge")}</Badge> : null}
-            {canWrite ? (
-              <Link href={`${base}/edit`} className={buttonVariants({ variant: "outline", size: "sm" })}>
-                <Pencil className="h-4 w-4" />
-                {t("registry.edit")}
-              </Link>
-            ) : null}
-            {canWrite ? (
-              <RecordActionButton
-                action={deleteTalent}
-                input={{ id: p.id, version: p.version }}
-                message={t("registry.confirmDelete", { name: p.name })}
-                label={t("registry.delete")}
-                redirectTo="/talents"
-              />
-            ) : null}
-            {p.deletedAt && can(user.role, "registry.restore") ? (
-              <RecordActionButton
-                action={restoreTalent}
-                input={{ id: p.id, version: p.version }}
-                message={t("registry.confirmRestore", { name: p.name })}
-                label={t("registry.restore")}
-                variant="default"
-              />
-            ) : null}
-          </>
-        }
-      />
-      <DetailTabs
         base={base}
-        active={tab}
-        tabs={[
-          { key: "detail", label: t("registry.tabs.detail") },
-          { key: "history", label: t("registry.tabs.history") },
-        ]}
+        listHref="/talents"
+        record={p}
+        canWrite={can(user.role, "registry.write")}
+        canRestore={can(user.role, "registry.restore")}
+        deleteAction={deleteTalent}
+        restoreAction={restoreTalent}
+        tab={tab}
       />
       {tab === "history" ? (
         <Card>
@@ -147,7 +113,7 @@ async function HistoryEntries({ t, id }: { t: Awaited<ReturnType<typeof getT>>; 
       if (typeof v === "number") employerIds.add(v);
     }
   }
-  const names = await enterpriseNames([...employerIds]);
+  const names = await getEnterpriseNames([...employerIds]);
   const labels = getDictionaryLabels();
   return (
     <HistoryList

@@ -45,7 +45,7 @@ export function EmployerPicker({
     const timer = setTimeout(async () => {
       setLoading(true);
       try {
-        const res = await fetch(`/talents/employers?q=${encodeURIComponent(q)}`, { signal: controller.signal });
+        const res = await fetch(`/enterprises/lookup?q=${encodeURIComponent(q)}`, { signal: controller.signal });
         if (res.ok) {
           setOptions((await res.json()) as Option[]);
           setActive(-1);

@@ -4,7 +4,7 @@ import type { Tx } from "@/db";
 import { enterprises, type Talent, talents } from "@/db/schema";
 import { ActionError, defineAction } from "@/lib/action";
 import { can } from "@/lib/permissions";
-import { assertDictionaryValue, assertVersion, changedFields } from "@/lib/registry/records";
+import { assertDictionaryValue, assertVersion, changedFields, loadRecord, setDeleted } from "@/lib/registry/records";
 import { nowIso } from "@/lib/time";
 import {
   type CreateTalentInput,
@@ -20,17 +20,8 @@ const detail = (id: number) => `/talents/${id}`;
 const employerPages = (...ids: (number | null | undefined)[]) =>
   [...new Set(ids.filter((e): e is number => e != null))].map((e) => `/enterprises/${e}`);
 
-function load(tx: Tx, id: number) {
-  const row = tx.select().from(talents).where(eq(talents.id, id)).get();
-  if (!row) throw new ActionError("registry.notFound");
-  return row;
-}
-
-function loadLive(tx: Tx, id: number) {
-  const row = load(tx, id);
-  if (row.deletedAt) throw new ActionError("registry.notFound");
-  return row;
-}
+const load = (tx: Tx, id: number) => loadRecord(tx, talents, id, { live: false });
+const loadLive = (tx: Tx, id: number) => loadRecord(tx, talents, id);
 
 type EmployerInput = Pick<CreateTalentInput, "employerEnterpriseId" | "employerName">;
 
@@ -104,47 +95,21 @@ export const deleteTalent = defineAction({
   name: "talent.delete",
   permission: "registry.write",
   schema: talentRefSchema,
-  handler: ({ id, version }, { tx, user, audit }) => {
-    const before = loadLive(tx, id);
-    assertVersion(before, version);
-    const at = nowIso();
-    tx.update(talents)
-      .set({ deletedAt: at, deletedBy: user.id, version: before.version + 1, updatedAt: at, updatedBy: user.id })
-      .where(eq(talents.id, id))
-      .run();
-    audit({
-      objectType: "talent",
-      objectId: id,
-      before: { deletedAt: null },
-      after: { deletedAt: at },
-      message: before.name,
-    });
-    return { id, employers: employerPages(before.employerEnterpriseId) };
+  handler: (ref, ctx) => {
+    const before = setDeleted(ctx, talents, "talent", ref, true);
+    return { id: ref.id, employers: employerPages(before.employerEnterpriseId) };
   },
   revalidate: (i, d) => [LIST, detail(i.id), ...d.employers],
 });
 
-/** Brings a soft-deleted talent back (admin). */
+/** Brings a soft-deleted record back (admin). */
 export const restoreTalent = defineAction({
   name: "talent.restore",
   permission: "registry.restore",
   schema: talentRefSchema,
-  handler: ({ id, version }, { tx, user, audit }) => {
-    const before = load(tx, id);
-    assertVersion(before, version);
-    if (!before.deletedAt) throw new ActionError("registry.notFound");
-    tx.update(talents)
-      .set({ deletedAt: null, deletedBy: null, version: before.version + 1, updatedAt: nowIso(), updatedBy: user.id })
-      .where(eq(talents.id, id))
-      .run();
-    audit({
-      objectType: "talent",
-      objectId: id,
-      before: { deletedAt: before.deletedAt },
-      after: { deletedAt: null },
-      message: before.name,
-    });
-    return { id, employers: employerPages(before.employerEnterpriseId) };
+  handler: (ref, ctx) => {
+    const before = setDeleted(ctx, talents, "talent", ref, false);
+    return { id: ref.id, employers: employerPages(before.employerEnterpriseId) };
   },
   revalidate: (i, d) => [LIST, detail(i.id), ...d.employers],
 });

@@ -1,11 +1,11 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { dictionaryItems, enterprises, talents } from "@/db/schema";
 import { requirePermission } from "@/lib/dal";
 import { maskIdNumber, maskPhone } from "@/lib/mask";
 import { can } from "@/lib/permissions";
-import { clampPage, likeContains, likePrefix, parseSort } from "@/lib/registry/search-params";
+import { clampPage, likeContains, parseSort } from "@/lib/registry/search-params";
 import { TALENT_SORTS, type TalentSearch } from "./validations";
 
 // Personal data rule: the phone and ID number leave this module masked. The unmasked values are read only by
@@ -130,39 +130,3 @@ export async function getTalent(id: number) {
 }
 export type TalentDetail = NonNullable<Awaited<ReturnType<typeof getTalent>>>;
 export type MaskedTalent = TalentDetail["talent"];
-
-/** Names of enterprises referenced in a talent's history (employer ids are enterprise ids, not dictionary ids). */
-export async function enterpriseNames(ids: number[]): Promise<Map<number, string>> {
-  await requirePermission("registry.read");
-  if (ids.length === 0) return new Map();
-  const rows = getDb()
-    .select({ id: enterprises.id, name: enterprises.name })
-    .from(enterprises)
-    .where(inArray(enterprises.id, ids))
-    .all();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
-/**
- * The employer picker: live enterprises whose name contains q or whose credit code starts with it.
- * Called by the employers route after `authorizeRoute("registry.write")` (a route answers 401/403, not a redirect).
- */
-export function searchLiveEnterprises(q: string, limit = 10) {
-  const term = q.trim().slice(0, 100);
-  if (!term) return [];
-  return getDb()
-    .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode })
-    .from(enterprises)
-    .where(
-      and(
-        isNull(enterprises.deletedAt),
-        or(
-          sql`${enterprises.name} LIKE ${likeContains(term)} ESCAPE '\\'`,
-          sql`${enterprises.creditCode} LIKE ${likePrefix(term.toUpperCase())} ESCAPE '\\'`,
-        ),
-      ),
-    )
-    .orderBy(asc(enterprises.name))
-    .limit(limit)
-    .all();
-}

@@ -1,7 +1,8 @@
 import { authorizeRoute } from "@/lib/dal";
-import { searchLiveEnterprises } from "../_lib/queries";
+import { searchLiveEnterprises } from "@/lib/registry/enterprise-lookup";
 
-// GET /talents/employers?q=<name or credit code> → up to 10 live enterprises for the form's employer picker.
+// GET /enterprises/lookup?q=<name or credit code> → up to 20 live enterprises for the pickers (host enterprise,
+// tenant, employer). A route, not a server action: a search per keystroke must not fill the operation log.
 export async function GET(request: Request) {
   const auth = await authorizeRoute("registry.write");
   if (!auth.ok) return auth.response;
