@@ -186,6 +186,8 @@ test("staff creates, edits (history shows before → after) and soft-deletes; ad
   await ap.getByRole("button", { name: "恢复" }).click();
   await confirmDialog(ap);
   await expect(ap.getByRole("button", { name: "恢复" })).toHaveCount(0);
+  // The edit link only comes back once the restore has committed and the page re-rendered.
+  await expect(ap.getByRole("link", { name: "编辑" })).toBeVisible();
   expect(row("SELECT deleted_at, deleted_by, version FROM incubators WHERE id = ?", id)).toEqual({
     deleted_at: null,
     deleted_by: null,
