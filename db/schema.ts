@@ -451,3 +451,62 @@ export const indicatorTargets = sqliteTable(
   (t) => [uniqueIndex("indicator_targets_uq").on(t.indicatorId, t.year)],
 );
 export type IndicatorTarget = typeof indicatorTargets.$inferSelect;
+
+// ─── Quarterly summaries (季度汇总) ──────────────────────────────────────────────
+
+export const REPORT_STATUSES = ["draft", "closed"] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/**
+ * One row per quarter that has been written to (narrative saved or closed); a quarter without a row is a
+ * draft with an empty narrative. Closing writes a report_snapshots row; the report points at it.
+ */
+export const quarterlyReports = sqliteTable("quarterly_reports", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  quarter: text("quarter").notNull().unique(),
+  status: text("status", { enum: REPORT_STATUSES }).notNull().default("draft"),
+  /** 工作总结 */
+  summaryText: text("summary_text").notNull().default(""),
+  /** 下季度计划 */
+  planText: text("plan_text").notNull().default(""),
+  currentSnapshotId: integer("current_snapshot_id"),
+  version: integer("version").notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  updatedBy: integer("updated_by").references(() => users.id),
+});
+export type QuarterlyReport = typeof quarterlyReports.$inferSelect;
+
+/**
+ * The frozen content of a closed quarter: every indicator row and every registry movement list, as JSON.
+ * Immutable (triggers in the migration) except for recording, once, that it was reopened and why.
+ * Re-closing writes a new row with the next version number; old versions are kept.
+ */
+export const reportSnapshots = sqliteTable(
+  "report_snapshots",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => quarterlyReports.id),
+    quarter: text("quarter").notNull(),
+    snapshotVersion: integer("snapshot_version").notNull(),
+    data: text("data", { mode: "json" }).notNull(),
+    /** When the figures were read (the data-as-of timestamp on every export). */
+    dataAsOf: text("data_as_of").notNull(),
+    closedAt: text("closed_at").notNull(),
+    closedBy: integer("closed_by")
+      .notNull()
+      .references(() => users.id),
+    closedByName: text("closed_by_name").notNull(),
+    reopenedAt: text("reopened_at"),
+    reopenedBy: integer("reopened_by").references(() => users.id),
+    reopenedByName: text("reopened_by_name"),
+    reopenReason: text("reopen_reason"),
+  },
+  (t) => [
+    uniqueIndex("report_snapshots_version_uq").on(t.reportId, t.snapshotVersion),
+    index("report_snapshots_quarter_idx").on(t.quarter, t.snapshotVersion),
+  ],
+);
+export type ReportSnapshotRow = typeof reportSnapshots.$inferSelect;

@@ -70,12 +70,13 @@ test("switching the period updates the URL and the cards", async ({ page }) => {
 
 test("staff enter a district value and the rank on the board changes; the leader cannot", async ({ page, browser }) => {
   const key = "tech_contract_turnover";
+  // 2018: a year no published figure or quarterly summary test reads, so parallel tests never see the change.
   await signIn(page, "staff");
-  await page.goto(`/indicators/${key}?period=2020`);
+  await page.goto(`/indicators/${key}?period=2018`);
   await expect(page.getByTestId("ranking-us")).toContainText("1");
   const jiangbei = scalar<number>("SELECT id FROM dictionary_items WHERE kind='district' AND label='江北区'");
   const original = row<{ value: number }>(
-    `SELECT value FROM district_values WHERE indicator_id = (SELECT id FROM indicators WHERE key = ?) AND period = '2020' AND district_id = ?`,
+    `SELECT value FROM district_values WHERE indicator_id = (SELECT id FROM indicators WHERE key = ?) AND period = '2018' AND district_id = ?`,
     key,
     jiangbei,
   )?.value;
@@ -87,18 +88,18 @@ test("staff enter a district value and the rank on the board changes; the leader
 
   const leader = await contextAs(browser, "leader");
   const lp = await leader.newPage();
-  await lp.goto("/");
+  await lp.goto("/?period=2019Q1");
   await expect(card(lp, key).getByTestId("kpi-rank")).toContainText("全市第2");
   await expect(card(lp, key).getByTestId("kpi-gap")).toBeVisible();
   await expect(card(lp, key)).toContainText("未达标");
   // The leader sees no entry form, and a replayed save is refused with nothing written.
-  await lp.goto(`/indicators/${key}?period=2020`);
+  await lp.goto(`/indicators/${key}?period=2018`);
   await expect(lp.getByRole("button", { name: "保存区县数值" })).toHaveCount(0);
   const res = await replayAction(leader, action, action.body.replace("9.99", "0.5"));
   expect(res.text).toContain('"code":"forbidden"');
   expect(
     scalar(
-      `SELECT value FROM district_values WHERE indicator_id = (SELECT id FROM indicators WHERE key = ?) AND period = '2020' AND district_id = ?`,
+      `SELECT value FROM district_values WHERE indicator_id = (SELECT id FROM indicators WHERE key = ?) AND period = '2018' AND district_id = ?`,
       key,
       jiangbei,
     ),
@@ -106,7 +107,7 @@ test("staff enter a district value and the rank on the board changes; the leader
   // Control: staff restores the original value with the same request; we are first again.
   const ok = await replayAction(page.context(), action, action.body.replace("9.99", String(original)));
   expect(ok.text).toContain('"ok":true');
-  await lp.goto("/");
+  await lp.goto("/?period=2019Q1");
   await expect(card(lp, key).getByTestId("kpi-rank")).toContainText("全市第1");
   await leader.close();
 });

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import ExcelJS from "exceljs";
 import { captureAction, contextAs, replayAction, signIn } from "./fixtures/auth";
 import { row, scalar, uniqueName } from "./fixtures/db";
 import { freshCreditCode } from "./fixtures/registry";
@@ -189,6 +190,27 @@ test("formula and script names round-trip as text and are neutralised in the CSV
       "SELECT count(*) FROM operation_logs WHERE action = 'registry.exportCsv' AND username = 'staff' AND message = '2 rows'",
     ),
   ).toBeGreaterThanOrEqual(1);
+  // The same filter as .xlsx: the formula name is a plain string cell, never a formula.
+  const xres = await page.context().request.get(`/enterprises/export?format=xlsx&q=${encodeURIComponent(tag)}`);
+  expect(xres.status()).toBe(200);
+  expect(xres.headers()["content-type"]).toContain("spreadsheetml");
+  expect(decodeURIComponent(xres.headers()["content-disposition"])).toMatch(
+    /渝北区科技局_科技企业_\d{4}-\d{2}-\d{2}\.xlsx/,
+  );
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await xres.body()) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet("科技企业");
+  expect(ws?.rowCount).toBe(3);
+  expect(ws?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+  const names = [ws?.getCell("A2").value, ws?.getCell("A3").value];
+  expect(names).toContain(`=HYPERLINK("http://x","y")${tag}`);
+  expect(ws?.getCell("E2").value).toEqual(1000);
+  expect(ws?.getCell("D2").value).toBeInstanceOf(Date);
+  expect(
+    scalar(
+      "SELECT count(*) FROM operation_logs WHERE action = 'registry.exportXlsx' AND username = 'staff' AND message = '2 rows'",
+    ),
+  ).toBe(1);
 });
 
 test("qualifications and annual figures are added on the detail page and appear in history", async ({ page }) => {

@@ -1,5 +1,6 @@
-import { Download, Plus } from "lucide-react";
+import { Plus } from "lucide-react";
 import Link from "next/link";
+import { ExportButtons } from "@/components/registry/export-buttons";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -19,19 +20,13 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
   const search = loadEnterpriseSearch(raw);
   const data = await getEnterprises(search);
   const dict = getDictionaryOptions(["street", "park", "industry_chain", "qualification_type"]);
-  const exportHref = `/enterprises/export?${new URLSearchParams(raw).toString()}`;
   return (
     <>
       <PageHeader
         title={t("enterprises.title")}
         actions={
           <>
-            {can(user.role, "report.export") ? (
-              <a href={exportHref} className={buttonVariants({ variant: "outline" })}>
-                <Download className="h-4 w-4" />
-                {t("registry.exportCsv")}
-              </a>
-            ) : null}
+            {can(user.role, "report.export") ? <ExportButtons base="/enterprises" params={raw} /> : null}
             {can(user.role, "registry.write") ? (
               <Link href="/enterprises/new" className={buttonVariants()}>
                 <Plus className="h-4 w-4" />

@@ -1,5 +1,6 @@
-import { Download, Plus } from "lucide-react";
+import { Plus } from "lucide-react";
 import Link from "next/link";
+import { ExportButtons } from "@/components/registry/export-buttons";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -19,19 +20,13 @@ export default async function IncubatorsPage({ searchParams }: { searchParams: P
   const search = loadIncubatorSearch(raw);
   const data = await getIncubators(search);
   const dict = getDictionaryOptions(["incubator_type", "street"]);
-  const exportHref = `/incubators/export?${new URLSearchParams(raw).toString()}`;
   return (
     <>
       <PageHeader
         title={t("incubators.title")}
         actions={
           <>
-            {can(user.role, "report.export") ? (
-              <a href={exportHref} className={buttonVariants({ variant: "outline" })}>
-                <Download className="h-4 w-4" />
-                {t("registry.exportCsv")}
-              </a>
-            ) : null}
+            {can(user.role, "report.export") ? <ExportButtons base="/incubators" params={raw} /> : null}
             {can(user.role, "registry.write") ? (
               <Link href="/incubators/new" className={buttonVariants()}>
                 <Plus className="h-4 w-4" />

@@ -1,5 +1,6 @@
-import { Download, Plus } from "lucide-react";
+import { Plus } from "lucide-react";
 import Link from "next/link";
+import { ExportButtons } from "@/components/registry/export-buttons";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -19,19 +20,13 @@ export default async function InstitutionsPage({ searchParams }: { searchParams:
   const search = loadInstitutionSearch(raw);
   const data = await getInstitutions(search);
   const dict = getDictionaryOptions(["institution_type"]);
-  const exportHref = `/institutions/export?${new URLSearchParams(raw).toString()}`;
   return (
     <>
       <PageHeader
         title={t("institutions.title")}
         actions={
           <>
-            {can(user.role, "report.export") ? (
-              <a href={exportHref} className={buttonVariants({ variant: "outline" })}>
-                <Download className="h-4 w-4" />
-                {t("registry.exportCsv")}
-              </a>
-            ) : null}
+            {can(user.role, "report.export") ? <ExportButtons base="/institutions" params={raw} /> : null}
             {can(user.role, "registry.write") ? (
               <Link href="/institutions/new" className={buttonVariants()}>
                 <Plus className="h-4 w-4" />

@@ -1,5 +1,6 @@
-import { Download, Plus } from "lucide-react";
+import { Plus } from "lucide-react";
 import Link from "next/link";
+import { ExportButtons } from "@/components/registry/export-buttons";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -19,7 +20,6 @@ export default async function TalentsPage({ searchParams }: { searchParams: Prom
   const search = loadTalentSearch(raw);
   const data = await getTalents(search);
   const dict = getDictionaryOptions(["talent_category"]);
-  const exportHref = `/talents/export?${new URLSearchParams(raw).toString()}`;
   const years = Array.from({ length: currentYear() - FIRST_RECOGNISED_YEAR + 1 }, (_, i) => String(currentYear() - i));
   return (
     <>
@@ -27,12 +27,7 @@ export default async function TalentsPage({ searchParams }: { searchParams: Prom
         title={t("talents.title")}
         actions={
           <>
-            {can(user.role, "report.export") ? (
-              <a href={exportHref} className={buttonVariants({ variant: "outline" })}>
-                <Download className="h-4 w-4" />
-                {t("registry.exportCsv")}
-              </a>
-            ) : null}
+            {can(user.role, "report.export") ? <ExportButtons base="/talents" params={raw} /> : null}
             {can(user.role, "registry.write") ? (
               <Link href="/talents/new" className={buttonVariants()}>
                 <Plus className="h-4 w-4" />

@@ -3,6 +3,7 @@ import { incubatorsEn } from "./sections/incubators";
 import { institutionsEn } from "./sections/institutions";
 import { kpiEn } from "./sections/kpi";
 import { registryEn } from "./sections/registry";
+import { reportsEn } from "./sections/reports";
 import { talentsEn } from "./sections/talents";
 import type { Messages } from "./zh-CN";
 
@@ -217,6 +218,7 @@ export const en: Messages = {
   incubators: incubatorsEn,
   talents: talentsEn,
   kpi: kpiEn,
+  reports: reportsEn,
   actions: {
     "user.create": "Create user",
     "user.disable": "Disable user",
@@ -256,5 +258,10 @@ export const en: Messages = {
     "indicator.update": "Edit indicator definition",
     "indicator.saveDistrictValues": "Enter district values",
     "indicator.saveTarget": "Set target",
+    "report.saveNarrative": "Save summary text",
+    "report.close": "Close quarter",
+    "report.reopen": "Reopen quarter",
+    "report.exportXlsx": "Export quarterly summary (Excel)",
+    "registry.exportXlsx": "Export Excel",
   },
 };

@@ -3,6 +3,7 @@ import { incubatorsZh } from "./sections/incubators";
 import { institutionsZh } from "./sections/institutions";
 import { kpiZh } from "./sections/kpi";
 import { registryZh } from "./sections/registry";
+import { reportsZh } from "./sections/reports";
 import { talentsZh } from "./sections/talents";
 import type { Widen } from "./widen";
 
@@ -217,6 +218,7 @@ export const zhCN = {
   incubators: incubatorsZh,
   talents: talentsZh,
   kpi: kpiZh,
+  reports: reportsZh,
   actions: {
     "user.create": "新建用户",
     "user.disable": "停用用户",
@@ -256,6 +258,11 @@ export const zhCN = {
     "indicator.update": "修改指标口径",
     "indicator.saveDistrictValues": "录入区县数值",
     "indicator.saveTarget": "设置指标目标",
+    "report.saveNarrative": "保存季度汇总文字",
+    "report.close": "季度封账",
+    "report.reopen": "重新打开季度",
+    "report.exportXlsx": "导出季度汇总Excel",
+    "registry.exportXlsx": "导出Excel",
   },
 } as const;
 

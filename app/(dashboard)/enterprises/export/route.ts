@@ -5,11 +5,12 @@ import { makeT } from "@/lib/i18n/core";
 import { getLocale } from "@/lib/i18n/server";
 import { maskPhone } from "@/lib/mask";
 import { can } from "@/lib/permissions";
-import { csvExportResponse } from "@/lib/registry/csv-export";
+import { exportFormat, registryExportResponse } from "@/lib/registry/export";
+import { todayIso } from "@/lib/time";
 import { enterpriseExportQuery } from "../_lib/queries";
 import { loadEnterpriseSearch } from "../_lib/validations";
 
-// GET /enterprises/export?<the list's filters> → every matching row as CSV, streamed.
+// GET /enterprises/export?<the list's filters> → every matching row as CSV (or .xlsx with ?format=xlsx), streamed.
 export async function GET(request: Request) {
   const auth = await authorizeRoute("report.export");
   if (!auth.ok) return auth.response;
@@ -43,9 +44,28 @@ export async function GET(request: Request) {
     out[14] = r[14] === 1;
     return out;
   });
-  return csvExportResponse({
+  return registryExportResponse({
+    format: exportFormat(request),
     user: auth.user,
-    filename: `渝北区科技局_科技企业_${new Date().toISOString().slice(0, 10)}.csv`,
+    sheet: t("enterprises.title"),
+    types: [
+      "text",
+      "text",
+      "text",
+      "date",
+      "number",
+      "text",
+      "text",
+      "text",
+      "bool",
+      "text",
+      "number",
+      "number",
+      "text",
+      "text",
+      "bool",
+    ],
+    filename: `渝北区科技局_科技企业_${todayIso()}`,
     header,
     rows,
     objectType: "enterprise",

@@ -4,11 +4,12 @@ import { authorizeRoute } from "@/lib/dal";
 import { makeT } from "@/lib/i18n/core";
 import { getLocale } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
-import { csvExportResponse } from "@/lib/registry/csv-export";
+import { exportFormat, registryExportResponse } from "@/lib/registry/export";
+import { todayIso } from "@/lib/time";
 import { incubatorExportQuery } from "../_lib/queries";
 import { loadIncubatorSearch } from "../_lib/validations";
 
-// GET /incubators/export?<the list's filters> → every matching row as CSV, streamed.
+// GET /incubators/export?<the list's filters> → every matching row as CSV (or .xlsx with ?format=xlsx), streamed.
 export async function GET(request: Request) {
   const auth = await authorizeRoute("report.export");
   if (!auth.ok) return auth.response;
@@ -41,9 +42,28 @@ export async function GET(request: Request) {
     out[14] = r[14] === 1;
     return out;
   });
-  return csvExportResponse({
+  return registryExportResponse({
+    format: exportFormat(request),
     user: auth.user,
-    filename: `渝北区科技局_孵化载体_${new Date().toISOString().slice(0, 10)}.csv`,
+    sheet: t("incubators.title"),
+    types: [
+      "text",
+      "text",
+      "text",
+      "text",
+      "text",
+      "text",
+      "number",
+      "integer",
+      "integer",
+      "integer",
+      "integer",
+      "date",
+      "text",
+      "integer",
+      "bool",
+    ],
+    filename: `渝北区科技局_孵化载体_${todayIso()}`,
     header,
     rows,
     objectType: "incubator",

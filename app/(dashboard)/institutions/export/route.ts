@@ -4,11 +4,12 @@ import { authorizeRoute } from "@/lib/dal";
 import { makeT } from "@/lib/i18n/core";
 import { getLocale } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
-import { csvExportResponse } from "@/lib/registry/csv-export";
+import { exportFormat, registryExportResponse } from "@/lib/registry/export";
+import { todayIso } from "@/lib/time";
 import { institutionExportQuery } from "../_lib/queries";
 import { loadInstitutionSearch } from "../_lib/validations";
 
-// GET /institutions/export?<the list's filters> → every matching row as CSV, streamed.
+// GET /institutions/export?<the list's filters> → every matching row as CSV (or .xlsx with ?format=xlsx), streamed.
 export async function GET(request: Request) {
   const auth = await authorizeRoute("report.export");
   if (!auth.ok) return auth.response;
@@ -37,9 +38,12 @@ export async function GET(request: Request) {
     out[10] = r[10] === 1;
     return out;
   });
-  return csvExportResponse({
+  return registryExportResponse({
+    format: exportFormat(request),
     user: auth.user,
-    filename: `渝北区科技局_研发机构_${new Date().toISOString().slice(0, 10)}.csv`,
+    sheet: t("institutions.title"),
+    types: ["text", "text", "text", "text", "text", "text", "date", "text", "integer", "text", "bool"],
+    filename: `渝北区科技局_研发机构_${todayIso()}`,
     header,
     rows,
     objectType: "institution",

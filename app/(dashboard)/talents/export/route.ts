@@ -4,12 +4,12 @@ import { makeT } from "@/lib/i18n/core";
 import { getLocale } from "@/lib/i18n/server";
 import { maskIdNumber, maskPhone } from "@/lib/mask";
 import { can } from "@/lib/permissions";
-import { csvExportResponse } from "@/lib/registry/csv-export";
+import { exportFormat, registryExportResponse } from "@/lib/registry/export";
 import { todayIso } from "@/lib/time";
 import { talentExportQuery } from "../_lib/queries";
 import { loadTalentSearch, type TalentKind } from "../_lib/validations";
 
-// GET /talents/export?<the list's filters> → every matching row as CSV, streamed; personal data masked.
+// GET /talents/export?<the list's filters> → every matching row as CSV (or .xlsx with ?format=xlsx), streamed; personal data masked.
 export async function GET(request: Request) {
   const auth = await authorizeRoute("report.export");
   if (!auth.ok) return auth.response;
@@ -37,9 +37,12 @@ export async function GET(request: Request) {
     out[9] = r[9] === 1;
     return out;
   });
-  return csvExportResponse({
+  return registryExportResponse({
+    format: exportFormat(request),
     user: auth.user,
-    filename: `渝北区科技局_人才_${todayIso()}.csv`,
+    sheet: t("talents.title"),
+    types: ["text", "text", "text", "text", "text", "integer", "text", "text", "text", "bool"],
+    filename: `渝北区科技局_人才_${todayIso()}`,
     header,
     rows,
     objectType: "talent",

@@ -1,0 +1,107 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useRef, useState } from "react";
+import { FormField } from "@/components/registry/form-field";
+import { useFormAction } from "@/components/registry/use-form-action";
+import { Button } from "@/components/ui/button";
+import { Textarea } from "@/components/ui/input";
+import { useT } from "@/lib/i18n/client";
+import { reopenQuarter, saveNarrative } from "../_lib/actions";
+
+/** 重新打开: admin gives a reason in a dialog; the server checks the role and logs the reason. */
+export function ReopenButton({ quarter }: { quarter: string }) {
+  const t = useT();
+  const router = useRouter();
+  const ref = useRef<HTMLDialogElement>(null);
+  const { state, pending, onSubmit, fieldErrors } = useFormAction(reopenQuarter, {
+    onSuccess: (_d, form) => {
+      form.reset();
+      ref.current?.close();
+      router.refresh();
+    },
+  });
+  return (
+    <>
+      <Button variant="outline" onClick={() => ref.current?.showModal()}>
+        {t("reports.reopen")}
+      </Button>
+      <dialog
+        ref={ref}
+        aria-label={t("reports.reopenTitle")}
+        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
+      >
+        <form onSubmit={onSubmit} className="flex flex-col gap-3 p-5">
+          <h2 className="text-base font-semibold text-slate-900">{t("reports.reopenTitle")}</h2>
+          <p className="text-sm text-slate-600">{t("reports.reopenHint")}</p>
+          <input type="hidden" name="quarter" value={quarter} />
+          <FormField name="reason" label={t("reports.reason")} required errors={fieldErrors?.reason}>
+            {(p) => <Textarea {...p} rows={3} maxLength={500} />}
+          </FormField>
+          {state && !state.ok && !state.fieldErrors ? (
+            <p role="alert" className="text-sm text-red-700">
+              {state.message}
+            </p>
+          ) : null}
+          <div className="flex justify-end gap-2">
+            <Button variant="outline" onClick={() => ref.current?.close()}>
+              {t("common.cancel")}
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? t("common.saving") : t("reports.reopen")}
+            </Button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}
+
+/** 工作总结 / 下季度计划, editable while the quarter is a draft. */
+export function NarrativeForm({
+  quarter,
+  summaryText,
+  planText,
+  version,
+}: {
+  quarter: string;
+  summaryText: string;
+  planText: string;
+  version: number;
+}) {
+  const t = useT();
+  const router = useRouter();
+  const [saved, setSaved] = useState(false);
+  const { state, pending, onSubmit, fieldErrors } = useFormAction(saveNarrative, {
+    onSuccess: () => {
+      setSaved(true);
+      router.refresh();
+    },
+  });
+  return (
+    <form onSubmit={onSubmit} onChange={() => setSaved(false)} className="flex flex-col gap-3">
+      <input type="hidden" name="quarter" value={quarter} />
+      <input type="hidden" name="version" value={version} />
+      <FormField name="summaryText" label={t("reports.summaryText")} errors={fieldErrors?.summaryText}>
+        {(p) => <Textarea {...p} rows={5} maxLength={5000} defaultValue={summaryText} />}
+      </FormField>
+      <FormField name="planText" label={t("reports.planText")} errors={fieldErrors?.planText}>
+        {(p) => <Textarea {...p} rows={4} maxLength={5000} defaultValue={planText} />}
+      </FormField>
+      <div className="flex items-center gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? t("common.saving") : t("reports.saveNarrative")}
+        </Button>
+        {saved && state?.ok ? (
+          <span role="status" className="text-sm text-green-700">
+            {t("reports.narrativeSaved")}
+          </span>
+        ) : null}
+        {state && !state.ok ? (
+          <span role="alert" className="text-sm text-red-700">
+            {state.message}
+          </span>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,175 @@
+import "server-only";
+import { once } from "node:events";
+import { PassThrough, Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import { contentDispositionAttachment } from "./csv";
+
+// Excel (.xlsx) exports written with exceljs' streaming WorkbookWriter: rows are committed one by one and
+// flow to the HTTP response as they are zipped, so a 100,000-row export never sits in memory.
+
+export type XlsxCellType = "text" | "number" | "integer" | "date" | "datetime" | "percent" | "bool";
+export type XlsxColumn = { header: string; width: number; type: XlsxCellType; decimals?: number };
+
+const BEIJING_MS = 8 * 3600_000;
+
+/** YYYY-MM-DD → an Excel date (a UTC-midnight Date is written as that calendar day). */
+export function excelDate(date: string | null | undefined): Date | null {
+  if (!date || !/^\d{4}-\d{2}-\d{2}/.test(date)) return null;
+  const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+/** An ISO instant → an Excel date-time showing Beijing wall-clock time (Excel has no time zones). */
+export function excelDateTime(iso: string | null | undefined): Date | null {
+  if (!iso) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : new Date(ms + BEIJING_MS);
+}
+
+/** Excel number format for a number with this many decimals. */
+export function decimalsFormat(decimals: number): string {
+  return decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
+}
+
+function numFmt(c: XlsxColumn): string | undefined {
+  switch (c.type) {
+    case "integer":
+      return "#,##0";
+    case "number":
+    case "percent":
+      return decimalsFormat(c.decimals ?? 2);
+    case "date":
+      return "yyyy-mm-dd";
+    case "datetime":
+      return "yyyy-mm-dd hh:mm:ss";
+    default:
+      return undefined;
+  }
+}
+
+/** Converts a raw value to what the cell should hold for its column type. */
+export function cellValue(type: XlsxCellType, v: unknown, yes = "是", no = "否"): ExcelJS.CellValue {
+  if (v === null || v === undefined || v === "") return null;
+  switch (type) {
+    case "number":
+    case "integer":
+    case "percent":
+      return typeof v === "number" && Number.isFinite(v) ? v : null;
+    case "date":
+      return v instanceof Date ? v : excelDate(String(v));
+    case "datetime":
+      return v instanceof Date ? v : excelDateTime(String(v));
+    case "bool":
+      return v === true || v === 1 ? yes : no;
+    default:
+      // Written as a string cell, never as a formula: "=…" stays text in Excel/WPS/LibreOffice.
+      return String(v);
+  }
+}
+
+/** Backpressure: waits while the client reads slower than we write; throws once the client has gone. */
+async function drained(out: PassThrough): Promise<void> {
+  if (out.destroyed) throw new Error("client closed the download");
+  if (!out.writableNeedDrain) return;
+  const ac = new AbortController();
+  try {
+    await Promise.race([
+      once(out, "drain", { signal: ac.signal }),
+      once(out, "close", { signal: ac.signal }).then(() => {
+        throw new Error("client closed the download");
+      }),
+    ]);
+  } finally {
+    ac.abort();
+  }
+}
+
+const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF7" } };
+const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFB7C3D0" } };
+
+export type SheetWriter = {
+  /** Adds one data row (values in column order) and commits it; waits when the client reads slower. */
+  add: (values: unknown[], numFmts?: Record<number, string>) => Promise<void>;
+  commit: () => Promise<void>;
+  rows: () => number;
+};
+
+/**
+ * A data sheet: bold header row on a tint, frozen, with an auto-filter; typed columns with number/date
+ * formats and widths; A4 landscape, fit to width, header row repeated on every printed page.
+ */
+export function addTableSheet(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  out: PassThrough,
+  name: string,
+  columns: XlsxColumn[],
+  opts: { landscape?: boolean; yes?: string; no?: string } = {},
+): SheetWriter {
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: "frozen", ySplit: 1, xSplit: 0 }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: opts.landscape === false ? "portrait" : "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "1:1",
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: "&C第 &P 页，共 &N 页" },
+  });
+  ws.columns = columns.map((c) => ({ width: c.width, style: numFmt(c) ? { numFmt: numFmt(c) } : {} }));
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  const header = ws.addRow(columns.map((c) => c.header));
+  header.font = { bold: true };
+  header.alignment = { vertical: "middle", wrapText: true };
+  header.height = 30;
+  header.eachCell((cell) => {
+    cell.fill = HEADER_FILL;
+    cell.border = { bottom: THIN };
+  });
+  header.commit();
+  let count = 0;
+  return {
+    add: async (values, numFmts) => {
+      const row = ws.addRow(values.map((v, i) => cellValue(columns[i]?.type ?? "text", v, opts.yes, opts.no)));
+      if (numFmts) for (const [i, f] of Object.entries(numFmts)) row.getCell(Number(i) + 1).numFmt = f;
+      row.commit();
+      count++;
+      await drained(out);
+    },
+    commit: async () => ws.commit(),
+    rows: () => count,
+  };
+}
+
+/** Starts a streamed workbook; `write` fills it; the response streams while it runs. */
+export function xlsxResponse(opts: {
+  filename: string;
+  write: (wb: ExcelJS.stream.xlsx.WorkbookWriter, out: PassThrough) => Promise<void>;
+  onDone?: () => void;
+  onError?: (err: unknown) => void;
+}): Response {
+  const out = new PassThrough({ highWaterMark: 256 * 1024 });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  wb.creator = "渝北区科技局";
+  wb.created = new Date();
+  (async () => {
+    try {
+      await opts.write(wb, out);
+      await wb.commit();
+      opts.onDone?.();
+    } catch (err) {
+      opts.onError?.(err);
+      out.destroy(err as Error);
+    }
+  })();
+  return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": contentDispositionAttachment(opts.filename),
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

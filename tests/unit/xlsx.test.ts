@@ -1,0 +1,74 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { isReportQuarter, parseVersion } from "@/lib/reports/quarter";
+import { addTableSheet, cellValue, excelDate, excelDateTime, xlsxResponse } from "@/lib/xlsx";
+
+describe("cell values", () => {
+  it("keeps numbers as numbers and text as text, never a formula", () => {
+    expect(cellValue("number", 75.46)).toBe(75.46);
+    expect(cellValue("number", Number.NaN)).toBeNull();
+    expect(cellValue("text", '=HYPERLINK("http://x")')).toBe('=HYPERLINK("http://x")');
+    expect(cellValue("bool", true)).toBe("是");
+    expect(cellValue("bool", 0)).toBe("否");
+    expect(cellValue("text", null)).toBeNull();
+  });
+
+  it("writes calendar dates as that day and instants in Beijing wall-clock time", () => {
+    expect(excelDate("2021-03-31")?.toISOString()).toBe("2021-03-31T00:00:00.000Z");
+    expect(excelDate("not a date")).toBeNull();
+    // 2021-03-31 16:30 UTC is 2021-04-01 00:30 in Beijing.
+    expect(excelDateTime("2021-03-31T16:30:00.000Z")?.toISOString()).toBe("2021-04-01T00:30:00.000Z");
+  });
+});
+
+describe("streamed workbook", () => {
+  it("has typed cells, a frozen filtered header and an A4 landscape print setup", async () => {
+    const res = xlsxResponse({
+      filename: "渝北区科技局_测试.xlsx",
+      write: async (wb, out) => {
+        const s = addTableSheet(wb, out, "科技企业", [
+          { header: "企业名称", width: 30, type: "text" },
+          { header: "成立日期", width: 12, type: "date" },
+          { header: "注册资本（万元）", width: 12, type: "number", decimals: 2 },
+          { header: "规上", width: 6, type: "bool" },
+        ]);
+        await s.add(["=1+1", "2015-06-01", 1000.5, true]);
+        await s.add(["示例·重庆科技有限公司", null, 0, false]);
+        await s.commit();
+      },
+    });
+    expect(res.headers.get("content-disposition")).toContain("filename*=UTF-8''");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const ws = wb.getWorksheet("科技企业");
+    expect(ws?.rowCount).toBe(3);
+    expect(ws?.getCell("A1").value).toBe("企业名称");
+    expect(ws?.getCell("A2").value).toBe("=1+1");
+    expect(ws?.getCell("A2").type).toBe(ExcelJS.ValueType.String);
+    expect(ws?.getCell("B2").value).toEqual(new Date("2015-06-01T00:00:00Z"));
+    expect(ws?.getCell("B2").numFmt).toBe("yyyy-mm-dd");
+    expect(ws?.getCell("C2").value).toBe(1000.5);
+    expect(ws?.getCell("C2").numFmt).toBe("#,##0.00");
+    expect(ws?.getCell("D2").value).toBe("是");
+    expect(ws?.getCell("C3").value).toBe(0);
+    expect(ws?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(ws?.autoFilter).toBeTruthy();
+    expect(ws?.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1 });
+  });
+});
+
+describe("report quarters", () => {
+  it("accepts 2016Q1 up to the current quarter only", () => {
+    expect(isReportQuarter("2021Q1")).toBe(true);
+    expect(isReportQuarter("2015Q4")).toBe(false);
+    expect(isReportQuarter("2021Q5")).toBe(false);
+    expect(isReportQuarter("2099Q1")).toBe(false);
+    expect(isReportQuarter("2021q1")).toBe(false);
+  });
+  it("parses ?v= versions", () => {
+    expect(parseVersion("2")).toBe(2);
+    expect(parseVersion("x")).toBeNull();
+    expect(parseVersion(undefined)).toBeNull();
+  });
+});
