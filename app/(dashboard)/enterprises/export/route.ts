@@ -1,3 +1,4 @@
+import { getDb } from "@/db";
 import { iterateQuery } from "@/db/export-reader";
 import type { EnterpriseStatus } from "@/db/schema";
 import { authorizeRoute } from "@/lib/dal";
@@ -6,7 +7,7 @@ import { getLocale } from "@/lib/i18n/server";
 import { maskPhone } from "@/lib/mask";
 import { can } from "@/lib/permissions";
 import { csvExportResponse } from "@/lib/registry/csv-export";
-import { enterpriseExportQuery } from "../_lib/queries";
+import { enterpriseExportQuery } from "../_lib/list-query";
 import { loadEnterpriseSearch } from "../_lib/validations";
 
 // GET /enterprises/export?<the list's filters> → every matching row as CSV, streamed.
@@ -16,7 +17,7 @@ export async function GET(request: Request) {
   const t = makeT(await getLocale());
   const search = loadEnterpriseSearch(new URL(request.url).searchParams);
   const showDeleted = search.deleted && can(auth.user.role, "registry.restore");
-  const query = enterpriseExportQuery(search, showDeleted);
+  const query = enterpriseExportQuery(getDb(), search, showDeleted);
   const header = [
     t("enterprises.fields.name"),
     t("enterprises.fields.creditCode"),
