@@ -74,7 +74,7 @@ export function listFloor(sqlite: Database.Database, query: Record<string, strin
  * replays them. `warm` = registry counts already cached, as in the server's steady state.
  */
 export async function boardStatements(period: string, warm: boolean): Promise<Recorded[]> {
-  const { getBoard } = await import("@/lib/kpi/board");
+  const { computeBoard: getBoard } = await import("@/lib/kpi/board");
   const sqlite = getConn().sqlite;
   if (warm) getBoard(period);
   const recorded: Recorded[] = [];
@@ -105,7 +105,7 @@ export async function boardStatements(period: string, warm: boolean): Promise<Re
  * would cost if the board rescanned the registries).
  */
 export async function boardFloor(period: string): Promise<{ warm: FloorResult; coldMs: number }> {
-  const { getBoard } = await import("@/lib/kpi/board");
+  const { computeBoard: getBoard } = await import("@/lib/kpi/board");
   const sqlite = getConn().sqlite;
   const warm = measure(sqlite, await boardStatements(period, true));
   const times: number[] = [];

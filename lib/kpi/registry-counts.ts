@@ -8,13 +8,18 @@ export { REGISTRY_RULES };
 // Counts are cached per (rule, period) and dropped whenever registry data may have changed (see registryDataVersion),
 // so the board never rescans the registries for an unchanged figure, and a figure always equals a fresh count.
 type Cache = { version: string; values: Map<string, number> };
-const g = globalThis as unknown as { __registryCountCache?: Cache; __registryVersion?: number };
+const g = globalThis as unknown as {
+  __registryCountCache?: Cache;
+  __registryVersion?: number;
+  __writeVersion?: number;
+};
 
 // Dictionaries too: the counts select qualification/institution types and talent categories by code.
 const REGISTRY_PREFIXES = ["enterprise.", "institution.", "incubator.", "talent.", "import.", "dictionary."];
 
 /** Called by the action wrapper after every committed write: registry writes invalidate the counts. */
 export function noteWrite(actionName: string): void {
+  g.__writeVersion = (g.__writeVersion ?? 0) + 1;
   if (REGISTRY_PREFIXES.some((p) => actionName.startsWith(p))) g.__registryVersion = (g.__registryVersion ?? 0) + 1;
 }
 
@@ -33,6 +38,14 @@ export function registryDataVersion(): string {
     dataVersion.set(sqlite, dv);
   }
   return `${dv.token}:${g.__registryVersion ?? 0}:${dv.stmt.get() as number}`;
+}
+
+/**
+ * Like registryDataVersion, but moved by every committed action (indicators, district values, targets, users …):
+ * the key for caches of anything computed from the database, such as the whole board.
+ */
+export function anyDataVersion(): string {
+  return `${registryDataVersion()}:${g.__writeVersion ?? 0}`;
 }
 
 export function isRegistryRule(rule: string | null | undefined): boolean {
