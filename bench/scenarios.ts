@@ -4,7 +4,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { makeCreditCode } from "@/lib/credit-code";
-import { actionId, callAction, withPeakRss } from "./server";
+import { actionId, callAction, rssMb, withPeakRss } from "./server";
 
 export type LoadResult = {
   rps: number;
@@ -173,7 +173,16 @@ export function startWriter(
 // ───────────────────────────── exports ─────────────────────────────
 
 export type ExportResult =
-  | { available: true; medianMs: number; minMs: number; rows: number; bytes: number; peakRssMb: number; runs: number }
+  | {
+      available: true;
+      medianMs: number;
+      minMs: number;
+      rows: number;
+      bytes: number;
+      peakRssMb: number;
+      rssBeforeMb: number;
+      runs: number;
+    }
   | { available: false; reason: string };
 
 async function timedGet(
@@ -194,6 +203,7 @@ export async function csvExport(ctx: Ctx, query: string, runs: number): Promise<
     return { available: false, reason: `HTTP ${first.status} ${first.type}` };
   const times: number[] = [];
   let last = first;
+  const rssBeforeMb = rssMb(ctx.pids);
   const { peakMb } = await withPeakRss(ctx.pids, async () => {
     for (let i = 0; i < runs; i++) {
       last = await timedGet(url, ctx.staffCookie);
@@ -210,6 +220,7 @@ export async function csvExport(ctx: Ctx, query: string, runs: number): Promise<
     rows,
     bytes: last.body.length,
     peakRssMb: peakMb,
+    rssBeforeMb,
     runs,
   };
 }
@@ -222,6 +233,7 @@ export async function csvExport(ctx: Ctx, query: string, runs: number): Promise<
 export async function xlsxExport(ctx: Ctx, query = "format=xlsx"): Promise<ExportResult> {
   const url = `${ctx.base}/enterprises/export?${query}`;
   let reply: Awaited<ReturnType<typeof timedGet>> | undefined;
+  const rssBeforeMb = rssMb(ctx.pids);
   const { peakMb } = await withPeakRss(ctx.pids, async () => {
     reply = await timedGet(url, ctx.staffCookie);
   });
@@ -242,6 +254,7 @@ export async function xlsxExport(ctx: Ctx, query = "format=xlsx"): Promise<Expor
     rows,
     bytes: reply.body.length,
     peakRssMb: peakMb,
+    rssBeforeMb,
     runs: 1,
   };
 }
