@@ -9,12 +9,10 @@ export function addMinutes(d: Date, minutes: number): Date {
 
 const TZ = "Asia/Shanghai";
 
-/** YYYY-MM-DD HH:mm:ss in Beijing time, for display. */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat("zh-CN", {
+// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it.
+let beijingFormat: Intl.DateTimeFormat | undefined;
+const beijing = () =>
+  (beijingFormat ??= new Intl.DateTimeFormat("zh-CN", {
     timeZone: TZ,
     year: "numeric",
     month: "2-digit",
@@ -23,7 +21,14 @@ export function formatDateTime(iso: string | null | undefined): string {
     minute: "2-digit",
     second: "2-digit",
     hour12: false,
-  }).formatToParts(d);
+  }));
+
+/** YYYY-MM-DD HH:mm:ss in Beijing time, for display. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts = beijing().formatToParts(d);
   const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }

@@ -1,13 +1,13 @@
 // `npm start`: secret → migrations → seed → build if needed → next start (honours PORT and HOSTNAME).
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { resolveDatabasePath } from "@/db/path";
+import { buildIfNeeded, nextBin } from "./build-if-needed";
 import { prepareDatabase } from "./prepare-db";
 
 const root = process.cwd();
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
 function ensureSecret(): void {
   if (process.env.NEXTAUTH_SECRET) return;
@@ -18,35 +18,6 @@ function ensureSecret(): void {
     fs.writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
   }
   process.env.NEXTAUTH_SECRET = fs.readFileSync(file, "utf8").trim();
-}
-
-function sourceRevision(): string {
-  try {
-    const head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: root, stdio: ["ignore", "pipe", "ignore"] })
-      .toString()
-      .trim();
-    const dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], {
-      cwd: root,
-      stdio: ["ignore", "pipe", "ignore"],
-    })
-      .toString()
-      .trim();
-    return dirty ? `${head}+dirty` : head;
-  } catch {
-    return "unknown";
-  }
-}
-
-function buildIfNeeded(): void {
-  const stamp = path.join(root, ".next", "SOURCE_REVISION");
-  const rev = sourceRevision();
-  const built = fs.existsSync(path.join(root, ".next", "BUILD_ID"));
-  const same = built && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === rev && !rev.endsWith("+dirty");
-  if (same && process.env.FORCE_BUILD !== "1") return;
-  if (built && process.env.SKIP_BUILD === "1") return;
-  console.log("正在构建生产版本（首次启动或代码已更新，约需 1–3 分钟）…");
-  execFileSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
-  fs.writeFileSync(stamp, rev);
 }
 
 async function main() {

@@ -1,9 +1,18 @@
 import { Badge } from "@/components/ui/badge";
 
+// One formatter per precision: toLocaleString(locale, options) builds a new Intl.NumberFormat on every call, which
+// dominated the cost of rendering a list page's amount cells.
+const amountFormats = new Map<number, Intl.NumberFormat>();
+
 /** 万元 amounts: thousands separators, up to 2 decimals, right-aligned digits. */
 export function formatAmount(v: number | null | undefined, digits = 2): string {
   if (v == null) return "";
-  return v.toLocaleString("zh-CN", { minimumFractionDigits: 0, maximumFractionDigits: digits });
+  let f = amountFormats.get(digits);
+  if (!f) {
+    f = new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 0, maximumFractionDigits: digits });
+    amountFormats.set(digits, f);
+  }
+  return f.format(v);
 }
 
 export function AmountCell({ value }: { value: number | null | undefined }) {

@@ -25,7 +25,7 @@ import {
   targetProgress,
   targetStatus,
 } from "./ranking";
-import { registryCount } from "./registry-counts";
+import { anyDataVersion, registryCount } from "./registry-counts";
 
 export const OUR_DISTRICT = "渝北区";
 
@@ -337,7 +337,29 @@ function expiringHighTech(): { count: number; href: string } {
 
 export type Board = { period: Period; cards: Card[]; alerts: Alerts; ourDistrict: string };
 
+type BoardCache = { version: string; boards: Map<string, Board> };
+const boardCache = globalThis as unknown as { __boardCache?: BoardCache };
+
+/**
+ * The board for a period, computed once per state of the data: cached until any action commits or another
+ * connection writes (anyDataVersion), and per day (expiry alerts count from today). Always equals a fresh computation.
+ */
 export function getBoard(board: Period): Board {
+  const version = `${anyDataVersion()}:${todayIso()}`;
+  if (!boardCache.__boardCache || boardCache.__boardCache.version !== version) {
+    boardCache.__boardCache = { version, boards: new Map() };
+  }
+  const boards = boardCache.__boardCache.boards;
+  const hit = boards.get(board);
+  if (hit) return hit;
+  const fresh = computeBoard(board);
+  if (boards.size >= 16) boards.delete(boards.keys().next().value as string);
+  boards.set(board, fresh);
+  return fresh;
+}
+
+/** Everything the board shows for a period, straight from the database (registry counts via their own cache). */
+export function computeBoard(board: Period): Board {
   const districts = getDistricts();
   const us = districts.find((d) => d.label === OUR_DISTRICT);
   if (!us) throw new Error(`no district ${OUR_DISTRICT} in the dictionary`);

@@ -1,6 +1,6 @@
 import { parseAsBoolean, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
 
-export const PAGE_SIZES = [20, 50, 100] as const;
+export const PAGE_SIZES = [20, 25, 50, 100] as const;
 
 /** Table state shared by every registry list: page, page size, sort ("column.asc|desc"), text search, 已删除 filter. */
 export const baseListParsers = {

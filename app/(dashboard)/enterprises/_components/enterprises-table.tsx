@@ -7,7 +7,7 @@ import { DeletedToggle, type FacetOption, FacetSelect, SearchBox } from "@/compo
 import { AmountCell, SampleBadge } from "@/components/registry/cells";
 import { Badge } from "@/components/ui/badge";
 import { useT } from "@/lib/i18n/client";
-import type { EnterpriseListRow } from "../_lib/queries";
+import type { EnterpriseListRow } from "../_lib/list-query";
 import { ENTERPRISE_FACETS } from "../_lib/validations";
 
 const STATUS_TONE = { active: "ok", deregistered: "bad", moved_out: "warn" } as const;

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, exists, gte, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db";
 import {
@@ -13,148 +13,29 @@ import {
   talents,
 } from "@/db/schema";
 import { requirePermission } from "@/lib/dal";
+import { cachedListCount } from "@/lib/kpi/registry-counts";
 import { can } from "@/lib/permissions";
-import { clampPage, likeContains, likePrefix, parseSort } from "@/lib/registry/search-params";
-import { todayIso } from "@/lib/time";
-import { ENTERPRISE_SORTS, type EnterpriseSearch } from "./validations";
+import { clampPage } from "@/lib/registry/search-params";
+import { enterpriseCountQuery, enterpriseListQuery } from "./list-query";
+import type { EnterpriseSearch } from "./validations";
 
 const street = alias(dictionaryItems, "street");
 const park = alias(dictionaryItems, "park");
 const chain = alias(dictionaryItems, "chain");
-
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-function whereFor(s: EnterpriseSearch, showDeleted: boolean): SQL | undefined {
-  const w: (SQL | undefined)[] = [showDeleted ? isNotNull(enterprises.deletedAt) : isNull(enterprises.deletedAt)];
-  const q = s.q.trim();
-  if (q) {
-    w.push(
-      or(
-        sql`${enterprises.name} LIKE ${likeContains(q)} ESCAPE '\\'`,
-        sql`${enterprises.creditCode} LIKE ${likePrefix(q.toUpperCase())} ESCAPE '\\'`,
-      ),
-    );
-  }
-  if (s.street) w.push(eq(enterprises.streetId, s.street));
-  if (s.park) w.push(eq(enterprises.parkId, s.park));
-  if (s.chain) w.push(eq(enterprises.industryChainId, s.chain));
-  if (s.status) w.push(eq(enterprises.status, s.status));
-  if (s.scale) w.push(eq(enterprises.isAboveScale, s.scale === "yes"));
-  if (s.foundedFrom) w.push(gte(enterprises.foundedDate, `${s.foundedFrom}-01-01`));
-  if (s.foundedTo) w.push(lte(enterprises.foundedDate, `${s.foundedTo}-12-31`));
-  if (s.qual || s.expiring) {
-    const today = todayIso();
-    const qw: (SQL | undefined)[] = [
-      eq(enterpriseQualifications.enterpriseId, enterprises.id),
-      isNull(enterpriseQualifications.deletedAt),
-    ];
-    if (s.qual) qw.push(eq(enterpriseQualifications.typeId, s.qual));
-    if (s.expiring) {
-      // ?expiring=90: holds a qualification (of the chosen type) expiring within that many days.
-      const days = Math.min(Math.max(Number.parseInt(s.expiring, 10) || 90, 1), 3650);
-      qw.push(
-        gte(enterpriseQualifications.expiryDate, today),
-        lte(enterpriseQualifications.expiryDate, addDays(today, days)),
-      );
-    } else {
-      qw.push(or(isNull(enterpriseQualifications.expiryDate), gte(enterpriseQualifications.expiryDate, today)));
-    }
-    w.push(
-      exists(
-        getDb()
-          .select({ one: sql`1` })
-          .from(enterpriseQualifications)
-          .where(and(...qw)),
-      ),
-    );
-  }
-  return and(...w);
-}
-
-function orderFor(s: EnterpriseSearch) {
-  const sort = parseSort(s.sort, ENTERPRISE_SORTS, { column: "createdAt", desc: true });
-  const col = {
-    name: enterprises.name,
-    foundedDate: enterprises.foundedDate,
-    registeredCapital: enterprises.registeredCapital,
-    latestRdExpense: enterprises.latestRdExpense,
-    createdAt: enterprises.createdAt,
-  }[sort.column];
-  return [sort.desc ? desc(col) : asc(col), desc(enterprises.id)];
-}
-
-function listQuery(s: EnterpriseSearch, showDeleted: boolean) {
-  return getDb()
-    .select({
-      id: enterprises.id,
-      name: enterprises.name,
-      creditCode: enterprises.creditCode,
-      legalRepresentative: enterprises.legalRepresentative,
-      foundedDate: enterprises.foundedDate,
-      registeredCapital: enterprises.registeredCapital,
-      street: street.label,
-      park: park.label,
-      industryChain: chain.label,
-      isAboveScale: enterprises.isAboveScale,
-      status: enterprises.status,
-      latestRdExpense: enterprises.latestRdExpense,
-      latestRevenue: enterprises.latestRevenue,
-      isSample: enterprises.isSample,
-      createdAt: enterprises.createdAt,
-      deletedAt: enterprises.deletedAt,
-    })
-    .from(enterprises)
-    .leftJoin(street, eq(street.id, enterprises.streetId))
-    .leftJoin(park, eq(park.id, enterprises.parkId))
-    .leftJoin(chain, eq(chain.id, enterprises.industryChainId))
-    .where(whereFor(s, showDeleted))
-    .orderBy(...orderFor(s))
-    .$dynamic();
-}
-export type EnterpriseListRow = Awaited<ReturnType<ReturnType<typeof listQuery>["all"]>>[number];
 
 /** One page and the total, read in one transaction (consistent even while others write). */
 export async function getEnterprises(s: EnterpriseSearch) {
   const user = await requirePermission("registry.read");
   const showDeleted = s.deleted && can(user.role, "registry.restore");
   const { perPage, offset, page } = clampPage(s.page, s.perPage);
-  return getDb().transaction(() => {
-    const rows = listQuery(s, showDeleted).limit(perPage).offset(offset).all();
-    const [{ n }] = getDb().select({ n: count() }).from(enterprises).where(whereFor(s, showDeleted)).all();
+  const db = getDb();
+  return db.transaction(() => {
+    const rows = enterpriseListQuery(db, s, showDeleted).limit(perPage).offset(offset).all();
+    // The page is always read fresh; the total (a scan of every matching row) is cached until a registry write.
+    const countQuery = enterpriseCountQuery(db, s, showDeleted);
+    const n = cachedListCount(countQuery, () => countQuery.all()[0].n);
     return { rows, total: n, pageCount: Math.ceil(n / perPage), page, perPage, showDeleted };
   });
-}
-
-/** The full filtered list for CSV export, columns in export order (the caller streams it). */
-export function enterpriseExportQuery(s: EnterpriseSearch, showDeleted: boolean) {
-  return getDb()
-    .select({
-      name: enterprises.name,
-      creditCode: enterprises.creditCode,
-      legalRepresentative: enterprises.legalRepresentative,
-      foundedDate: enterprises.foundedDate,
-      registeredCapital: enterprises.registeredCapital,
-      street: street.label,
-      park: park.label,
-      industryChain: chain.label,
-      isAboveScale: enterprises.isAboveScale,
-      status: enterprises.status,
-      latestRevenue: enterprises.latestRevenue,
-      latestRdExpense: enterprises.latestRdExpense,
-      contactName: enterprises.contactName,
-      contactPhone: enterprises.contactPhone,
-      isSample: enterprises.isSample,
-    })
-    .from(enterprises)
-    .leftJoin(street, eq(street.id, enterprises.streetId))
-    .leftJoin(park, eq(park.id, enterprises.parkId))
-    .leftJoin(chain, eq(chain.id, enterprises.industryChainId))
-    .where(whereFor(s, showDeleted))
-    .orderBy(...orderFor(s));
 }
 
 export async function getEnterprise(id: number) {

@@ -1,3 +1,4 @@
+import { getDb } from "@/db";
 import { iterateQuery } from "@/db/export-reader";
 import type { EnterpriseStatus } from "@/db/schema";
 import { authorizeRoute } from "@/lib/dal";
@@ -7,7 +8,7 @@ import { maskPhone } from "@/lib/mask";
 import { can } from "@/lib/permissions";
 import { exportFormat, registryExportResponse } from "@/lib/registry/export";
 import { todayIso } from "@/lib/time";
-import { enterpriseExportQuery } from "../_lib/queries";
+import { enterpriseExportQuery } from "../_lib/list-query";
 import { loadEnterpriseSearch } from "../_lib/validations";
 
 // GET /enterprises/export?<the list's filters> → every matching row as CSV (or .xlsx with ?format=xlsx), streamed.
@@ -17,7 +18,7 @@ export async function GET(request: Request) {
   const t = makeT(await getLocale());
   const search = loadEnterpriseSearch(new URL(request.url).searchParams);
   const showDeleted = search.deleted && can(auth.user.role, "registry.restore");
-  const query = enterpriseExportQuery(search, showDeleted);
+  const query = enterpriseExportQuery(getDb(), search, showDeleted);
   const header = [
     t("enterprises.fields.name"),
     t("enterprises.fields.creditCode"),

@@ -1,0 +1,386 @@
+// `npm run bench [-- --scale 100k|1m|5k] [--duration 10] [--smoke]`: generate a throw-away database, start the production
+// server on it, measure the scenarios of the performance issue against the in-process SQL floor, print and write
+// the Markdown report. Figures are measured, never asserted: only correctness (and, in smoke mode, that every
+// scenario produced numbers) decides the exit code.
+import fs from "node:fs";
+import { register } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { buildIfNeeded, buildIsCurrent, sourceRevision } from "../scripts/build-if-needed";
+import { GENERATOR_VERSION, generate, parseScale } from "./generate";
+import { fmt, type Row, table } from "./report";
+import {
+  type Ctx,
+  csvExport,
+  type ExportResult,
+  firstLoadJs,
+  importRows,
+  type LoadResult,
+  load,
+  startWriter,
+  type WriterStats,
+  xlsxExport,
+} from "./scenarios";
+import { rssMb, serverPids, signIn, startServer } from "./server";
+
+register("./server-only-hook.mjs", import.meta.url);
+
+const root = process.cwd();
+const tmp = path.join(root, "bench/.tmp");
+const { values: args } = parseArgs({
+  options: {
+    scale: { type: "string" },
+    duration: { type: "string" },
+    warmup: { type: "string" },
+    connections: { type: "string", default: "10" },
+    port: { type: "string", default: "3470" },
+    out: { type: "string" },
+    "write-rate": { type: "string", default: "6" },
+    smoke: { type: "boolean", default: false },
+  },
+});
+const smoke = args.smoke;
+const scaleLabel = args.scale ?? (smoke ? "5k" : "100k");
+const n = parseScale(scaleLabel);
+const duration = Number(args.duration ?? (smoke ? 2 : 10));
+const warmup = Number(args.warmup ?? (smoke ? 1 : 3));
+const connections = Number(args.connections);
+const port = Number(args.port);
+const out = path.resolve(args.out ?? (smoke ? path.join(tmp, "smoke.md") : "docs/benchmarks.md"));
+const csvRuns = smoke ? 2 : 5;
+const log = (m: string) => console.log(`[bench] ${m}`);
+const problems: string[] = [];
+
+async function main() {
+  const startedAt = new Date();
+  const loadAtStart = os.loadavg();
+  // 1. The production build, reused when current (as `npm start` decides).
+  // In smoke mode (run by `npm test` right after the e2e suite built the same working tree) a build stamped with the
+  // current revision is reused even if the tree is dirty.
+  const stamp = path.join(root, ".next/SOURCE_REVISION");
+  const sameDirtyBuild = smoke && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === sourceRevision();
+  const wasCurrent = buildIsCurrent() || sameDirtyBuild;
+  if (!sameDirtyBuild) buildIfNeeded();
+  log(wasCurrent ? "production build is current (reused)" : "production build ready");
+
+  // 2. The database: a cached, generated base copied to a throw-away run file (the writer changes it).
+  fs.mkdirSync(tmp, { recursive: true });
+  const baseFile = path.join(tmp, `base-${n}-v${GENERATOR_VERSION}.db`);
+  let generated: Awaited<ReturnType<typeof generate>> | null = null;
+  if (!fs.existsSync(baseFile)) {
+    log(`generating ${fmt.int(n)} enterprises → ${path.relative(root, baseFile)}`);
+    generated = await generate(`${baseFile}.partial`, n, log);
+    fs.renameSync(`${baseFile}.partial`, baseFile);
+    log(`generated in ${generated.seconds.toFixed(1)} s`);
+  }
+  const dbFile = path.join(tmp, `run-${n}.db`);
+  for (const ext of ["", "-wal", "-shm"]) fs.rmSync(dbFile + ext, { force: true });
+  fs.copyFileSync(baseFile, dbFile);
+  process.env.DATABASE_URL = dbFile;
+
+  // 3. The floor, in this process, before the server exists (quietest moment of the run).
+  const { getConn } = await import("@/db");
+  const { countRegistry } = await import("@/db/registry-counts");
+  const { listFloor, boardFloor } = await import("./floor");
+  const board = await import("@/lib/kpi/board");
+  const sqlite = getConn().sqlite;
+  const counts = {
+    enterprises: sqlite.prepare("SELECT count(*) FROM enterprises").pluck().get() as number,
+    qualifications: sqlite.prepare("SELECT count(*) FROM enterprise_qualifications").pluck().get() as number,
+    annual: sqlite.prepare("SELECT count(*) FROM enterprise_annual_figures").pluck().get() as number,
+    institutions: sqlite.prepare("SELECT count(*) FROM institutions").pluck().get() as number,
+    talents: sqlite.prepare("SELECT count(*) FROM talents").pluck().get() as number,
+    districtValues: sqlite.prepare("SELECT count(*) FROM district_values").pluck().get() as number,
+  };
+  const dictId = (kind: string, code: string) =>
+    sqlite.prepare("SELECT id FROM dictionary_items WHERE kind = ? AND code = ?").pluck().get(kind, code) as number;
+  const chainId = dictId("industry_chain", "smart_terminal");
+  const qualTypeId = dictId("qualification_type", "municipal_tech_enterprise");
+  const streetId = dictId("street", "shuanglonghu");
+  const listQuery = { sort: "latestRdExpense.desc", perPage: "25" };
+  const filteredQuery = { ...listQuery, q: "科技", chain: String(chainId) };
+  const period = board.latestDataQuarter();
+  log("measuring the floor (median of 200)");
+  const floorList = listFloor(sqlite, listQuery);
+  const floorFiltered = listFloor(sqlite, filteredQuery);
+  const floorBoard = await boardFloor(period);
+  const csvQuery = pickCsvFilter(sqlite, Math.min(10_000, Math.round(n / 10)));
+
+  // 4. The server, started as `npm start` starts it.
+  log(`starting the production server on :${port}`);
+  const server = await startServer({ dbFile, port, root });
+  const ctx: Ctx = {
+    base: server.base,
+    root,
+    pids: [],
+    staffCookie: "",
+    leaderCookie: "",
+    connections,
+    duration,
+    warmup,
+  };
+  const writerStats: WriterStats[] = [];
+  const loads: Record<string, LoadResult> = {};
+  let csv: ExportResult = { available: false, reason: "not run" };
+  let xlsx: ExportResult = { available: false, reason: "not run" };
+  let idleRss = 0;
+  const correctness: string[] = [];
+  try {
+    if (server.child.pid === undefined) throw new Error("no server pid");
+    await new Promise((r) => setTimeout(r, 2000));
+    ctx.pids = serverPids(server.child.pid);
+    idleRss = rssMb(ctx.pids);
+    log(`cold start ${fmt.ms(server.coldStartMs)}; idle RSS ${fmt.mb(idleRss)} (pids ${ctx.pids.join(",")})`);
+    ctx.staffCookie = await signIn(server.base, "staff", "Yubei@2021");
+    ctx.leaderCookie = await signIn(server.base, "leader", "Yubei@2021");
+
+    // 5. Scenarios 1–3, each with the concurrent writer running.
+    const scenario = async (key: string, url: string, cookie: string) => {
+      const writer = startWriter(ctx, { streetId, chainId, qualTypeId, opsPerSecond: Number(args["write-rate"]) });
+      try {
+        loads[key] = await load(ctx, url, cookie);
+      } finally {
+        writerStats.push(await writer.stop());
+      }
+      const r = loads[key];
+      log(
+        `${key}: ${fmt.rps(r.rps)}, p50 ${fmt.ms(r.p50)}, p99 ${fmt.ms(r.p99)}, non-2xx ${r.non2xx}, errors ${r.errors}`,
+      );
+    };
+    await scenario("list", `/enterprises?${new URLSearchParams(listQuery)}`, ctx.staffCookie);
+    await scenario("filtered", `/enterprises?${new URLSearchParams(filteredQuery)}`, ctx.staffCookie);
+    await scenario("board", "/", ctx.leaderCookie);
+
+    // 6. Correctness after the writes: the served figures equal fresh counts.
+    const boardHtml = await (await fetch(`${server.base}/`, { headers: { cookie: ctx.leaderCookie } })).text();
+    const fresh = board.computeBoard(period);
+    for (const card of fresh.cards) {
+      const ind = board.getIndicatorByKey(card.indicator.key);
+      if (!ind?.registryRule) continue;
+      const expected = countRegistry(sqlite, ind.registryRule, card.period);
+      const served = servedKpiValue(boardHtml, card.indicator.key);
+      const ok = served === expected;
+      correctness.push(
+        `${ok ? "✅" : "❌"} board ${card.indicator.key} @ ${card.period}: served ${served}, fresh count ${expected}`,
+      );
+      if (!ok) problems.push(`board ${card.indicator.key}: served ${served} ≠ fresh ${expected}`);
+    }
+    for (const [label, q] of [
+      ["list", listQuery],
+      ["filtered list", filteredQuery],
+    ] as const) {
+      const html = await (
+        await fetch(`${server.base}/enterprises?${new URLSearchParams(q)}`, { headers: { cookie: ctx.staffCookie } })
+      ).text();
+      const served = servedTotal(html);
+      const { listStatements } = await import("./floor");
+      const { drizzle } = await import("drizzle-orm/better-sqlite3");
+      const schema = await import("@/db/schema");
+      const [, countStmt] = listStatements(drizzle(sqlite, { schema }) as never, q);
+      const expected = sqlite
+        .prepare(countStmt.sql)
+        .pluck()
+        .get(...countStmt.args) as number;
+      const ok = served === expected;
+      correctness.push(`${ok ? "✅" : "❌"} ${label} total: served ${served}, fresh COUNT(*) ${expected}`);
+      if (!ok) problems.push(`${label} total: served ${served} ≠ fresh ${expected}`);
+    }
+    const busy = writerStats.reduce((s, w) => s + w.busy, 0);
+    const failedWrites = writerStats.reduce((s, w) => s + w.failed, 0);
+    if (busy) problems.push(`${busy} writer replies mentioned SQLITE_BUSY`);
+    if (failedWrites)
+      problems.push(`${failedWrites} writer actions failed: ${writerStats.flatMap((w) => w.failures).join(" | ")}`);
+    if (server.log.some((l) => /SQLITE_BUSY|database is locked/i.test(l)))
+      problems.push("the server logged SQLITE_BUSY");
+    for (const [k, r] of Object.entries(loads)) {
+      if (r.non2xx || r.errors || r.timeouts)
+        problems.push(`${k}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
+      if (!(r.requests > 0)) problems.push(`${k}: no requests completed`);
+    }
+
+    // 7. Exports.
+    log(`CSV export (${csvQuery.label}, ${fmt.int(csvQuery.count)} rows)`);
+    csv = await csvExport(ctx, csvQuery.query, csvRuns);
+    if (!csv.available) problems.push(`CSV export: ${csv.reason}`);
+    xlsx = await xlsxExport(ctx);
+  } finally {
+    await server.stop();
+  }
+
+  // 8. Import (in process, on the bench database).
+  const imp = await importRows({ root, dbFile, rows: 10_000 });
+
+  // 9. First-load JS from the build.
+  const jsList = firstLoadJs(root, "/enterprises");
+  const jsBoard = firstLoadJs(root, "/");
+
+  // ───────────────────────────── report ─────────────────────────────
+  const ratio = (ms: number, floorMs: number) => `${(ms / floorMs).toFixed(0)}× (p50)`;
+  const L = loads;
+  const rows: Row[] = [
+    {
+      scenario: "1. enterprise list, page 1 of 25, R&D desc (full SSR page)",
+      result: `${fmt.rps(L.list.rps)}, p50 ${fmt.ms(L.list.p50)}, p99 ${fmt.ms(L.list.p99)}`,
+      goal: "≥ 600 req/s, p99 ≤ 40 ms",
+      met: L.list.rps >= 600 && L.list.p99 <= 40,
+      floor: fmt.floorMs(floorList.medianMs),
+      ratio: ratio(L.list.p50, floorList.medianMs),
+    },
+    {
+      scenario: "2. + name contains 科技 + 产业链 + total count",
+      result: `${fmt.rps(L.filtered.rps)}, p50 ${fmt.ms(L.filtered.p50)}, p99 ${fmt.ms(L.filtered.p99)}`,
+      goal: "≥ 600 req/s, p99 ≤ 40 ms",
+      met: L.filtered.rps >= 600 && L.filtered.p99 <= 40,
+      floor: fmt.floorMs(floorFiltered.medianMs),
+      ratio: ratio(L.filtered.p50, floorFiltered.medianMs),
+    },
+    {
+      scenario: `3. leader's board, ${period} (all cards)`,
+      result: `${fmt.rps(L.board.rps)}, p50 ${fmt.ms(L.board.p50)}, p99 ${fmt.ms(L.board.p99)}`,
+      goal: n >= 1_000_000 ? "p50 ≤ 100 ms (1M)" : "≥ 300 req/s (100k)",
+      met: n >= 1_000_000 ? L.board.p50 <= 100 : n >= 100_000 ? L.board.rps >= 300 : null,
+      floor: `${fmt.floorMs(floorBoard.warm.medianMs)} (counts cached); ${fmt.floorMs(floorBoard.coldMs)} recounting`,
+      ratio: ratio(L.board.p50, floorBoard.warm.medianMs),
+    },
+    csv.available
+      ? {
+          scenario: `4a. CSV export, ${fmt.int(csv.rows)} filtered rows`,
+          result: `${fmt.ms(csv.medianMs)} (median of ${csv.runs}), peak RSS ${fmt.mb(csv.peakRssMb)} (${fmt.mb(csv.rssBeforeMb)} before)`,
+          goal: "≤ 200 ms",
+          met: csv.rows >= 10_000 ? csv.medianMs <= 200 : null,
+        }
+      : { scenario: "4a. CSV export", result: csv.reason, goal: "≤ 200 ms", met: false },
+    xlsx.available
+      ? {
+          scenario: `4b. xlsx export, ${fmt.int(xlsx.rows)} rows`,
+          result: `${fmt.ms(xlsx.medianMs)}, peak RSS ${fmt.mb(xlsx.peakRssMb)} (${fmt.mb(xlsx.rssBeforeMb)} before)`,
+          goal: "≤ 6 s, peak RSS ≤ 300 MB",
+          met: xlsx.rows >= 100_000 ? xlsx.medianMs <= 6000 && xlsx.peakRssMb <= 300 : null,
+        }
+      : { scenario: "4b. xlsx export, whole list", result: xlsx.reason, goal: "≤ 6 s, peak RSS ≤ 300 MB", met: null },
+    imp.available
+      ? {
+          scenario: `5. Excel import, ${fmt.int(imp.rows)} rows (validate + commit)`,
+          result: `${fmt.int(Math.round(imp.rowsPerSecond))} rows/s`,
+          goal: "≥ 5,000 rows/s",
+          met: imp.rowsPerSecond >= 5000,
+        }
+      : { scenario: "5. Excel import, 10,000 rows", result: imp.reason, goal: "≥ 5,000 rows/s", met: null },
+    {
+      scenario: "6a. server idle RSS after start",
+      result: fmt.mb(idleRss),
+      goal: "≤ 200 MB",
+      met: idleRss <= 200,
+    },
+    {
+      scenario: "6b. cold start → first page served",
+      result: `${fmt.ms(server.coldStartMs)} (\`npm start\` path); ${server.nextStartMs === null ? "?" : fmt.ms(server.nextStartMs)} of it \`next start\``,
+      goal: "≤ 1.5 s",
+      met: server.coldStartMs <= 1500,
+    },
+    {
+      scenario: "first-load JS, list page / board",
+      result: `${fmt.kb(jsList.gzipKb)} / ${fmt.kb(jsBoard.gzipKb)} gzip`,
+      goal: "≤ 250 kB gzip each",
+      met: jsList.gzipKb <= 250 && jsBoard.gzipKb <= 250,
+    },
+  ];
+  const writes = writerStats.reduce((s, w) => s + w.ops, 0);
+  const writesOk = writerStats.reduce((s, w) => s + w.ok, 0);
+  const fullScans = [...floorList.plans, ...floorFiltered.plans, ...floorBoard.warm.plans].filter((p) => p.fullScan);
+  const rev = sourceRevision();
+  const md = `# Benchmarks${smoke ? " (smoke run: proves the harness works; figures meaningless)" : ""}
+
+Generated by \`npm run bench${scaleLabel === "100k" ? "" : ` -- --scale ${scaleLabel}`}\` on ${startedAt.toISOString().slice(0, 10)}.
+Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? "?"}), ${fmt.int(Math.round(os.totalmem() / 2 ** 20))} MB RAM, Node ${process.version}, ${os.platform()} ${os.release()};
+load average at start ${loadAtStart.map((x) => x.toFixed(2)).join(" / ")} (anything near or above the core count means the figures are noisy).
+Build: \`${rev}\`. Scale: ${fmt.int(counts.enterprises)} enterprises, ${fmt.int(counts.qualifications)} qualifications, ${fmt.int(counts.annual)} annual figures, ${fmt.int(counts.institutions)} institutions, ${fmt.int(counts.talents)} talent, ${fmt.int(counts.districtValues)} district values${generated ? ` (generated in ${generated.seconds.toFixed(1)} s)` : ""}.
+Load: autocannon, ${connections} connections, ${warmup} s warm-up then ${duration} s per scenario, against 127.0.0.1, signed in (staff; leader for the board), full HTML page requests; a concurrent writer (staff, real server actions: create enterprise → add 市级科技型企业 → edit) at ${args["write-rate"]} actions/s during scenarios 1–3.
+Floor: the same SQL statements, built by the app's own query code, run with better-sqlite3 in-process, median of 200.
+
+${table(rows)}
+
+## Correctness under load
+- Writer: ${writes} actions, ${writesOk} succeeded, ${writes - writesOk} failed, ${writerStats.reduce((s, w) => s + w.busy, 0)} replies mentioning SQLITE_BUSY.
+${correctness.map((c) => `- ${c}`).join("\n")}
+- Load errors: ${Object.entries(loads)
+    .map(
+      ([k, r]) =>
+        `${k} ${r.non2xx} non-2xx / ${r.errors} errors / ${r.timeouts} timeouts (${fmt.int(r.requests)} requests, ${fmt.kb(r.bytesPerReq / 1024)} per page)`,
+    )
+    .join("; ")}.
+${problems.length ? `\n**Problems:**\n${problems.map((p) => `- ${p}`).join("\n")}\n` : "- No problem found.\n"}
+## Query plans of the hot paths (EXPLAIN QUERY PLAN)
+${fullScans.length === 0 ? "No full scan." : fullScans.map((p) => `- \`${p.detail}\` — \`${p.sql}…\``).join("\n")}
+(The list with \`q=\` reads every candidate row's name: a \`contains\` search cannot use a B-tree index — the one allowed scan.)
+
+Details: list floor ${fmt.floorMs(floorList.medianMs)} (${floorList.statements} statements: page + total), filtered floor ${fmt.floorMs(floorFiltered.medianMs)}, board floor ${fmt.floorMs(floorBoard.warm.medianMs)} (${floorBoard.warm.statements} statements with registry counts cached) vs ${fmt.floorMs(floorBoard.coldMs)} for an in-process board recounting the registries. CSV filter: \`${csvQuery.query}\` (${csvQuery.label}). First-load JS counted from the build manifests (root main files + client chunks of the root layout, dashboard layout and page, gzip -9): list ${jsList.files} files ${fmt.kb(jsList.rawKb)} raw, board ${jsBoard.files} files ${fmt.kb(jsBoard.rawKb)} raw.
+`;
+  console.log(`\n${md}`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const existing = fs.existsSync(out) ? fs.readFileSync(out, "utf8") : "";
+  const notes = existing.indexOf("\n## Notes");
+  fs.writeFileSync(out, md + (notes >= 0 && !smoke ? existing.slice(notes) : ""));
+  log(`report written to ${path.relative(root, out)}`);
+  fs.rmSync(dbFile, { force: true });
+  for (const ext of ["-wal", "-shm"]) fs.rmSync(dbFile + ext, { force: true });
+
+  if (smoke) {
+    const missing = rows.filter((r) => /NaN|undefined/.test(r.result)).map((r) => r.scenario);
+    if (missing.length) problems.push(`scenarios without figures: ${missing.join(", ")}`);
+  }
+  if (problems.length) {
+    console.error(`[bench] FAILED:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    process.exit(1);
+  }
+  process.exit(0);
+}
+
+/** The served value of a KPI card (data-testid="kpi-<key>" … data-testid="kpi-value">1,234<). */
+function servedKpiValue(html: string, key: string): number | null {
+  const at = html.indexOf(`data-testid="kpi-${key}"`);
+  if (at < 0) return null;
+  const m = /data-testid="kpi-value">([^<]*)</.exec(html.slice(at));
+  if (!m) return null;
+  const v = Number(m[1].replace(/[,\s]/g, ""));
+  return Number.isFinite(v) ? v : null;
+}
+
+/** The list's total ("共 1,234 条") as served. */
+function servedTotal(html: string): number | null {
+  const m = /data-testid="total-count">([^<]*)</.exec(html);
+  if (!m) return null;
+  const digits = m[1].replace(/<!-- -->/g, "").match(/[\d,]+/);
+  return digits ? Number(digits[0].replace(/,/g, "")) : null;
+}
+
+/** A realistic list filter whose result is closest to `target` rows (a street, a chain, a park, or a pair). */
+function pickCsvFilter(sqlite: import("better-sqlite3").Database, target: number) {
+  const live = "deleted_at IS NULL";
+  const cands: { query: string; label: string; count: number }[] = [];
+  const by = (col: string, param: string, label: string) => {
+    for (const r of sqlite
+      .prepare(
+        `SELECT ${col} AS v, count(*) AS c FROM enterprises WHERE ${live} AND ${col} IS NOT NULL GROUP BY ${col}`,
+      )
+      .all() as { v: number; c: number }[])
+      cands.push({ query: `${param}=${r.v}`, label, count: r.c });
+  };
+  by("street_id", "street", "one 镇街");
+  by("industry_chain_id", "chain", "one 产业链");
+  by("park_id", "park", "one 园区");
+  for (const r of sqlite
+    .prepare(
+      `SELECT industry_chain_id AS c1, street_id AS s, count(*) AS c FROM enterprises WHERE ${live} AND industry_chain_id IS NOT NULL GROUP BY 1, 2`,
+    )
+    .all() as { c1: number; s: number; c: number }[])
+    cands.push({ query: `chain=${r.c1}&street=${r.s}`, label: "one 产业链 + one 镇街", count: r.c });
+  cands.sort((a, b) => Math.abs(a.count - target) - Math.abs(b.count - target));
+  return cands[0];
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,323 @@
+// The measured scenarios. Each is one function; the run orchestrates them (bench/run.ts).
+import fs from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import autocannon from "autocannon";
+import { makeCreditCode } from "@/lib/credit-code";
+import { actionId, callAction, rssMb, withPeakRss } from "./server";
+
+export type LoadResult = {
+  rps: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+  bytesPerReq: number;
+};
+
+export type Ctx = {
+  base: string;
+  root: string;
+  pids: number[];
+  staffCookie: string;
+  leaderCookie: string;
+  connections: number;
+  duration: number;
+  warmup: number;
+};
+
+function cannon(url: string, cookie: string, connections: number, duration: number): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url,
+        connections,
+        duration,
+        headers: { cookie, accept: "text/html,application/xhtml+xml", "accept-encoding": "identity" },
+        timeout: 30,
+      },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
+  });
+}
+
+/** Warm-up (discarded), then `duration` seconds at `connections` concurrent connections. */
+export async function load(ctx: Ctx, pathAndQuery: string, cookie: string): Promise<LoadResult> {
+  const url = `${ctx.base}${pathAndQuery}`;
+  if (ctx.warmup > 0) await cannon(url, cookie, ctx.connections, ctx.warmup);
+  const r = await cannon(url, cookie, ctx.connections, ctx.duration);
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    requests: r.requests.total,
+    errors: r.errors,
+    non2xx: r.non2xx,
+    timeouts: r.timeouts,
+    bytesPerReq: r.requests.total ? r.throughput.total / r.requests.total : 0,
+  };
+}
+
+// ───────────────────────────── the concurrent writer ─────────────────────────────
+
+export type WriterStats = { ops: number; ok: number; failed: number; busy: number; failures: string[] };
+
+const CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+let writerSerial = 0;
+/** Fresh valid credit codes that the generator never uses (generator: 91…MA5…; writer: 92…WB…). */
+function writerCreditCode(): string {
+  let n = ++writerSerial;
+  let body = "";
+  for (let i = 0; i < 7; i++) {
+    body = CHARSET[n % 31] + body;
+    n = Math.floor(n / 31);
+  }
+  return makeCreditCode("92", "500112", `WB${body}`);
+}
+
+/**
+ * A staff user working through the real server actions while the load runs: create an enterprise, give it a
+ * 市级科技型企业 qualification (so the board's counts move), then edit it (name, capital, and now and then the
+ * status, which also moves the counts). Paced at `opsPerSecond`; every reply is checked for SQLITE_BUSY.
+ */
+export function startWriter(
+  ctx: Ctx,
+  opts: { streetId: number; chainId: number; qualTypeId: number; opsPerSecond: number },
+): { stop: () => Promise<WriterStats> } {
+  const file = "app/(dashboard)/enterprises/_lib/actions.ts";
+  const ids = {
+    create: actionId(ctx.root, file, "createEnterprise"),
+    update: actionId(ctx.root, file, "updateEnterprise"),
+    qual: actionId(ctx.root, file, "createQualification"),
+  };
+  const stats: WriterStats = { ops: 0, ok: 0, failed: 0, busy: 0, failures: [] };
+  let running = true;
+  const gap = 1000 / opts.opsPerSecond;
+  const record = (what: string, r: { status: number; ok: boolean; text: string }) => {
+    stats.ops++;
+    if (/SQLITE_BUSY|database is locked/i.test(r.text)) stats.busy++;
+    if (r.status === 200 && r.ok) stats.ok++;
+    else {
+      stats.failed++;
+      if (stats.failures.length < 5) stats.failures.push(`${what}: HTTP ${r.status} ${r.text.slice(0, 200)}`);
+    }
+    return r.ok;
+  };
+  const pace = async (t0: number) => {
+    const wait = gap - (performance.now() - t0);
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  };
+  const loop = (async () => {
+    let i = 0;
+    while (running) {
+      i++;
+      let t0 = performance.now();
+      const input = {
+        name: `重庆压测写入${i}号科技有限公司`,
+        creditCode: writerCreditCode(),
+        legalRepresentative: "李压测",
+        foundedDate: "2020-01-15",
+        registeredCapital: "500",
+        streetId: String(opts.streetId),
+        parkId: "",
+        industryChainId: String(opts.chainId),
+        isAboveScale: "",
+        contactName: "王联系",
+        contactPhone: "13800138000",
+        status: "active",
+      };
+      const created = await callAction(ctx.base, "/enterprises/new", ids.create, ctx.staffCookie, input);
+      if (!record("create", created)) continue;
+      const id = (created.data?.data as { id?: number } | undefined)?.id;
+      if (!id) continue;
+      await pace(t0);
+      t0 = performance.now();
+      record(
+        "qualification",
+        await callAction(ctx.base, `/enterprises/${id}`, ids.qual, ctx.staffCookie, {
+          enterpriseId: String(id),
+          typeId: String(opts.qualTypeId),
+          certificateNo: "",
+          awardedDate: "2023-06-01",
+          expiryDate: "",
+          note: "",
+        }),
+      );
+      await pace(t0);
+      t0 = performance.now();
+      record(
+        "update",
+        await callAction(ctx.base, `/enterprises/${id}/edit`, ids.update, ctx.staffCookie, {
+          ...input,
+          id: String(id),
+          version: "1",
+          name: `${input.name}（已修改）`,
+          registeredCapital: "800",
+          status: i % 4 === 0 ? "deregistered" : "active",
+        }),
+      );
+      await pace(t0);
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return stats;
+    },
+  };
+}
+
+// ───────────────────────────── exports ─────────────────────────────
+
+export type ExportResult =
+  | {
+      available: true;
+      medianMs: number;
+      minMs: number;
+      rows: number;
+      bytes: number;
+      peakRssMb: number;
+      rssBeforeMb: number;
+      runs: number;
+    }
+  | { available: false; reason: string };
+
+async function timedGet(
+  url: string,
+  cookie: string,
+): Promise<{ ms: number; status: number; type: string; body: Buffer }> {
+  const t0 = performance.now();
+  const res = await fetch(url, { headers: { cookie } });
+  const body = Buffer.from(await res.arrayBuffer());
+  return { ms: performance.now() - t0, status: res.status, type: res.headers.get("content-type") ?? "", body };
+}
+
+/** CSV export of a filtered list (the route streams it): single-request time, median of `runs`, and peak RSS. */
+export async function csvExport(ctx: Ctx, query: string, runs: number): Promise<ExportResult> {
+  const url = `${ctx.base}/enterprises/export?${query}`;
+  const first = await timedGet(url, ctx.staffCookie);
+  if (first.status !== 200 || !first.type.startsWith("text/csv"))
+    return { available: false, reason: `HTTP ${first.status} ${first.type}` };
+  const times: number[] = [];
+  let last = first;
+  const rssBeforeMb = rssMb(ctx.pids);
+  const { peakMb } = await withPeakRss(ctx.pids, async () => {
+    for (let i = 0; i < runs; i++) {
+      last = await timedGet(url, ctx.staffCookie);
+      times.push(last.ms);
+    }
+  });
+  const text = last.body.toString("utf8");
+  const rows = text.split("\r\n").filter((l) => l.length > 0).length - 1;
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    available: true,
+    medianMs: sorted[Math.floor(sorted.length / 2)],
+    minMs: sorted[0],
+    rows,
+    bytes: last.body.length,
+    peakRssMb: peakMb,
+    rssBeforeMb,
+    runs,
+  };
+}
+
+/**
+ * xlsx export of the whole list (GET /enterprises/export?format=xlsx): single-request time, peak RSS, rows read
+ * back with exceljs. Not available until the route answers with a spreadsheet (a CSV reply means the route does
+ * not know the format yet).
+ */
+export async function xlsxExport(ctx: Ctx, query = "format=xlsx"): Promise<ExportResult> {
+  const url = `${ctx.base}/enterprises/export?${query}`;
+  let reply: Awaited<ReturnType<typeof timedGet>> | undefined;
+  const rssBeforeMb = rssMb(ctx.pids);
+  const { peakMb } = await withPeakRss(ctx.pids, async () => {
+    reply = await timedGet(url, ctx.staffCookie);
+  });
+  if (!reply) return { available: false, reason: "no reply" };
+  if (reply.status !== 200 || !reply.type.includes("spreadsheetml"))
+    return {
+      available: false,
+      reason: `not available in this build (HTTP ${reply.status}, ${reply.type || "no type"})`,
+    };
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(reply.body as unknown as ArrayBuffer);
+  const rows = wb.worksheets.reduce((s, ws) => s + Math.max(0, ws.actualRowCount - 1), 0);
+  return {
+    available: true,
+    medianMs: reply.ms,
+    minMs: reply.ms,
+    rows,
+    bytes: reply.body.length,
+    peakRssMb: peakMb,
+    rssBeforeMb,
+    runs: 1,
+  };
+}
+
+// ───────────────────────────── import ─────────────────────────────
+
+export type ImportResult =
+  | { available: true; rows: number; seconds: number; rowsPerSecond: number }
+  | { available: false; reason: string };
+
+/**
+ * Scenario 5: a 10,000-row enterprise workbook through the real import path (validate + commit), in process on the
+ * bench database. The import library (lib/import/) is built on another branch; until it exports
+ * `importEnterprises`, this reports "not available in this build" instead of a figure.
+ */
+export async function importRows(ctx: { root: string; dbFile: string; rows: number }): Promise<ImportResult> {
+  const dir = path.join(ctx.root, "lib/import");
+  if (!fs.existsSync(dir)) return { available: false, reason: "not available in this build (no lib/import/)" };
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(path.join(dir, "index.ts"))) as Record<string, unknown>;
+  } catch (err) {
+    return { available: false, reason: `not available in this build (lib/import: ${(err as Error).message})` };
+  }
+  if (typeof mod.importEnterprises !== "function")
+    return {
+      available: false,
+      reason: `not wired yet: lib/import exports ${Object.keys(mod).join(", ") || "nothing"}; finish importRows() in bench/scenarios.ts`,
+    };
+  return { available: false, reason: "importEnterprises found: wire its signature in bench/scenarios.ts importRows()" };
+}
+
+// ───────────────────────────── first-load JavaScript ─────────────────────────────
+
+/**
+ * First-load JS of a route from the build's manifests: the root main files plus the client chunks of the root
+ * layout, the dashboard layout and the page (what the browser loads before the page is interactive), gzip -9.
+ */
+export function firstLoadJs(
+  root: string,
+  route: "/" | "/enterprises",
+): { files: number; gzipKb: number; rawKb: number } {
+  const next = path.join(root, ".next");
+  const build = JSON.parse(fs.readFileSync(path.join(next, "build-manifest.json"), "utf8")) as {
+    rootMainFiles: string[];
+  };
+  const pageDir = route === "/" ? "app/(dashboard)" : "app/(dashboard)/enterprises";
+  const manifestFile = path.join(next, "server", pageDir, "page_client-reference-manifest.js");
+  const g = globalThis as unknown as { __RSC_MANIFEST?: Record<string, { entryJSFiles: Record<string, string[]> }> };
+  g.__RSC_MANIFEST = {};
+  new Function("globalThis", "self", fs.readFileSync(manifestFile, "utf8"))(g, g);
+  const entry = Object.values(g.__RSC_MANIFEST)[0]?.entryJSFiles ?? {};
+  const pageKey = `[project]/${pageDir}/page`;
+  const keys = ["[project]/app/layout", "[project]/app/(dashboard)/layout", pageKey];
+  if (!entry[pageKey]) throw new Error(`no client entry for ${pageKey} in ${manifestFile}`);
+  const files = new Set<string>(build.rootMainFiles);
+  for (const k of keys) for (const f of entry[k] ?? []) files.add(f);
+  let raw = 0;
+  let gz = 0;
+  for (const f of files) {
+    const buf = fs.readFileSync(path.join(next, f));
+    raw += buf.length;
+    gz += gzipSync(buf, { level: 9 }).length;
+  }
+  return { files: files.size, gzipKb: gz / 1024, rawKb: raw / 1024 };
+}
