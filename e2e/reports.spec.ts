@@ -68,6 +68,10 @@ test("staff closes 2021Q1; a later registry edit changes neither the summary nor
   await expect(page.getByTestId("report-narrative")).toContainText("一季度新培育市级科技型企业232家。");
   await expect(page.getByRole("button", { name: "封账" })).toHaveCount(0);
 
+  // The board of the closed quarter points to the summary that was reported.
+  await page.goto("/?period=2021Q1");
+  await expect(page.getByTestId("board-closed")).toContainText("本季度已封账（第1版）");
+  await page.goto("/reports/2021Q1");
   const v1 = snapshotData("2021Q1", 1);
   const first = v1.movements.newEnterprises[0];
   expect(first?.enterpriseName).toBeTruthy();

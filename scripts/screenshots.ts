@@ -35,7 +35,7 @@ for (const s of shots) {
   await signIn(page, s.user);
   await page.goto(`${BASE}${s.path}`);
   await page.waitForLoadState("load");
-  await page.locator("main").waitFor();
+  await page.locator("main, article").first().waitFor();
   await page.screenshot({ path: `${OUT}/${s.name}.png`, fullPage: s.full ?? false });
   console.log(`${OUT}/${s.name}.png`);
 }

@@ -9,8 +9,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/dal";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getBoard, latestDataQuarter } from "@/lib/kpi/board";
-import { formatPeriod, isPeriod, periodRange, quarterOfDate, yearOf } from "@/lib/kpi/period";
+import { formatPeriod, isPeriod, isQuarter, periodRange, quarterOfDate, yearOf } from "@/lib/kpi/period";
 import { can } from "@/lib/permissions";
+import { closedVersion } from "@/lib/reports/summary";
 import { todayIso } from "@/lib/time";
 
 export default async function BoardPage({
@@ -27,6 +28,7 @@ export default async function BoardPage({
   const current = quarterOfDate(todayIso());
   const period = sp.period && isPeriod(sp.period) ? sp.period : latestDataQuarter();
   const board = getBoard(period);
+  const closed = isQuarter(period) && can(user.role, "report.read") ? closedVersion(period) : null;
   const quarters = periodRange(current, (yearOf(current) - 2016) * 4).reverse();
   const years = Array.from({ length: yearOf(current) - 2014 }, (_, i) => String(yearOf(current) - i));
   if (board.cards.length === 0) {
@@ -58,6 +60,13 @@ export default async function BoardPage({
               count: board.cards[0]?.districtCount ?? 0,
             })}
           </p>
+          {closed ? (
+            <p className="mt-1 text-sm">
+              <Link href={`/reports/${period}`} className="text-green-800 hover:underline" data-testid="board-closed">
+                {t("kpi.closedQuarter", { n: closed })}
+              </Link>
+            </p>
+          ) : null}
         </div>
         <PeriodSelect value={period} quarters={quarters} years={years} />
       </div>

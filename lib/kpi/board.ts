@@ -25,7 +25,7 @@ import {
   targetProgress,
   targetStatus,
 } from "./ranking";
-import { anyDataVersion, registryCount } from "./registry-counts";
+import { anyDataVersion, prefetchRegistryCounts, registryCount } from "./registry-counts";
 
 export const OUR_DISTRICT = "渝北区";
 
@@ -219,6 +219,7 @@ export function computeCard(
   const prev = previousPeriod(period);
   const yoy = samePeriodLastYear(period);
   const needed = [...new Set([...trendPeriods, prev, yoy])];
+  if (ind.source === "registry_count" && ind.registryRule) prefetchRegistryCounts(ind.registryRule, needed);
   const data = loadPeriodData(ind, needed);
   const standing = standingFor(ind, period, data, districts);
   const targets = targetsByYear(ind.id);

@@ -1,43 +1,65 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import { getConn } from "@/db";
-import { countRegistry, REGISTRY_RULES } from "@/db/registry-counts";
+import { countRegistry, countRegistryMany, REGISTRY_RULES } from "@/db/registry-counts";
 
 export { REGISTRY_RULES };
 
-// Counts are cached per (rule, period) and dropped whenever registry data may have changed (see registryDataVersion),
-// so the board never rescans the registries for an unchanged figure, and a figure always equals a fresh count.
-type Cache = { version: string; values: Map<string, number> };
+// Counts are cached per (rule, period) and dropped whenever the registry a rule counts may have changed, so the
+// board never rescans the registries for an unchanged figure, and a figure always equals a fresh count.
+type RuleKind = "qualification" | "institution" | "talent";
+const KINDS: RuleKind[] = ["qualification", "institution", "talent"];
+type Entry = { n: number; v: number };
+type Cache = { base: string; values: Map<string, Entry> };
 const g = globalThis as unknown as {
   __registryCountCache?: Cache;
   __registryVersion?: number;
   __writeVersion?: number;
+  __kindVersions?: Record<RuleKind, number>;
 };
 
-// Dictionaries too: the counts select qualification/institution types and talent categories by code.
-const REGISTRY_PREFIXES = ["enterprise.", "institution.", "incubator.", "talent.", "import.", "dictionary."];
+/**
+ * Which counts a committed action can change. Qualification counts read enterprises too (status, deletion);
+ * imports touch any registry; dictionaries decide which types and categories are counted. Incubators feed no count.
+ */
+const AFFECTS: [prefix: string, kinds: RuleKind[]][] = [
+  ["enterprise.", ["qualification"]],
+  ["institution.", ["institution"]],
+  ["talent.", ["talent"]],
+  ["incubator.", []],
+  ["import.", KINDS],
+  ["dictionary.", KINDS],
+];
 
-/** Called by the action wrapper after every committed write: registry writes invalidate the counts. */
+/** Called by the action wrapper after every committed write: registry writes invalidate the counts they touch. */
 export function noteWrite(actionName: string): void {
   g.__writeVersion = (g.__writeVersion ?? 0) + 1;
-  if (REGISTRY_PREFIXES.some((p) => actionName.startsWith(p))) g.__registryVersion = (g.__registryVersion ?? 0) + 1;
+  const hit = AFFECTS.find(([prefix]) => actionName.startsWith(prefix));
+  if (!hit) return;
+  g.__registryVersion = (g.__registryVersion ?? 0) + 1;
+  g.__kindVersions ??= { qualification: 0, institution: 0, talent: 0 };
+  for (const k of hit[1]) g.__kindVersions[k]++;
 }
 
 const dataVersion = new WeakMap<Database.Database, { token: string; stmt: Database.Statement }>();
 
 /**
- * Changes whenever the registries may have changed: a registry write committed through an action in this process
- * (noteWrite), or any commit by another connection or process (SQLite's PRAGMA data_version: a CLI import, a
- * restore, a second server). The token tells connections apart, so a reopened database never reuses old counts.
+ * Changes when another connection or process commits (SQLite's PRAGMA data_version: a CLI import, a restore, a
+ * second server, a test fixture). The token tells connections apart, so a reopened database never reuses old counts.
  */
-export function registryDataVersion(): string {
+function connectionVersion(): string {
   const { sqlite } = getConn();
   let dv = dataVersion.get(sqlite);
   if (!dv) {
     dv = { token: Math.random().toString(36).slice(2), stmt: sqlite.prepare("PRAGMA data_version").pluck() };
     dataVersion.set(sqlite, dv);
   }
-  return `${dv.token}:${g.__registryVersion ?? 0}:${dv.stmt.get() as number}`;
+  return `${dv.token}:${dv.stmt.get() as number}`;
+}
+
+/** Changes whenever any registry may have changed: a registry action here, or any commit elsewhere. */
+export function registryDataVersion(): string {
+  return `${connectionVersion()}:${g.__registryVersion ?? 0}`;
 }
 
 /**
@@ -52,19 +74,35 @@ export function isRegistryRule(rule: string | null | undefined): boolean {
   return !!rule && rule in REGISTRY_RULES;
 }
 
-/** The live registry value of a registry-count indicator for a period (cached until the registries change). */
-export function registryCount(rule: string, period: string): number {
-  const version = registryDataVersion();
-  if (!g.__registryCountCache || g.__registryCountCache.version !== version) {
-    g.__registryCountCache = { version, values: new Map() };
+function countCache(): Map<string, Entry> {
+  const base = connectionVersion();
+  if (!g.__registryCountCache || g.__registryCountCache.base !== base) {
+    g.__registryCountCache = { base, values: new Map() };
   }
-  const c = g.__registryCountCache;
+  return g.__registryCountCache.values;
+}
+
+const kindVersion = (rule: string): number => g.__kindVersions?.[REGISTRY_RULES[rule]?.kind as RuleKind] ?? 0;
+
+/** The live registry value of a registry-count indicator for a period (cached until its registry changes). */
+export function registryCount(rule: string, period: string): number {
+  const c = countCache();
   const key = `${rule}@${period}`;
-  const hit = c.values.get(key);
-  if (hit !== undefined) return hit;
+  const v = kindVersion(rule);
+  const hit = c.get(key);
+  if (hit && hit.v === v) return hit.n;
   const n = countRegistry(getConn().sqlite, rule, period);
-  c.values.set(key, n);
+  c.set(key, { n, v });
   return n;
+}
+
+/** Fills the cache for many periods of one rule with a single pass (a board card's trend). */
+export function prefetchRegistryCounts(rule: string, periods: string[]): void {
+  const c = countCache();
+  const v = kindVersion(rule);
+  const missing = periods.filter((p) => c.get(`${rule}@${p}`)?.v !== v);
+  if (missing.length === 0) return;
+  for (const [p, n] of countRegistryMany(getConn().sqlite, rule, missing)) c.set(`${rule}@${p}`, { n, v });
 }
 
 type CountCache = { version: string; values: Map<string, number> };

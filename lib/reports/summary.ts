@@ -246,3 +246,15 @@ export function summaryRowCounts(data: SummaryData): Record<string, number> {
     ...Object.fromEntries(MOVEMENT_KINDS.map((k) => [k, data.movements[k].length])),
   };
 }
+
+/** The current snapshot version of a closed quarter, or null while it is a draft (the board links to it). */
+export function closedVersion(quarter: string): number | null {
+  const v = getDb()
+    .$client.prepare(
+      `SELECT s.snapshot_version FROM quarterly_reports r JOIN report_snapshots s ON s.id = r.current_snapshot_id
+       WHERE r.quarter = ? AND r.status = 'closed'`,
+    )
+    .pluck()
+    .get(quarter) as number | undefined;
+  return v ?? null;
+}

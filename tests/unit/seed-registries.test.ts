@@ -6,6 +6,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSqlite } from "@/db/index";
 import { runMigrations } from "@/db/migrate";
+import { countRegistry, countRegistryMany, REGISTRY_RULES } from "@/db/registry-counts";
 import * as schema from "@/db/schema";
 import { seedDictionaries } from "@/db/seed";
 import {
@@ -374,6 +375,14 @@ describe("seedRegistries", () => {
       expect(dump(other.sqlite, sql), name).toEqual(a);
     }
     expect(dump(sqlite, tables.expiringHolders)).toHaveLength(6);
+  });
+
+  it("counts many periods in one pass exactly as one count per period, for every registry rule", () => {
+    const periods = ["2019Q4", "2020Q1", "2020Q4", "2021Q1", "2021Q2", "2020", "2021", todayIso().slice(0, 4)];
+    for (const rule of Object.keys(REGISTRY_RULES)) {
+      const many = countRegistryMany(sqlite, rule, periods);
+      for (const p of periods) expect(many.get(p), `${rule}@${p}`).toBe(countRegistry(sqlite, rule, p));
+    }
   });
 
   it("does not seed twice", () => {
