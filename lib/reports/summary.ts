@@ -54,8 +54,9 @@ export function indicatorRows(quarter: string): IndicatorRow[] {
       targetRank: c.target?.rank ?? null,
       targetValue: c.target?.value ?? null,
       status: c.status,
-      qoqAbs: r2(c.previous?.abs),
-      qoqPct: r2(c.previous?.pct),
+      // For a yearly figure the previous period is last year: that is the YoY column, not a QoQ one.
+      qoqAbs: ind.periodType === "year" ? null : r2(c.previous?.abs),
+      qoqPct: ind.periodType === "year" ? null : r2(c.previous?.pct),
       yoyAbs: r2(c.yearOnYear?.abs),
       yoyPct: r2(c.yearOnYear?.pct),
       sampleBased: c.sampleBased,
