@@ -7,8 +7,8 @@ import { DeletedToggle, type FacetOption, FacetSelect, SearchBox } from "@/compo
 import { AmountCell, SampleBadge } from "@/components/registry/cells";
 import { Badge } from "@/components/ui/badge";
 import { useT } from "@/lib/i18n/client";
+import { ENTERPRISE_FACETS } from "../_lib/facets";
 import type { EnterpriseListRow } from "../_lib/list-query";
-import { ENTERPRISE_FACETS } from "../_lib/validations";
 
 const STATUS_TONE = { active: "ok", deregistered: "bad", moved_out: "warn" } as const;
 

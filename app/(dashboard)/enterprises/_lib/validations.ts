@@ -21,7 +21,7 @@ import { baseListParsers } from "@/lib/registry/search-params";
 import { z } from "@/lib/zod";
 
 export const ENTERPRISE_SORTS = ["name", "foundedDate", "registeredCapital", "latestRdExpense", "createdAt"] as const;
-export const ENTERPRISE_FACETS = ["street", "park", "chain", "qual", "status", "scale", "foundedFrom", "foundedTo"];
+export { ENTERPRISE_FACETS } from "./facets";
 
 export const enterpriseSearchParsers = {
   ...baseListParsers,

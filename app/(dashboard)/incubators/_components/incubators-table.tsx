@@ -8,8 +8,8 @@ import { AmountCell, SampleBadge } from "@/components/registry/cells";
 import { Badge } from "@/components/ui/badge";
 import { useT } from "@/lib/i18n/client";
 import { formatDateTime } from "@/lib/time";
+import { INCUBATOR_FACETS } from "../_lib/facets";
 import type { IncubatorListRow } from "../_lib/queries";
-import { INCUBATOR_FACETS } from "../_lib/validations";
 
 const STATUS_TONE = { active: "ok", revoked: "bad" } as const;
 const LEVEL_TONE = { national: "brand", municipal: "neutral", district: "neutral" } as const;

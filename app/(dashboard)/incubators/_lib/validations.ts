@@ -16,7 +16,7 @@ import { baseListParsers, levelParser } from "@/lib/registry/search-params";
 import { z } from "@/lib/zod";
 
 export const INCUBATOR_SORTS = ["name", "incubatedTotal", "ipItems", "highTechCultivated", "createdAt"] as const;
-export const INCUBATOR_FACETS = ["type", "level", "street", "status"];
+export { INCUBATOR_FACETS } from "./facets";
 
 export const incubatorSearchParsers = {
   ...baseListParsers,

@@ -9,8 +9,8 @@ import { SampleBadge } from "@/components/registry/cells";
 import { Badge } from "@/components/ui/badge";
 import { useT } from "@/lib/i18n/client";
 import { formatDateTime } from "@/lib/time";
+import { INSTITUTION_FACETS } from "../_lib/facets";
 import type { InstitutionListRow } from "../_lib/queries";
-import { INSTITUTION_FACETS } from "../_lib/validations";
 
 const STATUS_TONE = { active: "ok", revoked: "bad" } as const;
 const LEVEL_TONE = { national: "brand", municipal: "neutral", district: "neutral" } as const;

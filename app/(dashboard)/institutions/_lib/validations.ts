@@ -5,7 +5,7 @@ import { baseListParsers, levelParser } from "@/lib/registry/search-params";
 import { z } from "@/lib/zod";
 
 export const INSTITUTION_SORTS = ["name", "recognisedDate", "staffCount", "createdAt"] as const;
-export const INSTITUTION_FACETS = ["type", "level", "status", "yearFrom", "yearTo"];
+export { INSTITUTION_FACETS } from "./facets";
 
 export const institutionSearchParsers = {
   ...baseListParsers,

@@ -8,8 +8,8 @@ import { SampleBadge } from "@/components/registry/cells";
 import { Badge } from "@/components/ui/badge";
 import { useT } from "@/lib/i18n/client";
 import { formatDateTime } from "@/lib/time";
+import { TALENT_FACETS } from "../_lib/facets";
 import type { TalentListRow } from "../_lib/queries";
-import { TALENT_FACETS } from "../_lib/validations";
 
 export function TalentsTable({
   rows,

@@ -18,7 +18,7 @@ import { z } from "@/lib/zod";
 export type TalentKind = (typeof TALENT_KINDS)[number];
 
 export const TALENT_SORTS = ["name", "recognisedYear", "createdAt"] as const;
-export const TALENT_FACETS = ["category", "kind", "yearFrom", "yearTo"];
+export { TALENT_FACETS } from "./facets";
 export const FIRST_RECOGNISED_YEAR = 1990;
 
 /** The current year in Beijing time (read at call time, so a long-running server rolls over at New Year). */
