@@ -9,7 +9,8 @@ export { REGISTRY_RULES };
 type Cache = { version: number; values: Map<string, number> };
 const g = globalThis as unknown as { __registryCountCache?: Cache; __registryVersion?: number };
 
-const REGISTRY_PREFIXES = ["enterprise.", "institution.", "incubator.", "talent.", "import."];
+// An import preview writes nothing; only its commit touches the registries.
+const REGISTRY_PREFIXES = ["enterprise.", "institution.", "incubator.", "talent.", "import.commit"];
 
 /** Called by the action wrapper after every committed write: registry writes invalidate the counts. */
 export function noteWrite(actionName: string): void {

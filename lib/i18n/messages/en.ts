@@ -1,4 +1,5 @@
 import { enterprisesEn } from "./sections/enterprises";
+import { importEn } from "./sections/import";
 import { incubatorsEn } from "./sections/incubators";
 import { institutionsEn } from "./sections/institutions";
 import { kpiEn } from "./sections/kpi";
@@ -217,6 +218,7 @@ export const en: Messages = {
   incubators: incubatorsEn,
   talents: talentsEn,
   kpi: kpiEn,
+  import: importEn,
   actions: {
     "user.create": "Create user",
     "user.disable": "Disable user",
@@ -256,5 +258,7 @@ export const en: Messages = {
     "indicator.update": "Edit indicator definition",
     "indicator.saveDistrictValues": "Enter district values",
     "indicator.saveTarget": "Set target",
+    "import.preview": "Preview import file",
+    "import.commit": "Import data",
   },
 };

@@ -1,4 +1,5 @@
 import { enterprisesZh } from "./sections/enterprises";
+import { importZh } from "./sections/import";
 import { incubatorsZh } from "./sections/incubators";
 import { institutionsZh } from "./sections/institutions";
 import { kpiZh } from "./sections/kpi";
@@ -217,6 +218,7 @@ export const zhCN = {
   incubators: incubatorsZh,
   talents: talentsZh,
   kpi: kpiZh,
+  import: importZh,
   actions: {
     "user.create": "新建用户",
     "user.disable": "停用用户",
@@ -256,6 +258,8 @@ export const zhCN = {
     "indicator.update": "修改指标口径",
     "indicator.saveDistrictValues": "录入区县数值",
     "indicator.saveTarget": "设置指标目标",
+    "import.preview": "预览导入文件",
+    "import.commit": "导入数据",
   },
 } as const;
 
