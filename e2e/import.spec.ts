@@ -118,33 +118,36 @@ test("one bad row: its Excel row and column are reported, 确认导入 is disabl
   const commit = page.getByRole("button", { name: "确认导入" });
   await expect(commit).toBeDisabled();
 
-  // Force the button and call the commit action anyway: the server refuses and writes nothing.
-  await commit.evaluate((b: HTMLButtonElement) => {
-    b.disabled = false;
-  });
-  const action = await captureMultipartAction(page, () => commit.click());
-  expect(action.fields.some(([, v]) => typeof v !== "string")).toBe(true);
-  await expect(page.getByTestId("import-message")).toContainText("还有 1 行有误，未写入任何数据");
-  expect(countCodes([codes[0], codes[2], bad])).toBe(0);
-  expect(
-    scalar(
-      "SELECT count(*) FROM operation_logs WHERE action = 'import.commit' AND result = 'ok' AND message = 'bad-row.xlsx'",
-    ),
-  ).toBe(0);
-
-  // The same refusal when replayed directly.
-  const replay = await replayMultipart(page.context(), action, { name: "bad-row.xlsx", buffer });
-  expect(replay.text).toContain("未写入任何数据");
-  expect(countCodes([codes[0], codes[2], bad])).toBe(0);
-
   // 仅导入有效行 asks first, then writes exactly the two valid rows.
   await page.getByRole("button", { name: "仅导入有效行" }).click();
   const dialog = page.getByRole("dialog");
   await expect(dialog).toContainText("将跳过 1 行有误的数据，仅导入其余 2 行有效数据");
-  await dialog.getByRole("button", { name: "确认" }).click();
+  const action = await captureMultipartAction(page, () => dialog.getByRole("button", { name: "确认" }).click());
   await expect(page.getByTestId("import-result")).toContainText("2 条新增，0 条更新，0 条无变化，跳过 1 行有误数据");
   expect(countCodes([codes[0], codes[2]])).toBe(2);
   expect(countCodes([bad])).toBe(0);
+  expect(action.fields.some(([, v]) => v === "validOnly")).toBe(true);
+
+  // Calling the commit action anyway, in all-or-nothing mode, with another file holding a bad row: refused,
+  // and not one of its good rows is written.
+  const fresh = [freshCreditCode(), freshCreditCode()];
+  const freshBad = fresh[1].slice(0, 17) + (fresh[1][17] === "0" ? "1" : "0");
+  const forced = await fillTemplate(template, "企业", [
+    enterprise(uniqueName("导入好行"), fresh[0]),
+    enterprise(uniqueName("导入坏行"), freshBad),
+  ]);
+  const before = countCodes([fresh[0], freshBad]);
+  const replay = await replayMultipart(page.context(), action, { name: "forced.xlsx", buffer: forced }, (v) =>
+    v === "validOnly" ? "all" : v,
+  );
+  expect(replay.text).toContain("还有 1 行有误，未写入任何数据");
+  expect(before).toBe(0);
+  expect(countCodes([fresh[0], freshBad])).toBe(0);
+  expect(
+    scalar(
+      "SELECT count(*) FROM operation_logs WHERE action = 'import.commit' AND result = 'ok' AND message = 'forced.xlsx'",
+    ),
+  ).toBe(0);
 });
 
 test("importing the same file twice creates nothing the second time and says so", async ({ page }) => {

@@ -161,6 +161,17 @@ function bindColumns(spec: SheetSpec, raw: RawSheet): number[] {
   return spec.columns.map((c) => index.get(normaliseHeader(headerLabel(c))) as number);
 }
 
+const enumMaps = new WeakMap<ColumnSpec, Map<string, string>>();
+/** Label → stored value of an enum column (built once per column). */
+function enumMap(c: ColumnSpec): Map<string, string> {
+  let m = enumMaps.get(c);
+  if (!m) {
+    m = new Map(Object.entries(c.options ?? {}).map(([value, label]) => [labelKey(zh(label)), value]));
+    enumMaps.set(c, m);
+  }
+  return m;
+}
+
 /** One cell → the value the form would submit, or a CellError. */
 function convertCell(
   c: ColumnSpec,
@@ -188,7 +199,7 @@ function convertCell(
       return hit.id;
     }
     case "enum": {
-      const map = new Map(Object.entries(c.options ?? {}).map(([value, label]) => [labelKey(zh(label)), value]));
+      const map = enumMap(c);
       // Blank → undefined, so the schema's default (e.g. 在册 / 有效) applies.
       return lookupLabel(map, v) ?? undefined;
     }
