@@ -1,5 +1,6 @@
+import fs from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
 import { contextAs, signIn } from "./fixtures/auth";
 import { row, scalar, uniqueName } from "./fixtures/db";
 import {
@@ -117,6 +118,24 @@ test("one bad row: its Excel row and column are reported, 确认导入 is disabl
   await expect(err).toContainText("校验位错误");
   const commit = page.getByRole("button", { name: "确认导入" });
   await expect(commit).toBeDisabled();
+
+  // The error report: the uploaded rows, the bad one with its reason in an added 错误原因 column.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "下载错误报告" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("bad-row_错误报告.xlsx");
+  const report = new ExcelJS.Workbook();
+  await report.xlsx.load(fs.readFileSync((await download.path()) as string) as unknown as ArrayBuffer);
+  const sheet = report.getWorksheet("企业");
+  if (!sheet) throw new Error("the report has no 企业 sheet");
+  const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+  expect(headers.at(-1)).toBe("错误原因");
+  expect(String(sheet.getRow(3).getCell(headers.length).value)).toContain(
+    "统一社会信用代码：统一社会信用代码校验位错误",
+  );
+  expect(sheet.getRow(2).getCell(headers.length).value ?? null).toBeNull();
+  expect(sheet.getRow(4).getCell(2).value).toBe(codes[2]);
 
   // 仅导入有效行 asks first, then writes exactly the two valid rows.
   await page.getByRole("button", { name: "仅导入有效行" }).click();

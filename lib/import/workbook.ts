@@ -26,8 +26,9 @@ export async function readWorkbook(buf: Buffer): Promise<RawSheet[]> {
   }
   const wb = new ExcelJS.Workbook();
   try {
-    // exceljs's typings predate Node's generic Buffer.
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    // exceljs's typings predate Node's generic Buffer. The template's drop-down lists span 50,000 rows and
+    // exceljs would expand them cell by cell; the import needs values only.
+    await wb.xlsx.load(buf as unknown as ArrayBuffer, { ignoreNodes: ["dataValidations", "conditionalFormatting"] });
   } catch {
     throw new ImportRefused("import.refuse.unreadable");
   }

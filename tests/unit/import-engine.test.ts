@@ -10,8 +10,8 @@ import * as schema from "@/db/schema";
 import { seedDictionaries } from "@/db/seed";
 import { makeCreditCode } from "@/lib/credit-code";
 import { applyPlan, planImport } from "@/lib/import/engine";
-import { REGISTRY_SPECS } from "@/lib/import/registries";
-import { templateHeader } from "@/lib/import/template";
+import { IMPORT_REGISTRIES, REGISTRY_SPECS } from "@/lib/import/registries";
+import { buildTemplate, templateHeader } from "@/lib/import/template";
 import { readWorkbook } from "@/lib/import/workbook";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bureau-import-"));
@@ -129,5 +129,98 @@ describe("enterprise import", () => {
     wb.getWorksheet("企业")?.addRow(["x", A]);
     const sheets = await readWorkbook(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(() => planImport(sqlite, "enterprise", sheets)).toThrow(/import\.refuse\.missingColumns/);
+  });
+});
+
+const labels = (kind: string) =>
+  sqlite
+    .prepare("SELECT label FROM dictionary_items WHERE kind = ? AND enabled = 1 ORDER BY sort_order, id")
+    .pluck()
+    .all(kind) as string[];
+
+async function fromTemplate(registry: (typeof IMPORT_REGISTRIES)[number], rows: Record<string, unknown>[]) {
+  const kinds = [
+    "street",
+    "park",
+    "industry_chain",
+    "qualification_type",
+    "institution_type",
+    "incubator_type",
+    "talent_category",
+  ];
+  const tpl = await buildTemplate(registry, Object.fromEntries(kinds.map((k) => [k, labels(k)])));
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(tpl as unknown as ArrayBuffer, { ignoreNodes: ["dataValidations"] });
+  const ws = wb.worksheets.find(
+    (w) =>
+      w.name ===
+      ({ enterprise: "企业", institution: "研发机构", incubator: "孵化载体", talent: "人才" } as const)[registry],
+  );
+  if (!ws) throw new Error("sheet");
+  const cols = new Map<string, number>();
+  ws.getRow(1).eachCell((c, n) => {
+    cols.set(String(c.value).replace(/^\*/, ""), n);
+  });
+  rows.forEach((r, i) => {
+    for (const [h, v] of Object.entries(r))
+      ws.getRow(i + 2).getCell(cols.get(h) as number).value = v as ExcelJS.CellValue;
+  });
+  return readWorkbook(Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
+describe("every registry's template", () => {
+  for (const registry of IMPORT_REGISTRIES) {
+    it(`${registry}: the downloaded headers bind, and an empty template says there is nothing to import`, async () => {
+      const sheets = await fromTemplate(registry, []);
+      expect(sheets.map((s) => s.name)).toContain("字典");
+      expect(() => planImport(sqlite, registry, sheets)).toThrow("import.refuse.noRows");
+    });
+  }
+  it("institution, incubator and talent rows import and re-import as unchanged", async () => {
+    const cases = [
+      [
+        "institution",
+        {
+          机构名称: "单测研究院",
+          机构类型: "重点实验室",
+          级别: "区级",
+          依托单位名称: "重庆大学",
+          认定日期: "2026/1/5",
+        },
+      ],
+      [
+        "incubator",
+        {
+          载体名称: "单测众创空间",
+          载体类型: "众创空间",
+          级别: "区级",
+          运营主体: "单测运营公司",
+          "累计孵化企业（家）": 10,
+          "累计毕业企业（家）": 2,
+          "知识产权（件）": 3,
+          "培育高新技术企业（家）": 1,
+        },
+      ],
+      [
+        "talent",
+        {
+          类型: "个人",
+          "姓名/团队名称": "单测人才",
+          人才类别: "海内外高层次人才",
+          工作单位: "重庆大学",
+          认定年份: 2025,
+          联系电话: 13900139000,
+        },
+      ],
+    ] as const;
+    for (const [registry, row] of cases) {
+      const sheets = await fromTemplate(registry, [row]);
+      const plan = planImport(sqlite, registry, sheets);
+      expect(plan.errors, registry).toEqual([]);
+      expect(plan.totals).toEqual({ new: 1, updated: 0, unchanged: 0, invalid: 0 });
+      applyPlan(sqlite, plan, { userId, now: new Date().toISOString() });
+      expect(planImport(sqlite, registry, sheets).totals).toEqual({ new: 0, updated: 0, unchanged: 1, invalid: 0 });
+    }
+    expect(sqlite.prepare("SELECT phone FROM talents WHERE name = '单测人才'").pluck().get()).toBe("13900139000");
   });
 });
