@@ -131,6 +131,7 @@ export function ImportWorkbench({ registries }: { registries: RegistryOption[] }
             <div className="flex flex-col gap-1">
               <Label htmlFor="import-file">{t("import.form.file")}</Label>
               <div className="flex flex-wrap items-center gap-2">
+                {/* The native picker's button text follows the browser's language; ours is Chinese-first. */}
                 <input
                   ref={fileInput}
                   id="import-file"
@@ -139,12 +140,25 @@ export function ImportWorkbench({ registries }: { registries: RegistryOption[] }
                   accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                   disabled={busy}
                   aria-describedby="import-file-hint"
-                  className="min-w-0 flex-1 text-sm file:mr-3 file:h-9 file:cursor-pointer file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:text-sm file:font-medium file:text-slate-800 hover:file:bg-slate-100"
+                  className="peer sr-only"
                   onChange={(e) => {
                     setFile(e.target.files?.[0] ?? null);
                     reset({ keepFile: true });
                   }}
                 />
+                <label
+                  htmlFor="import-file"
+                  className={cn(
+                    buttonVariants({ variant: "outline" }),
+                    "peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600 peer-disabled:opacity-50",
+                  )}
+                >
+                  <FileSpreadsheet className="h-4 w-4" aria-hidden />
+                  {t("import.form.browse")}
+                </label>
+                <span className="min-w-0 flex-1 truncate text-sm text-slate-700" data-testid="import-file-name">
+                  {file?.name ?? <span className="text-slate-400">{t("import.form.noFile")}</span>}
+                </span>
                 <Button onClick={runPreview} disabled={busy || !file}>
                   {previewing ? (
                     <Loader2 className="h-4 w-4 animate-spin" aria-hidden />

@@ -37,7 +37,9 @@ export const importZh = {
   form: {
     registry: "导入台账",
     template: "下载导入模板",
-    file: "选择文件",
+    file: "导入文件",
+    browse: "选择文件",
+    noFile: "未选择文件",
     fileHint: "仅支持 .xlsx（Excel 2007 及以上、WPS、LibreOffice 另存为 .xlsx），不超过 10 MB",
     preview: "预览",
     previewing: "正在解析和校验…",
@@ -174,7 +176,9 @@ export const importEn: Widen<typeof importZh> = {
   form: {
     registry: "Registry",
     template: "Download template",
-    file: "File",
+    file: "File to import",
+    browse: "Choose file",
+    noFile: "No file chosen",
     fileHint: ".xlsx only (Excel 2007+, WPS, or LibreOffice saved as .xlsx), up to 10 MB",
     preview: "Preview",
     previewing: "Reading and validating…",
