@@ -6,6 +6,10 @@ const nextConfig = {
   experimental: {
     // forbidden() → a real HTTP 403 rendered by app/forbidden.tsx
     authInterrupts: true,
+    // Excel import uploads: our own cap is 10 MB (lib/import/zip.ts) with a Chinese message; the framework's
+    // limits sit a little above it so that an 11 MB file reaches that check instead of a bare 413.
+    serverActions: { bodySizeLimit: "12mb" },
+    proxyClientMaxBodySize: "12mb",
   },
 };
 

@@ -52,6 +52,8 @@ export type ActionContext<P> = {
   prepared: P;
   /** Fills the operation-log row written in the same transaction. */
   audit: (fields: AuditFields) => void;
+  /** Runs in the transaction right after that row is written, with its id (e.g. to link per-record rows to it). */
+  afterLog: (fn: (logId: number) => void) => void;
 };
 
 type Definition<S extends z.ZodType, P, D> = {
@@ -169,6 +171,7 @@ export function defineAction<S extends z.ZodType, D, P = undefined>(def: Definit
       const prepared = (def.prepare ? await def.prepare(input, user) : undefined) as P;
       const data = db.transaction((tx) => {
         let audit: AuditFields = {};
+        const after: ((logId: number) => void)[] = [];
         const result = def.handler(input, {
           tx,
           user,
@@ -177,8 +180,12 @@ export function defineAction<S extends z.ZodType, D, P = undefined>(def: Definit
           audit: (f) => {
             audit = { ...audit, ...f };
           },
+          afterLog: (fn) => {
+            after.push(fn);
+          },
         });
-        writeOperationLog(tx, { ...logBase, result: "ok", ...audit });
+        const logId = writeOperationLog(tx, { ...logBase, result: "ok", ...audit });
+        for (const fn of after) fn(logId);
         return result;
       });
       noteWrite(def.name);

@@ -38,8 +38,10 @@ export type OpLogEntry = {
   detail?: unknown;
 };
 
-export function writeOperationLog(db: DB | Tx, e: OpLogEntry): void {
-  db.insert(operationLogs)
+/** Appends one row; returns its id. */
+export function writeOperationLog(db: DB | Tx, e: OpLogEntry): number {
+  const res = db
+    .insert(operationLogs)
     .values({
       userId: e.userId,
       username: e.username,
@@ -55,4 +57,5 @@ export function writeOperationLog(db: DB | Tx, e: OpLogEntry): void {
       detail: e.detail === undefined ? null : maskForLog(e.detail),
     })
     .run();
+  return Number(res.lastInsertRowid);
 }

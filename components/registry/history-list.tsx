@@ -11,6 +11,13 @@ export function show(v: unknown): string {
   return String(v);
 }
 
+/** "通过导入 xxx.xlsx 新增/修改" for rows an import wrote, else the action's name. */
+function entryTitle(t: T, e: HistoryEntry): string {
+  const file = e.detail && typeof e.detail.file === "string" && e.detail.importLogId != null ? e.detail.file : null;
+  if (file) return t(e.before ? "import.history.updated" : "import.history.created", { file });
+  return tDynamic(t, `actions.${e.action}`, e.action);
+}
+
 /** Every change to a record: who, when, and field by field before → after (from the operation log). */
 export function HistoryList({
   t,
@@ -31,7 +38,7 @@ export function HistoryList({
         return (
           <li key={e.id} className="rounded-md border border-slate-200" data-testid="history-entry">
             <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-100 bg-slate-50 px-3 py-2 text-sm">
-              <span className="font-medium">{tDynamic(t, `actions.${e.action}`, e.action)}</span>
+              <span className="font-medium">{entryTitle(t, e)}</span>
               <span className="tabular text-slate-500">{formatDateTime(e.createdAt)}</span>
               <span className="text-slate-500">
                 {t("registry.history.by")}：{e.username ?? "—"}

@@ -27,7 +27,8 @@ const AFFECTS: [prefix: string, kinds: RuleKind[]][] = [
   ["institution.", ["institution"]],
   ["talent.", ["talent"]],
   ["incubator.", []],
-  ["import.", KINDS],
+  // An import preview writes nothing; only its commit touches the registries.
+  ["import.commit", KINDS],
   ["dictionary.", KINDS],
 ];
 

@@ -12,6 +12,8 @@ export type HistoryEntry = {
   objectId: string | null;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /** Rows written by an Excel import carry { importLogId, file }. */
+  detail: Record<string, unknown> | null;
 };
 
 /**
@@ -39,6 +41,7 @@ export function getRecordHistory(
       objectId: operationLogs.objectId,
       before: operationLogs.before,
       after: operationLogs.after,
+      detail: operationLogs.detail,
     })
     .from(operationLogs)
     .where(and(eq(operationLogs.result, "ok"), or(...conds)))

@@ -12,28 +12,12 @@ import {
 import { ActionError } from "@/lib/action";
 import { nowIso } from "@/lib/time";
 
+export { changedFields } from "./diff";
+
 /** Optimistic concurrency: the form carries the version it was opened at. */
 export function assertVersion(current: { version: number } | undefined, expected: number): void {
   if (!current) throw new ActionError("errors.notFoundTitle");
   if (current.version !== expected) throw new ActionError("errors.conflict", undefined, "conflict");
-}
-
-/** Only the fields that changed, as { field: [before, after] } — what the history tab shows. */
-export function changedFields(
-  before: Record<string, unknown>,
-  after: Record<string, unknown>,
-  ignore: string[] = ["version", "updatedAt", "updatedBy"],
-): { before: Record<string, unknown>; after: Record<string, unknown> } {
-  const b: Record<string, unknown> = {};
-  const a: Record<string, unknown> = {};
-  for (const key of Object.keys(after)) {
-    if (ignore.includes(key)) continue;
-    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) {
-      b[key] = before[key] ?? null;
-      a[key] = after[key] ?? null;
-    }
-  }
-  return { before: b, after: a };
 }
 
 /**

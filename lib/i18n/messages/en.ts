@@ -1,4 +1,5 @@
 import { enterprisesEn } from "./sections/enterprises";
+import { importEn } from "./sections/import";
 import { incubatorsEn } from "./sections/incubators";
 import { institutionsEn } from "./sections/institutions";
 import { kpiEn } from "./sections/kpi";
@@ -219,6 +220,7 @@ export const en: Messages = {
   talents: talentsEn,
   kpi: kpiEn,
   reports: reportsEn,
+  import: importEn,
   actions: {
     "user.create": "Create user",
     "user.disable": "Disable user",
@@ -263,5 +265,7 @@ export const en: Messages = {
     "report.reopen": "Reopen quarter",
     "report.exportXlsx": "Export quarterly summary (Excel)",
     "registry.exportXlsx": "Export Excel",
+    "import.preview": "Preview import file",
+    "import.commit": "Import data",
   },
 };

@@ -1,4 +1,5 @@
 import { enterprisesZh } from "./sections/enterprises";
+import { importZh } from "./sections/import";
 import { incubatorsZh } from "./sections/incubators";
 import { institutionsZh } from "./sections/institutions";
 import { kpiZh } from "./sections/kpi";
@@ -219,6 +220,7 @@ export const zhCN = {
   talents: talentsZh,
   kpi: kpiZh,
   reports: reportsZh,
+  import: importZh,
   actions: {
     "user.create": "新建用户",
     "user.disable": "停用用户",
@@ -263,6 +265,8 @@ export const zhCN = {
     "report.reopen": "重新打开季度",
     "report.exportXlsx": "导出季度汇总Excel",
     "registry.exportXlsx": "导出Excel",
+    "import.preview": "预览导入文件",
+    "import.commit": "导入数据",
   },
 } as const;
 
