@@ -262,29 +262,86 @@ export async function xlsxExport(ctx: Ctx, query = "format=xlsx"): Promise<Expor
 // ───────────────────────────── import ─────────────────────────────
 
 export type ImportResult =
-  | { available: true; rows: number; seconds: number; rowsPerSecond: number }
+  | { available: true; rows: number; seconds: number; rowsPerSecond: number; peakRssMb: number; counts: unknown }
   | { available: false; reason: string };
 
 /**
- * Scenario 5: a 10,000-row enterprise workbook through the real import path (validate + commit), in process on the
- * bench database. The import library (lib/import/) is built on another branch; until it exports
- * `importEnterprises`, this reports "not available in this build" instead of a figure.
+ * Scenario 5: a `rows`-row enterprise workbook through the real import path over HTTP: the template is downloaded
+ * from the server, filled with exceljs, and posted as multipart to the commit server action (which parses,
+ * validates every row with the form schema and writes in one transaction), signed in as staff.
  */
-export async function importRows(ctx: { root: string; dbFile: string; rows: number }): Promise<ImportResult> {
-  const dir = path.join(ctx.root, "lib/import");
-  if (!fs.existsSync(dir)) return { available: false, reason: "not available in this build (no lib/import/)" };
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(path.join(dir, "index.ts"))) as Record<string, unknown>;
-  } catch (err) {
-    return { available: false, reason: `not available in this build (lib/import: ${(err as Error).message})` };
-  }
-  if (typeof mod.importEnterprises !== "function")
-    return {
-      available: false,
-      reason: `not wired yet: lib/import exports ${Object.keys(mod).join(", ") || "nothing"}; finish importRows() in bench/scenarios.ts`,
+export async function importRows(ctx: Ctx, rows: number): Promise<ImportResult> {
+  const tpl = await fetch(`${ctx.base}/import/template/enterprise`, { headers: { cookie: ctx.staffCookie } });
+  if (tpl.status !== 200) return { available: false, reason: `template: HTTP ${tpl.status}` };
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await tpl.arrayBuffer()) as ArrayBuffer, { ignoreNodes: ["dataValidations"] });
+  const ws = wb.getWorksheet("企业");
+  if (!ws) return { available: false, reason: "template has no 企业 sheet" };
+  const col = new Map<string, number>();
+  ws.getRow(1).eachCell((cell, n) => {
+    col.set(String(cell.value).replace(/^\*/, ""), n);
+  });
+  const BODY = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  const run = Date.now()
+    .toString(36)
+    .toUpperCase()
+    .replace(/[IOSVZ]/g, "X")
+    .slice(-2);
+  for (let i = 0; i < rows; i++) {
+    let body = `K${run}`;
+    for (let n = i, k = 0; k < 6; k++, n = Math.floor(n / BODY.length)) body += BODY[n % BODY.length];
+    const values: Record<string, unknown> = {
+      企业名称: `导入基准企业${run}-${i}`,
+      统一社会信用代码: makeCreditCode("91", "500112", body.slice(0, 9)),
+      法定代表人: "王测试",
+      成立日期: new Date(Date.UTC(2015, 5, 1)),
+      "注册资本（万元）": 1000 + i,
+      所属镇街: "龙溪街道",
+      产业链: "软件信息",
+      规上工业企业: i % 2 ? "是" : "否",
+      联系人: "张三",
+      联系电话: "13800138000",
+      状态: "在册",
     };
-  return { available: false, reason: "importEnterprises found: wire its signature in bench/scenarios.ts importRows()" };
+    const row = ws.getRow(i + 2);
+    for (const [h, v] of Object.entries(values)) {
+      const n = col.get(h);
+      if (!n) return { available: false, reason: `template has no column ${h}` };
+      row.getCell(n).value = v as never;
+    }
+  }
+  const file = Buffer.from(await wb.xlsx.writeBuffer());
+  const id = actionId(ctx.root, "app/(dashboard)/import/_lib/actions.ts", "commitImport");
+  // React encodes `action(null, formData)` as the form's fields prefixed "_1_", then the argument list "0" last.
+  const form = new FormData();
+  form.append("_1_registry", "enterprise");
+  form.append("_1_mode", "all");
+  form.append(
+    "_1_file",
+    new File([new Uint8Array(file)], "基准导入.xlsx", {
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }),
+  );
+  form.append("0", JSON.stringify([null, "$K1"]));
+  let reply = { status: 0, text: "" };
+  const t0 = performance.now();
+  const { peakMb } = await withPeakRss(ctx.pids, async () => {
+    const res = await fetch(`${ctx.base}/import`, {
+      method: "POST",
+      headers: { "next-action": id, accept: "text/x-component", origin: ctx.base, cookie: ctx.staffCookie },
+      body: form,
+    });
+    reply = { status: res.status, text: await res.text() };
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  const m = /\{"ok":(true|false)[^\n]*/.exec(reply.text);
+  const ok = m?.[1] === "true" ? m[0] : null;
+  if (!ok) return { available: false, reason: `import refused: ${reply.text.slice(0, 300)}` };
+  const counts = (JSON.parse(ok) as { data?: { counts?: { new?: number } } }).data?.counts;
+  if (counts?.new !== rows)
+    return { available: false, reason: `import wrote ${JSON.stringify(counts)}, expected ${rows} new` };
+  return { available: true, rows, seconds, rowsPerSecond: rows / seconds, peakRssMb: peakMb, counts };
 }
 
 // ───────────────────────────── first-load JavaScript ─────────────────────────────
