@@ -23,7 +23,7 @@ import { seedIndicators } from "@/db/seed/indicators";
 import { makeCreditCode } from "@/lib/credit-code";
 
 /** Bump when the generated data changes shape, so cached base databases are rebuilt. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 export const BENCH_SEED = 0x59b3;
 export const YUBEI_REGION = "500112";
 export const YEARS = [2021, 2022, 2023] as const;
@@ -219,7 +219,8 @@ export async function generate(
       const name = `重庆${rng.pick(NAME_WORDS)}${rng.pick(NAME_WORDS)}${rng.chance(0.3) ? rng.pick(NAME_WORDS) : ""}${weighted(rng, SUFFIXES, SUFFIX_TOTAL)}`;
       if (id <= names.length) names[id - 1] = name;
       const status = rng.chance(0.92) ? "active" : rng.chance(0.6) ? "deregistered" : "moved_out";
-      const deleted = rng.chance(0.01);
+      // `n` live enterprises; 1% more, soft-deleted, follow them (the scale is what the lists and exports show).
+      const deleted = id > n;
       const aboveScale = rng.chance(0.15);
       // Three years of figures; the newest live year is denormalised onto the enterprise (as the actions do).
       let revenue = rng.logUniform(aboveScale ? 2000 : 50, aboveScale ? 500_000 : 20_000);
@@ -302,8 +303,9 @@ export async function generate(
       }
     }
   });
-  for (let from = 1; from <= n; from += BATCH) {
-    enterpriseBatch(from, Math.min(n + 1, from + BATCH));
+  const total = n + Math.round(n / 100);
+  for (let from = 1; from <= total; from += BATCH) {
+    enterpriseBatch(from, Math.min(total + 1, from + BATCH));
     if (n >= 200_000) log(`  enterprises ${Math.min(n, from + BATCH - 1)}/${n}`);
   }
   const nameOf = (id: number) => names[(id - 1) % names.length] ?? "重庆示例科技有限公司";

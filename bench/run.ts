@@ -80,8 +80,11 @@ async function main() {
   fs.copyFileSync(baseFile, dbFile);
   process.env.DATABASE_URL = dbFile;
 
-  // 3. The floor, in this process, before the server exists (quietest moment of the run).
-  const { getConn } = await import("@/db");
+  // 3. The floor, in this process, before the server exists (quietest moment of the run). A cached base database
+  // gets the migrations added since it was generated first, so the floor sees the same schema as the server.
+  const { getConn, getDb } = await import("@/db");
+  const { runMigrations } = await import("@/db/migrate");
+  runMigrations(getDb());
   const { countRegistry } = await import("@/db/registry-counts");
   const { listFloor, boardFloor } = await import("./floor");
   const board = await import("@/lib/kpi/board");
@@ -396,8 +399,9 @@ function pickCsvFilter(sqlite: import("better-sqlite3").Database, target: number
     )
     .all() as { c1: number; s: number; c: number }[])
     cands.push({ query: `chain=${r.c1}&street=${r.s}`, label: "one 产业链 + one 镇街", count: r.c });
-  cands.sort((a, b) => Math.abs(a.count - target) - Math.abs(b.count - target));
-  return cands[0];
+  // The smallest filter with at least `target` rows (else the largest there is).
+  const enough = cands.filter((c) => c.count >= target).sort((a, b) => a.count - b.count);
+  return enough[0] ?? cands.sort((a, b) => b.count - a.count)[0];
 }
 
 main().catch((err) => {

@@ -183,6 +183,8 @@ export const enterprises = sqliteTable(
     index("enterprises_park_idx").on(t.parkId, t.deletedAt),
     index("enterprises_chain_idx").on(t.industryChainId, t.deletedAt, t.latestRdExpense),
     index("enterprises_status_idx").on(t.status, t.deletedAt),
+    // Covering index for the registry counts' join (is the qualification holder live and active?).
+    index("enterprises_id_live_status_idx").on(t.id, t.deletedAt, t.status),
   ],
 );
 export type Enterprise = typeof enterprises.$inferSelect;

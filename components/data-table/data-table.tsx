@@ -118,7 +118,7 @@ export function DataTable<Row>({
           </div>
         </div>
         <div className="w-full overflow-x-auto" aria-busy={pending}>
-          <table className="w-full border-collapse text-sm" data-testid={`table-${tableId}`}>
+          <table className="data-table w-full border-collapse text-sm" data-testid={`table-${tableId}`}>
             <thead>
               {table.getHeaderGroups().map((hg) => (
                 <tr key={hg.id}>
@@ -161,7 +161,7 @@ export function DataTable<Row>({
                   Array.from({ length: Math.min(Math.max(data.length, 5), 20) }, (_, i) => (
                     <tr key={`skeleton-${i}`} aria-hidden>
                       {table.getVisibleLeafColumns().map((c) => (
-                        <td key={c.id} className="border-b border-slate-100 px-3 py-2">
+                        <td key={c.id}>
                           <div className="h-4 animate-pulse rounded bg-slate-100" />
                         </td>
                       ))}
@@ -172,16 +172,14 @@ export function DataTable<Row>({
                 table.getRowModel().rows.map((row) => (
                   <tr
                     key={row.id}
-                    className="cursor-pointer hover:bg-brand-50"
+                    className="cursor-pointer"
                     onClick={(e) => {
                       if ((e.target as HTMLElement).closest("a,button,input")) return;
                       router.push(rowHref(row.original));
                     }}
                   >
                     {row.getVisibleCells().map((cell) => (
-                      <td key={cell.id} className="border-b border-slate-100 px-3 py-2 align-top">
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </td>
+                      <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
                     ))}
                   </tr>
                 ))}

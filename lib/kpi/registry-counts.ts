@@ -103,6 +103,12 @@ export function prefetchRegistryCounts(rule: string, periods: string[]): void {
   const v = kindVersion(rule);
   const missing = periods.filter((p) => c.get(`${rule}@${p}`)?.v !== v);
   if (missing.length === 0) return;
+  // A flow of qualifications is an index range per period (a few ms each); one pass would read every certificate.
+  const r = REGISTRY_RULES[rule];
+  if (r?.kind === "qualification" && r.flow) {
+    for (const p of missing) c.set(`${rule}@${p}`, { n: countRegistry(getConn().sqlite, rule, p), v });
+    return;
+  }
   for (const [p, n] of countRegistryMany(getConn().sqlite, rule, missing)) c.set(`${rule}@${p}`, { n, v });
 }
 

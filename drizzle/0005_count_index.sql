@@ -1,0 +1,1 @@
+CREATE INDEX `enterprises_id_live_status_idx` ON `enterprises` (`id`,`deleted_at`,`status`);
