@@ -35,10 +35,6 @@ export function getConn(): Conn {
   const cur = globalForDb.__bureauDb;
   if (cur && cur.file === file && cur.sqlite.open) return cur;
   const sqlite = openSqlite(file);
-  // Keep the query planner's statistics (sqlite_stat1) fresh: without them a filter such as park_id = ? walks the
-  // whole sort index instead of the filter's index (100 ms instead of 30 ms for 10k of 100k rows). SQLite analyses
-  // only tables without statistics or grown/shrunk about tenfold since, so this is ~free after the first start.
-  sqlite.pragma("optimize = 0x10002");
   const conn: Conn = { sqlite, db: drizzle(sqlite, { schema }), file };
   globalForDb.__bureauDb = conn;
   return conn;

@@ -179,8 +179,10 @@ export const enterprises = sqliteTable(
     index("enterprises_live_name_idx").on(t.deletedAt, t.name),
     index("enterprises_live_rd_idx").on(t.deletedAt, t.latestRdExpense),
     index("enterprises_live_created_idx").on(t.deletedAt, t.createdAt),
-    index("enterprises_street_idx").on(t.streetId, t.deletedAt),
-    index("enterprises_park_idx").on(t.parkId, t.deletedAt),
+    // Filter + the default order (newest first) in one index: a filtered list or export never sorts or walks
+    // the whole table (SQLite keeps no statistics here, so the index must make the plan obvious).
+    index("enterprises_street_live_created_idx").on(t.streetId, t.deletedAt, t.createdAt),
+    index("enterprises_park_live_created_idx").on(t.parkId, t.deletedAt, t.createdAt),
     index("enterprises_chain_idx").on(t.industryChainId, t.deletedAt, t.latestRdExpense),
     index("enterprises_status_idx").on(t.status, t.deletedAt),
     // Covering index for the registry counts' join (is the qualification holder live and active?).

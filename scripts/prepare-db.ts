@@ -9,7 +9,5 @@ export async function prepareDatabase(log: (m: string) => void = console.log): P
   runMigrations(db);
   log(`数据库：${resolveDatabasePath()}（迁移已应用）`);
   await seedAll(db, log);
-  // Planner statistics for what was just migrated or seeded (see getConn), before the server takes requests.
-  db.$client.pragma("optimize = 0x10002");
   closeDb();
 }
