@@ -20,6 +20,7 @@ import { countRegistry } from "@/db/registry-counts";
 import * as schema from "@/db/schema";
 import { seedDemoUsers, seedDictionaries } from "@/db/seed";
 import { seedIndicators } from "@/db/seed/indicators";
+import { DAY_MS, dayOf, isoOf, Rng } from "@/db/seed/rng";
 import { makeCreditCode } from "@/lib/credit-code";
 
 /** Bump when the generated data changes shape, so cached base databases are rebuilt. */
@@ -41,40 +42,6 @@ export type GenerateResult = {
   seconds: number;
 };
 
-/** mulberry32: small, fast, deterministic. */
-export class Rng {
-  private a: number;
-  constructor(seed: number) {
-    this.a = seed >>> 0;
-  }
-  next(): number {
-    this.a = (this.a + 0x6d2b79f5) >>> 0;
-    let t = this.a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-  /** Zipf-like skew: low indexes are picked more often (a few streets/parks hold most firms). */
-  skewed<T>(items: readonly T[], power = 1.6): T {
-    return items[Math.min(items.length - 1, Math.floor(this.next() ** power * items.length))];
-  }
-  logUniform(min: number, max: number): number {
-    return Math.round(Math.exp(Math.log(min) + this.next() * (Math.log(max) - Math.log(min))) * 100) / 100;
-  }
-}
-
-const DAY_MS = 86_400_000;
-const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
-const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 const randomDate = (rng: Rng, from: string, to: string) => isoOf(rng.int(dayOf(from), dayOf(to)));
 function plusYearsMinusDay(iso: string, years: number): string {
   const [y, m, d] = iso.split("-").map(Number);

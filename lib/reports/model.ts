@@ -46,6 +46,22 @@ export type CellType = "text" | "number" | "date" | "datetime";
 export type MovementColumn = { key: string; type: CellType; width: number; labels?: string };
 export type MovementRow = Record<string, string | number | null> & { id: number };
 
+const STATUS_COLUMNS: MovementColumn[] = [
+  { key: "enterpriseName", type: "text", width: 36 },
+  { key: "creditCode", type: "text", width: 22 },
+  { key: "status", type: "text", width: 10, labels: "enterprises.status" },
+  { key: "statusChangedAt", type: "datetime", width: 18 },
+];
+
+const QUALIFICATION_COLUMNS: MovementColumn[] = [
+  { key: "enterpriseName", type: "text", width: 36 },
+  { key: "creditCode", type: "text", width: 22 },
+  { key: "qualificationType", type: "text", width: 22 },
+  { key: "certificateNo", type: "text", width: 18 },
+  { key: "awardedDate", type: "date", width: 12 },
+  { key: "expiryDate", type: "date", width: 12 },
+];
+
 /** Columns per movement list; headers are catalogue keys `reports.columns.<key>`. */
 export const MOVEMENT_COLUMNS: Record<MovementKind, MovementColumn[]> = {
   newEnterprises: [
@@ -56,18 +72,8 @@ export const MOVEMENT_COLUMNS: Record<MovementKind, MovementColumn[]> = {
     { key: "qualificationType", type: "text", width: 22 },
     { key: "awardedDate", type: "date", width: 12 },
   ],
-  statusChanged: [
-    { key: "enterpriseName", type: "text", width: 36 },
-    { key: "creditCode", type: "text", width: 22 },
-    { key: "status", type: "text", width: 10, labels: "enterprises.status" },
-    { key: "statusChangedAt", type: "datetime", width: 18 },
-  ],
-  deregistered: [
-    { key: "enterpriseName", type: "text", width: 36 },
-    { key: "creditCode", type: "text", width: 22 },
-    { key: "status", type: "text", width: 10, labels: "enterprises.status" },
-    { key: "statusChangedAt", type: "datetime", width: 18 },
-  ],
+  statusChanged: STATUS_COLUMNS,
+  deregistered: STATUS_COLUMNS,
   newInstitutions: [
     { key: "institutionName", type: "text", width: 36 },
     { key: "institutionType", type: "text", width: 20 },
@@ -83,22 +89,8 @@ export const MOVEMENT_COLUMNS: Record<MovementKind, MovementColumn[]> = {
     { key: "recognisedYear", type: "number", width: 10 },
     { key: "enteredAt", type: "datetime", width: 18 },
   ],
-  qualificationsAwarded: [
-    { key: "enterpriseName", type: "text", width: 36 },
-    { key: "creditCode", type: "text", width: 22 },
-    { key: "qualificationType", type: "text", width: 22 },
-    { key: "certificateNo", type: "text", width: 18 },
-    { key: "awardedDate", type: "date", width: 12 },
-    { key: "expiryDate", type: "date", width: 12 },
-  ],
-  qualificationsExpiring: [
-    { key: "enterpriseName", type: "text", width: 36 },
-    { key: "creditCode", type: "text", width: 22 },
-    { key: "qualificationType", type: "text", width: 22 },
-    { key: "certificateNo", type: "text", width: 18 },
-    { key: "awardedDate", type: "date", width: 12 },
-    { key: "expiryDate", type: "date", width: 12 },
-  ],
+  qualificationsAwarded: QUALIFICATION_COLUMNS,
+  qualificationsExpiring: QUALIFICATION_COLUMNS,
 };
 
 /** Where a movement row links to in the registries. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, desc, eq } from "drizzle-orm";
+import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { type QuarterlyReport, quarterlyReports, type ReportSnapshotRow, reportSnapshots } from "@/db/schema";
 import { computeCard, getDistricts, getIndicatorList, OUR_DISTRICT } from "@/lib/kpi/board";
@@ -14,6 +15,7 @@ import {
   type SummaryData,
   type SummaryMeta,
 } from "./model";
+import { isReportQuarter, parseVersion } from "./quarter";
 
 /** The day after a YYYY-MM-DD date. */
 function nextDay(date: string): string {
@@ -258,4 +260,20 @@ export function closedVersion(quarter: string): number | null {
     .pluck()
     .get(quarter) as number | undefined;
   return v ?? null;
+}
+
+/**
+ * The summary a page shows for /reports/[quarter]?v=…: 404 for a quarter outside 2016Q1…now or a version that
+ * does not exist. Shared by the summary page and its print view.
+ */
+export async function summaryForPage(
+  params: Promise<{ quarter: string }>,
+  searchParams: Promise<{ v?: string }>,
+): Promise<LoadedSummary & { quarter: string; version: number | null }> {
+  const { quarter } = await params;
+  if (!isReportQuarter(quarter)) notFound();
+  const version = parseVersion((await searchParams).v);
+  const summary = loadSummary(quarter, version);
+  if (!summary) notFound();
+  return { ...summary, quarter, version };
 }

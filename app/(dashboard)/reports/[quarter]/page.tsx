@@ -1,6 +1,5 @@
 import { FileSpreadsheet, Printer } from "lucide-react";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { RecordActionButton } from "@/components/registry/record-actions";
 import { IndicatorTable, MovementSections } from "@/components/reports/summary-tables";
 import { Badge } from "@/components/ui/badge";
@@ -10,8 +9,7 @@ import { requirePermission } from "@/lib/dal";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatPeriod, periodEnd } from "@/lib/kpi/period";
 import { can } from "@/lib/permissions";
-import { isReportQuarter, parseVersion } from "@/lib/reports/quarter";
-import { getReportRow, listSnapshots, loadSummary } from "@/lib/reports/summary";
+import { getReportRow, listSnapshots, summaryForPage } from "@/lib/reports/summary";
 import { formatDateTime, todayIso } from "@/lib/time";
 import { NarrativeForm, ReopenButton } from "../_components/report-controls";
 import { closeQuarter } from "../_lib/actions";
@@ -24,15 +22,9 @@ export default async function ReportPage({
   searchParams: Promise<{ v?: string }>;
 }) {
   const user = await requirePermission("report.read");
-  const { quarter } = await params;
-  if (!isReportQuarter(quarter)) notFound();
-  const { v } = await searchParams;
-  const version = parseVersion(v);
-  const summary = loadSummary(quarter, version);
-  if (!summary) notFound();
+  const { quarter, version, data, meta } = await summaryForPage(params, searchParams);
   const t = await getT();
   const locale = await getLocale();
-  const { data, meta } = summary;
   const report = getReportRow(quarter);
   const versions = listSnapshots(quarter);
   const period = formatPeriod(quarter, locale);

@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PrintButton } from "@/components/reports/print-button";
 import { IndicatorTable, MovementSections } from "@/components/reports/summary-tables";
 import { buttonVariants } from "@/components/ui/button";
 import { requirePermission } from "@/lib/dal";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatPeriod } from "@/lib/kpi/period";
-import { isReportQuarter, parseVersion } from "@/lib/reports/quarter";
-import { loadSummary } from "@/lib/reports/summary";
+import { summaryForPage } from "@/lib/reports/summary";
 import { formatDateTime } from "@/lib/time";
 
 export async function generateMetadata({ params }: { params: Promise<{ quarter: string }> }): Promise<Metadata> {
@@ -26,15 +24,9 @@ export default async function PrintPage({
   searchParams: Promise<{ v?: string }>;
 }) {
   await requirePermission("report.read");
-  const { quarter } = await params;
-  if (!isReportQuarter(quarter)) notFound();
-  const { v } = await searchParams;
-  const version = parseVersion(v);
-  const summary = loadSummary(quarter, version);
-  if (!summary) notFound();
+  const { quarter, version, data, meta } = await summaryForPage(params, searchParams);
   const t = await getT();
   const locale = await getLocale();
-  const { data, meta } = summary;
   const period = formatPeriod(quarter, locale);
   const status =
     meta.status === "closed"
