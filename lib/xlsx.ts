@@ -84,6 +84,20 @@ async function drained(out: PassThrough): Promise<void> {
   }
 }
 
+/**
+ * Bytes a sheet has produced that the zip has not compressed yet. exceljs' sheet stream pushes to the deflate stream
+ * without backpressure, so a writer that never waits would buffer the whole sheet; we wait while this is large.
+ */
+function zipBacklog(ws: ExcelJS.Worksheet): number {
+  type Pipe = { writableLength?: number; _writableState?: { length?: number } };
+  const s = (ws as unknown as { stream?: { buffers?: unknown[]; pipes?: Pipe[] } }).stream;
+  const buffered = (s?.buffers?.length ?? 0) * 65_536;
+  // The deflate stream comes from readable-stream (archiver), which has no writableLength getter.
+  return buffered + (s?.pipes ?? []).reduce((n, p) => n + (p.writableLength ?? p._writableState?.length ?? 0), 0);
+}
+const MAX_BACKLOG = 4 * 1024 * 1024;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF7" } };
 const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFB7C3D0" } };
 
@@ -136,7 +150,12 @@ export function addTableSheet(
       if (numFmts) for (const [i, f] of Object.entries(numFmts)) row.getCell(Number(i) + 1).numFmt = f;
       row.commit();
       count++;
-      await drained(out);
+      if (count % 256 === 0) {
+        // Let the zip and the socket catch up: yield to the event loop, and wait while either is far behind.
+        await new Promise((r) => setImmediate(r));
+        while (zipBacklog(ws) > MAX_BACKLOG) await sleep(2);
+        await drained(out);
+      }
     },
     commit: async () => ws.commit(),
     rows: () => count,

@@ -58,6 +58,36 @@ describe("streamed workbook", () => {
   });
 });
 
+describe("backpressure", () => {
+  it("stops producing rows while nobody reads the download, and finishes once it is read", async () => {
+    const N = 200_000;
+    let produced = 0;
+    const res = xlsxResponse({
+      filename: "大表.xlsx",
+      write: async (wb, out) => {
+        const s = addTableSheet(wb, out, "科技企业", [
+          { header: "企业名称", width: 30, type: "text" },
+          { header: "注册资本", width: 12, type: "number" },
+        ]);
+        for (let i = 0; i < N; i++) {
+          await s.add([`重庆某某科技有限公司${i}`, 1000 + i]);
+          produced++;
+        }
+        await s.commit();
+      },
+    });
+    // Nobody reads: the writer must stall well before the end instead of buffering every row.
+    await new Promise((r) => setTimeout(r, 1500));
+    const stalledAt = produced;
+    expect(stalledAt).toBeGreaterThan(0);
+    expect(stalledAt).toBeLessThan(N / 2);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    expect(produced).toBe(N);
+    expect(wb.getWorksheet("科技企业")?.rowCount).toBe(N + 1);
+  }, 60_000);
+});
+
 describe("report quarters", () => {
   it("accepts 2016Q1 up to the current quarter only", () => {
     expect(isReportQuarter("2021Q1")).toBe(true);
