@@ -66,7 +66,7 @@ export function IndicatorTable({
         <tbody>
           {rows.map((r) => (
             <tr key={r.key} data-testid={`report-row-${r.key}`}>
-              <td className={cn(td, compact && "min-w-[8em]")}>
+              <td className={cn(td, compact ? "min-w-[8em]" : "min-w-[11em]")}>
                 {r.name}
                 {r.sampleBased ? <span className="ml-1 text-xs text-slate-400">*</span> : null}
               </td>
@@ -162,7 +162,13 @@ export function MovementTable({
               {shown.map((r) => (
                 <tr key={`${r.id}`}>
                   {cols.map((c, i) => (
-                    <td key={c.key} className={cn(td, c.type === "text" ? "" : "whitespace-nowrap tabular-nums")}>
+                    <td
+                      key={c.key}
+                      className={cn(
+                        td,
+                        c.type === "text" ? (i === 0 ? "min-w-[12em]" : "") : "whitespace-nowrap tabular-nums",
+                      )}
+                    >
                       {i === 0 && links ? (
                         <Link className="text-brand-700 hover:underline" href={rowHref(kind, r)}>
                           {cellText(c, r[c.key], t)}
