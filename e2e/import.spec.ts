@@ -277,11 +277,9 @@ test("leader: replayed preview and commit are refused on the server and nothing 
   ).toBe(1);
 });
 
-test("screenshot of a preview with errors (docs)", async ({ page }) => {
-  test.skip(
-    !process.env.IMPORT_SCREENSHOT,
-    "set IMPORT_SCREENSHOT=1 to refresh docs/screenshots/import-preview-errors.png",
-  );
+test("a file with many kinds of mistakes: each one reported with its row, column and reason (docs screenshot)", async ({
+  page,
+}, testInfo) => {
   await page.setViewportSize({ width: 1440, height: 1000 });
   await signIn(page, "staff");
   const template = await downloadTemplate(page);
@@ -294,6 +292,23 @@ test("screenshot of a preview with errors (docs)", async ({ page }) => {
     enterprise(uniqueName("截图企业"), freshCreditCode(), { 联系电话: "12345" }),
   ]);
   await previewFile(page, "科技企业导入_2026年第一批.xlsx", buffer);
-  await expect(page.getByTestId("import-error").first()).toBeVisible();
-  await page.screenshot({ path: "docs/screenshots/import-preview-errors.png", fullPage: true });
+  const errors = page.getByTestId("import-error");
+  await expect(errors).toHaveCount(7);
+  for (const [row, column, reason] of [
+    ["3", "统一社会信用代码", "校验位"],
+    ["4", "所属镇街", "不是有效的选项"],
+    ["4", "成立日期", "日期"],
+    ["5", "企业名称", "必填"],
+    ["5", "规上工业企业", "“是”或“否”"],
+    ["5", "注册资本（万元）", "不能为负数"],
+    ["6", "联系电话", "电话号码"],
+  ]) {
+    await expect(errors.filter({ hasText: column }).filter({ hasText: reason }).first()).toContainText(row);
+  }
+  await expect(page.getByRole("button", { name: "确认导入" })).toBeDisabled();
+  // IMPORT_SCREENSHOT=1 refreshes the README's picture; otherwise the screenshot stays with the test results.
+  const path = process.env.IMPORT_SCREENSHOT
+    ? "docs/screenshots/import-preview-errors.png"
+    : testInfo.outputPath("import-preview-errors.png");
+  await page.screenshot({ path, fullPage: true });
 });
