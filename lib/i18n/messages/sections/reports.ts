@@ -4,6 +4,7 @@ export const reportsZh = {
   title: "季度汇总",
   listHint: "按季度汇总全部指标与台账变动；封账后数据冻结，可导出 Excel 或打印为 PDF 报送市里。",
   reportTitle: "{district}科技局 {period} 科技创新工作汇总",
+  masthead: "{district}科学技术局",
   quarter: "季度",
   status: { draft: "草稿", closed: "已封账" },
   statusLabel: "状态",
@@ -124,6 +125,7 @@ export const reportsEn: Widen<typeof reportsZh> = {
   listHint:
     "Every indicator and the registry movements of a quarter; closing freezes the figures, which can then be exported to Excel or printed as PDF for the city.",
   reportTitle: "{district} S&T Bureau — innovation summary, {period}",
+  masthead: "{district} Science & Technology Bureau",
   quarter: "Quarter",
   status: { draft: "Draft", closed: "Closed" },
   statusLabel: "Status",

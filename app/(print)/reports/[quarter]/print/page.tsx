@@ -47,7 +47,9 @@ export default async function PrintPage({
       </div>
       <article className="report-paper mx-auto max-w-[210mm] bg-white px-[15mm] py-[18mm] shadow print:max-w-none print:p-0 print:shadow-none">
         <header className="border-b-2 border-red-700 pb-3 text-center">
-          <p className="report-serif text-2xl font-bold tracking-[0.3em] text-red-700">{data.district}科学技术局</p>
+          <p className="report-serif text-2xl font-bold tracking-[0.3em] text-red-700">
+            {t("reports.masthead", { district: data.district })}
+          </p>
         </header>
         <h1 className="report-serif mt-5 text-center text-xl font-bold text-slate-900">
           {t("reports.reportTitle", { district: data.district, period })}
