@@ -1,5 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { DictionaryOptions } from "@/components/registry/dictionary-options";
 import { FormField, FormMessage } from "@/components/registry/form-field";
 import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
@@ -26,14 +27,6 @@ export function EnterpriseForm({ enterprise, options }: { enterprise?: Enterpris
   });
   const v = (name: keyof Enterprise, fallback = "") =>
     enterprise?.[name] == null ? fallback : String(enterprise[name]);
-  const choices = (opts: DictOption[], current?: number | null) =>
-    opts
-      .filter((o) => o.enabled || o.id === current)
-      .map((o) => (
-        <option key={o.id} value={o.id}>
-          {o.label}
-        </option>
-      ));
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
       {enterprise ? (
@@ -92,7 +85,7 @@ export function EnterpriseForm({ enterprise, options }: { enterprise?: Enterpris
           {(p) => (
             <Select {...p} defaultValue={v("streetId")}>
               <option value="">—</option>
-              {choices(options.street, enterprise?.streetId)}
+              <DictionaryOptions options={options.street} current={enterprise?.streetId} />
             </Select>
           )}
         </FormField>
@@ -100,7 +93,7 @@ export function EnterpriseForm({ enterprise, options }: { enterprise?: Enterpris
           {(p) => (
             <Select {...p} defaultValue={v("parkId")}>
               <option value="">{t("enterprises.noPark")}</option>
-              {choices(options.park, enterprise?.parkId)}
+              <DictionaryOptions options={options.park} current={enterprise?.parkId} />
             </Select>
           )}
         </FormField>
@@ -108,7 +101,7 @@ export function EnterpriseForm({ enterprise, options }: { enterprise?: Enterpris
           {(p) => (
             <Select {...p} defaultValue={v("industryChainId")}>
               <option value="">{t("enterprises.noPark")}</option>
-              {choices(options.industry_chain, enterprise?.industryChainId)}
+              <DictionaryOptions options={options.industry_chain} current={enterprise?.industryChainId} />
             </Select>
           )}
         </FormField>

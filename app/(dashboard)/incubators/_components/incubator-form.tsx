@@ -1,11 +1,11 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState } from "react";
+import { DictionaryOptions } from "@/components/registry/dictionary-options";
 import { FormField, FormMessage } from "@/components/registry/form-field";
+import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import { type Incubator, LEVELS, RECORD_STATUSES } from "@/db/schema";
-import type { ActionResult } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
 import type { DictOption } from "@/lib/registry/dictionaries";
 import { todayIso } from "@/lib/time";
@@ -19,36 +19,24 @@ const COUNTS = ["incubatedTotal", "graduatedTotal", "ipItems", "highTechCultivat
 export function IncubatorForm({ incubator, options }: { incubator?: Incubator; options: Options }) {
   const t = useT();
   const router = useRouter();
-  const [values, setValues] = useState<Record<string, string>>({});
-  const [state, action, pending] = useActionState<ActionResult<{ id: number }> | null, FormData>(async (prev, fd) => {
-    setValues(Object.fromEntries([...fd.entries()].map(([k, v]) => [k, String(v)])));
-    return incubator ? updateIncubator(prev, fd) : createIncubator(prev, fd);
-  }, null);
-  useEffect(() => {
-    if (state?.ok) router.push(`/incubators/${state.data.id}`);
-  }, [state, router]);
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
-  const v = (name: keyof Incubator, fallback = "") =>
-    values[name] ?? (incubator?.[name] == null ? fallback : String(incubator[name]));
-  const choices = (opts: DictOption[], current?: number | null) =>
-    opts
-      .filter((o) => o.enabled || o.id === current)
-      .map((o) => (
-        <option key={o.id} value={o.id}>
-          {o.label}
-        </option>
-      ));
-  // key forces the uncontrolled inputs to pick up the values kept after a refused submit
-  const k = JSON.stringify(values);
+  const {
+    state,
+    pending,
+    onSubmit,
+    fieldErrors: fe,
+  } = useFormAction(incubator ? updateIncubator : createIncubator, {
+    onSuccess: (d) => router.push(`/incubators/${d.id}`),
+  });
+  const v = (name: keyof Incubator, fallback = "") => (incubator?.[name] == null ? fallback : String(incubator[name]));
   return (
-    <form action={action} className="flex flex-col gap-5" noValidate>
+    <form onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
       {incubator ? (
         <>
           <input type="hidden" name="id" value={incubator.id} />
           <input type="hidden" name="version" value={incubator.version} />
         </>
       ) : null}
-      <div className="grid gap-4 md:grid-cols-2" key={k}>
+      <div className="grid gap-4 md:grid-cols-2">
         <FormField name="name" label={t("incubators.fields.name")} required errors={fe?.name} className="md:col-span-2">
           {(p) => <Input {...p} defaultValue={v("name")} maxLength={200} />}
         </FormField>
@@ -56,7 +44,7 @@ export function IncubatorForm({ incubator, options }: { incubator?: Incubator; o
           {(p) => (
             <Select {...p} defaultValue={v("typeId")}>
               <option value="">—</option>
-              {choices(options.incubator_type, incubator?.typeId)}
+              <DictionaryOptions options={options.incubator_type} current={incubator?.typeId} />
             </Select>
           )}
         </FormField>
@@ -85,7 +73,7 @@ export function IncubatorForm({ incubator, options }: { incubator?: Incubator; o
           {(p) => (
             <Select {...p} defaultValue={v("streetId")}>
               <option value="">{t("incubators.noStreet")}</option>
-              {choices(options.street, incubator?.streetId)}
+              <DictionaryOptions options={options.street} current={incubator?.streetId} />
             </Select>
           )}
         </FormField>

@@ -1,11 +1,12 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState } from "react";
+import { useState } from "react";
+import { DictionaryOptions } from "@/components/registry/dictionary-options";
 import { FormField, FormMessage } from "@/components/registry/form-field";
+import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import { type Institution, LEVELS, RECORD_STATUSES } from "@/db/schema";
-import type { ActionResult } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
 import type { DictOption } from "@/lib/registry/dictionaries";
 import { todayIso } from "@/lib/time";
@@ -24,30 +25,27 @@ export function InstitutionForm({
 }) {
   const t = useT();
   const router = useRouter();
-  const [values, setValues] = useState<Record<string, string>>({});
   // The chosen host enterprise lives outside the keyed inputs, so a refused submit keeps it too.
   const [hostChoice, setHostChoice] = useState<HostChoice | null>(host ?? null);
-  const [state, action, pending] = useActionState<ActionResult<{ id: number }> | null, FormData>(async (prev, fd) => {
-    setValues(Object.fromEntries([...fd.entries()].map(([k, v]) => [k, String(v)])));
-    return institution ? updateInstitution(prev, fd) : createInstitution(prev, fd);
-  }, null);
-  useEffect(() => {
-    if (state?.ok) router.push(`/institutions/${state.data.id}`);
-  }, [state, router]);
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
+  const {
+    state,
+    pending,
+    onSubmit,
+    fieldErrors: fe,
+  } = useFormAction(institution ? updateInstitution : createInstitution, {
+    onSuccess: (d) => router.push(`/institutions/${d.id}`),
+  });
   const v = (name: keyof Institution, fallback = "") =>
-    values[name] ?? (institution?.[name] == null ? fallback : String(institution[name]));
-  // key forces the uncontrolled inputs to pick up the values kept after a refused submit
-  const k = JSON.stringify(values);
+    institution?.[name] == null ? fallback : String(institution[name]);
   return (
-    <form action={action} className="flex flex-col gap-5" noValidate>
+    <form onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
       {institution ? (
         <>
           <input type="hidden" name="id" value={institution.id} />
           <input type="hidden" name="version" value={institution.version} />
         </>
       ) : null}
-      <div className="grid gap-4 md:grid-cols-2" key={k}>
+      <div className="grid gap-4 md:grid-cols-2">
         <FormField
           name="name"
           label={t("institutions.fields.name")}
@@ -61,13 +59,7 @@ export function InstitutionForm({
           {(p) => (
             <Select {...p} defaultValue={v("typeId")}>
               <option value="">—</option>
-              {types
-                .filter((o) => o.enabled || o.id === institution?.typeId)
-                .map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.label}
-                  </option>
-                ))}
+              <DictionaryOptions options={types} current={institution?.typeId} />
             </Select>
           )}
         </FormField>

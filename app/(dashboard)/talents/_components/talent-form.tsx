@@ -1,11 +1,11 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useState } from "react";
+import { DictionaryOptions } from "@/components/registry/dictionary-options";
 import { FormField, FormMessage } from "@/components/registry/form-field";
+import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import { TALENT_KINDS } from "@/db/schema";
-import type { ActionResult } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
 import type { DictOption } from "@/lib/registry/dictionaries";
 import { createTalent, updateTalent } from "../_lib/actions";
@@ -30,38 +30,27 @@ export function TalentForm({
 }) {
   const t = useT();
   const router = useRouter();
-  const [values, setValues] = useState<Record<string, string>>({});
-  const [state, action, pending] = useActionState<ActionResult<{ id: number }> | null, FormData>(async (prev, fd) => {
-    setValues(Object.fromEntries([...fd.entries()].map(([k, v]) => [k, String(v)])));
-    return talent ? updateTalent(prev, fd) : createTalent(prev, fd);
-  }, null);
-  useEffect(() => {
-    if (state?.ok) router.push(`/talents/${state.data.id}`);
-  }, [state, router]);
-  const fe = state && !state.ok ? state.fieldErrors : undefined;
-  const v = (name: keyof MaskedTalent, fallback = "") =>
-    values[name] ?? (talent?.[name] == null ? fallback : String(talent[name]));
+  const {
+    state,
+    pending,
+    onSubmit,
+    fieldErrors: fe,
+  } = useFormAction(talent ? updateTalent : createTalent, {
+    onSuccess: (d) => router.push(`/talents/${d.id}`),
+  });
+  const v = (name: keyof MaskedTalent, fallback = "") => (talent?.[name] == null ? fallback : String(talent[name]));
   const employerErrors = [...(fe?.employerName ?? []), ...(fe?.employerEnterpriseId ?? [])];
-  const initialEnterpriseId =
-    "employerEnterpriseId" in values
-      ? values.employerEnterpriseId
-        ? Number(values.employerEnterpriseId)
-        : null
-      : (talent?.employerEnterpriseId ?? null);
-  const initialEmployer =
-    values.employerName ??
-    (talent?.employerEnterpriseId ? (employerEnterpriseName ?? "") : (talent?.employerName ?? ""));
-  // key forces the uncontrolled inputs to pick up the values kept after a refused submit
-  const k = JSON.stringify(values);
+  const initialEnterpriseId = talent?.employerEnterpriseId ?? null;
+  const initialEmployer = talent?.employerEnterpriseId ? (employerEnterpriseName ?? "") : (talent?.employerName ?? "");
   return (
-    <form action={action} className="flex flex-col gap-5" noValidate>
+    <form onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
       {talent ? (
         <>
           <input type="hidden" name="id" value={talent.id} />
           <input type="hidden" name="version" value={talent.version} />
         </>
       ) : null}
-      <div className="grid gap-4 md:grid-cols-2" key={k}>
+      <div className="grid gap-4 md:grid-cols-2">
         <FormField name="kind" label={t("talents.fields.kind")} required errors={fe?.kind}>
           {(p) => (
             <Select {...p} defaultValue={v("kind", "person")}>
@@ -80,13 +69,7 @@ export function TalentForm({
           {(p) => (
             <Select {...p} defaultValue={v("categoryId")}>
               <option value="">—</option>
-              {categories
-                .filter((o) => o.enabled || o.id === talent?.categoryId)
-                .map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.label}
-                  </option>
-                ))}
+              <DictionaryOptions options={categories} current={talent?.categoryId} />
             </Select>
           )}
         </FormField>
@@ -142,7 +125,7 @@ export function TalentForm({
             <Input
               {...p}
               type="tel"
-              defaultValue={values.phone ?? ""}
+              defaultValue=""
               placeholder={talent?.phoneMasked || undefined}
               maxLength={20}
               autoComplete="off"
@@ -158,7 +141,7 @@ export function TalentForm({
           {(p) => (
             <Input
               {...p}
-              defaultValue={values.idNumber ?? ""}
+              defaultValue=""
               placeholder={talent?.idNumberMasked || undefined}
               maxLength={18}
               autoComplete="off"
@@ -168,7 +151,7 @@ export function TalentForm({
         </FormField>
         {talent?.hasIdNumber ? (
           <label className="flex items-center gap-2 text-sm text-slate-700 md:col-start-2">
-            <input type="checkbox" name="clearIdNumber" defaultChecked={values.clearIdNumber === "on"} />
+            <input type="checkbox" name="clearIdNumber" />
             {t("talents.personal.clearIdNumber")}
           </label>
         ) : null}
