@@ -33,8 +33,31 @@ function formatString(s: string): string {
   return NEEDS_QUOTING.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
-export function csvCell(value: unknown): string {
+/**
+ * A value a spreadsheet would read as a number, a date or a time: digits with separators, signs, an exponent,
+ * a percent sign. An 18-digit credit code such as 915001129560572123 opens as 9.15001129560572E+17 and is
+ * destroyed on save; "0123" loses its zero; "9150011234567E12" is scientific notation.
+ */
+const SPREADSHEET_WOULD_CONVERT = /^[\d\s.,:/%+\-eE]+$/;
+
+/**
+ * A code column (credit code, certificate number, phone, ID number): written as ="…" when a spreadsheet would
+ * otherwise convert it, so Excel, WPS and LibreOffice show the exact characters as text. The value sits inside a
+ * string literal with its quotes doubled, so nothing in it is evaluated; this never wraps user text of other
+ * columns, whose leading = + - @ stay neutralised by formatString.
+ */
+function formatCode(s: string): string {
+  if (!s || !SPREADSHEET_WOULD_CONVERT.test(s)) return formatString(s);
+  const literal = `="${s.replaceAll('"', '""')}"`;
+  return `"${literal.replaceAll('"', '""')}"`;
+}
+
+/** How a column's cells are written: `code` keeps digit strings as text in a spreadsheet. */
+export type CsvColumnKind = "code" | "other";
+
+export function csvCell(value: unknown, kind: CsvColumnKind = "other"): string {
   if (value === null || value === undefined) return "";
+  if (kind === "code" && typeof value === "string") return formatCode(value);
   // Numbers are typed data, not user text, so a negative number is not a
   // formula and must stay numeric in Excel. String() gives plain decimal for
   // 1e-6 <= |n| < 1e21 (any export value); NaN/Infinity have no meaningful cell value.
@@ -45,8 +68,8 @@ export function csvCell(value: unknown): string {
   return formatString(typeof value === "string" ? value : String(value));
 }
 
-export function csvRow(values: unknown[]): string {
-  return `${values.map(csvCell).join(",")}\r\n`;
+export function csvRow(values: unknown[], kinds?: readonly CsvColumnKind[]): string {
+  return `${values.map((v, i) => csvCell(v, kinds?.[i])).join(",")}\r\n`;
 }
 
 /**
@@ -58,6 +81,7 @@ export async function* csvStream(
   header: string[],
   rows: Iterable<unknown[]> | AsyncIterable<unknown[]>,
   batchSize = 500,
+  kinds?: readonly CsvColumnKind[],
 ): AsyncGenerator<string> {
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new RangeError(`csvStream: batchSize must be a positive integer, got ${batchSize}`);
@@ -65,7 +89,7 @@ export async function* csvStream(
   yield CSV_BOM + csvRow(header);
   let batch: string[] = [];
   for await (const row of rows) {
-    batch.push(csvRow(row));
+    batch.push(csvRow(row, kinds));
     if (batch.length >= batchSize) {
       yield batch.join("");
       batch = [];

@@ -7,8 +7,26 @@ import { contentDispositionAttachment } from "./csv";
 // Excel (.xlsx) exports written with exceljs' streaming WorkbookWriter: rows are committed one by one and
 // flow to the HTTP response as they are zipped, so a 100,000-row export never sits in memory.
 
-export type XlsxCellType = "text" | "number" | "integer" | "date" | "datetime" | "percent" | "bool";
+/**
+ * `code`: a string of digits that must stay text (credit code, certificate number, phone, ID number), with the
+ * text format "@" so a user typing into the cell keeps it text too. `year`: an integer shown without a thousands
+ * separator (2021, not 2,021).
+ */
+export type XlsxCellType = "text" | "code" | "number" | "integer" | "year" | "date" | "datetime" | "percent" | "bool";
 export type XlsxColumn = { header: string; width: number; type: XlsxCellType; decimals?: number };
+
+/** Display width of a string in Excel column units: a CJK or full-width character takes two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
+  return w;
+}
 
 const BEIJING_MS = 8 * 3600_000;
 
@@ -35,6 +53,10 @@ function numFmt(c: XlsxColumn): string | undefined {
   switch (c.type) {
     case "integer":
       return "#,##0";
+    case "year":
+      return "0";
+    case "code":
+      return "@";
     case "number":
     case "percent":
       return decimalsFormat(c.decimals ?? 2);
@@ -53,6 +75,7 @@ export function cellValue(type: XlsxCellType, v: unknown, yes = "是", no = "否
   switch (type) {
     case "number":
     case "integer":
+    case "year":
     case "percent":
       return typeof v === "number" && Number.isFinite(v) ? v : null;
     case "date":
@@ -117,7 +140,7 @@ export function addTableSheet(
   out: PassThrough,
   name: string,
   columns: XlsxColumn[],
-  opts: { landscape?: boolean; yes?: string; no?: string } = {},
+  opts: { landscape?: boolean; yes?: string; no?: string; title?: string; empty?: string } = {},
 ): SheetWriter {
   const ws = wb.addWorksheet(name, {
     views: [{ state: "frozen", ySplit: 1, xSplit: 0 }],
@@ -130,9 +153,15 @@ export function addTableSheet(
       printTitlesRow: "1:1",
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddFooter: "&C第 &P 页，共 &N 页" },
+    // Every printed page names its sheet (and whatever the caller adds: the quarter, the export date).
+    headerFooter: { oddHeader: `&C&"-,Bold"${headerText(opts.title ?? name)}`, oddFooter: "&C第 &P 页，共 &N 页" },
   });
-  ws.columns = columns.map((c) => ({ width: c.width, style: numFmt(c) ? { numFmt: numFmt(c) } : {} }));
+  ws.columns = columns.map((c) => {
+    const fmt = numFmt(c);
+    // Long names wrap inside their column in print instead of being cut off by the next cell.
+    const wrap = c.type === "text" ? { alignment: { wrapText: true, vertical: "top" as const } } : {};
+    return { width: c.width, style: { ...(fmt ? { numFmt: fmt } : {}), ...wrap } };
+  });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   const header = ws.addRow(columns.map((c) => c.header));
   header.font = { bold: true };
@@ -157,9 +186,18 @@ export function addTableSheet(
         await drained(out);
       }
     },
-    commit: async () => ws.commit(),
+    commit: async () => {
+      // An empty list prints as 无 rather than as a bare header.
+      if (count === 0 && opts.empty) ws.addRow([opts.empty]).commit();
+      await ws.commit();
+    },
     rows: () => count,
   };
+}
+
+/** Excel header/footer codes start with &: a literal ampersand in a title is doubled. */
+function headerText(s: string): string {
+  return s.replaceAll("&", "&&");
 }
 
 /** Starts a streamed workbook; `write` fills it; the response streams while it runs. */

@@ -1,10 +1,10 @@
 import "server-only";
 import { getDb } from "@/db";
 import { writeOperationLog } from "@/lib/audit";
-import { contentDispositionAttachment, csvStream } from "@/lib/csv";
+import { type CsvColumnKind, contentDispositionAttachment, csvStream } from "@/lib/csv";
 import type { CurrentUser } from "@/lib/dal";
 import { getRequestInfo } from "@/lib/request-info";
-import { addTableSheet, type XlsxCellType, xlsxResponse } from "@/lib/xlsx";
+import { addTableSheet, displayWidth, type XlsxCellType, xlsxResponse } from "@/lib/xlsx";
 
 export type ExportFormat = "csv" | "xlsx";
 
@@ -13,10 +13,25 @@ export function exportFormat(request: Request): ExportFormat {
   return new URL(request.url).searchParams.get("format") === "xlsx" ? "xlsx" : "csv";
 }
 
-/** Column widths for the Excel sheet, from the header and the kind of value. */
-function width(header: string, type: XlsxCellType): number {
-  const base = type === "text" ? 18 : type === "date" ? 12 : type === "datetime" ? 18 : 12;
-  return Math.max(base, [...header].length * 2 + 2);
+/**
+ * Column widths for the Excel sheet, from the header and the kind of value (the rows stream, so their longest
+ * value is not known in advance): the first column holds the record's name, wide enough for a long Chinese
+ * enterprise name (text columns also wrap in print); codes fit 18 characters.
+ */
+function width(header: string, type: XlsxCellType, index: number): number {
+  const base =
+    index === 0 && type === "text"
+      ? 40
+      : type === "text"
+        ? 18
+        : type === "code"
+          ? 22
+          : type === "date" || type === "year"
+            ? 12
+            : type === "datetime"
+              ? 18
+              : 12;
+  return Math.max(base, displayWidth(header) + 2);
 }
 
 /**
@@ -58,8 +73,12 @@ export async function registryExportResponse(opts: {
     return xlsxResponse({
       filename,
       write: async (wb, out) => {
-        const columns = opts.header.map((h, i) => ({ header: h, type: opts.types[i], width: width(h, opts.types[i]) }));
-        const sheet = addTableSheet(wb, out, opts.sheet, columns);
+        const columns = opts.header.map((h, i) => ({
+          header: h,
+          type: opts.types[i],
+          width: width(h, opts.types[i], i),
+        }));
+        const sheet = addTableSheet(wb, out, opts.sheet, columns, { title: `${opts.sheet}（${opts.filename}）` });
         try {
           for (const r of opts.rows.rows) {
             await sheet.add(r);
@@ -81,7 +100,8 @@ export async function registryExportResponse(opts: {
       yield r;
     }
   })();
-  const gen = csvStream(opts.header, counted);
+  const kinds: CsvColumnKind[] = opts.types.map((type) => (type === "code" ? "code" : "other"));
+  const gen = csvStream(opts.header, counted, 500, kinds);
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {

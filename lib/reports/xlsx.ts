@@ -3,14 +3,21 @@ import type { PassThrough } from "node:stream";
 import type ExcelJS from "exceljs";
 import type { MessageKey, T } from "@/lib/i18n/core";
 import { formatPeriod } from "@/lib/kpi/period";
-import { addTableSheet, decimalsFormat, excelDateTime, type XlsxCellType, type XlsxColumn } from "@/lib/xlsx";
+import {
+  addTableSheet,
+  decimalsFormat,
+  displayWidth,
+  excelDateTime,
+  type XlsxCellType,
+  type XlsxColumn,
+} from "@/lib/xlsx";
 import { MOVEMENT_COLUMNS, MOVEMENT_KINDS, type SummaryData, type SummaryMeta } from "./model";
 
 const INDICATOR_COLUMNS: { key: string; width: number; type: XlsxCellType; decimals?: number }[] = [
   { key: "no", width: 6, type: "integer" },
   { key: "indicator", width: 30, type: "text" },
   { key: "unit", width: 7, type: "text" },
-  { key: "dataPeriod", width: 10, type: "text" },
+  { key: "dataPeriod", width: 16, type: "text" },
   { key: "value", width: 12, type: "number" },
   { key: "rank", width: 9, type: "integer" },
   { key: "ranked", width: 9, type: "integer" },
@@ -23,6 +30,19 @@ const INDICATOR_COLUMNS: { key: string; width: number; type: XlsxCellType; decim
   { key: "yoyPct", width: 9, type: "percent", decimals: 2 },
   { key: "sample", width: 10, type: "bool" },
 ];
+
+/** Codes stay text in the workbook (an 18-digit credit code must not become 9.15E+17). */
+const CODE_KEYS = new Set(["creditCode", "certificateNo"]);
+
+/**
+ * A column as wide as its longest value or header (CJK characters count double), within bounds, so that the
+ * longest Chinese name fits in print; the data is in memory here, unlike the streamed registry exports.
+ */
+function fitWidth(declared: number, header: string, values: Iterable<unknown>, max = 60): number {
+  let w = displayWidth(header);
+  for (const v of values) if (v != null) w = Math.max(w, displayWidth(String(v)));
+  return Math.min(max, Math.max(declared, w + 2));
+}
 
 /** Writes the quarterly summary workbook: 封面, 指标汇总, one sheet per movement list, 工作总结. Returns row counts. */
 export async function writeSummaryWorkbook(
@@ -40,6 +60,7 @@ export async function writeSummaryWorkbook(
   // Cover: label / value pairs a clerk can read and a test can find.
   const cover = wb.addWorksheet(t("reports.sheets.cover"), {
     pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    headerFooter: { oddHeader: `&C&"-,Bold"${title.replaceAll("&", "&&")}` },
   });
   cover.columns = [{ width: 16 }, { width: 60 }];
   const titleRow = cover.addRow([title]);
@@ -74,11 +95,25 @@ export async function writeSummaryWorkbook(
   await cover.commit();
 
   // 指标汇总
-  const cols: XlsxColumn[] = INDICATOR_COLUMNS.map((c) => ({
-    ...c,
-    header: t(`reports.columns.${c.key}` as MessageKey),
-  }));
-  const ind = addTableSheet(wb, out, t("reports.sheets.indicators"), cols, { yes, no });
+  const cols: XlsxColumn[] = INDICATOR_COLUMNS.map((c) => {
+    const header = t(`reports.columns.${c.key}` as MessageKey);
+    const values =
+      c.key === "indicator"
+        ? data.indicators.map((r) => r.name)
+        : c.key === "dataPeriod"
+          ? data.indicators.map((r) => formatPeriod(r.dataPeriod, locale))
+          : [];
+    return { ...c, header, width: fitWidth(c.width, header, values) };
+  });
+  // Each printed page carries the report's title (district and quarter) and the sheet's name.
+  const pageTitle = (sheet: string) => `${title} · ${sheet}`;
+  const none = t("reports.noneShort");
+  const ind = addTableSheet(wb, out, t("reports.sheets.indicators"), cols, {
+    yes,
+    no,
+    title: pageTitle(t("reports.sheets.indicators")),
+    empty: none,
+  });
   for (const [i, r] of data.indicators.entries()) {
     const fmt = decimalsFormat(r.decimals);
     await ind.add(
@@ -107,23 +142,24 @@ export async function writeSummaryWorkbook(
 
   for (const kind of MOVEMENT_KINDS) {
     const spec = MOVEMENT_COLUMNS[kind];
+    const cell = (row: (typeof data.movements)[typeof kind][number], c: (typeof spec)[number]) => {
+      const v = row[c.key];
+      return c.labels && v != null ? t(`${c.labels}.${v}` as MessageKey) : v;
+    };
+    const rows = data.movements[kind];
     const mcols: XlsxColumn[] = [
       { header: t("reports.columns.no"), width: 6, type: "integer" },
-      ...spec.map((c) => ({
-        header: t(`reports.columns.${c.key}` as MessageKey),
-        width: c.width,
-        type: (c.type === "number" ? "integer" : c.type) as XlsxCellType,
-      })),
+      ...spec.map((c) => {
+        const header = t(`reports.columns.${c.key}` as MessageKey);
+        const type: XlsxCellType = CODE_KEYS.has(c.key) ? "code" : c.type === "number" ? "integer" : c.type;
+        const values = c.type === "text" ? rows.map((r) => cell(r, c)) : [];
+        return { header, type, width: fitWidth(c.width, header, values) };
+      }),
     ];
-    const sheet = addTableSheet(wb, out, t(`reports.sheets.${kind}`), mcols, { yes, no });
-    for (const [i, row] of data.movements[kind].entries()) {
-      await sheet.add([
-        i + 1,
-        ...spec.map((c) => {
-          const v = row[c.key];
-          return c.labels && v != null ? t(`${c.labels}.${v}` as MessageKey) : v;
-        }),
-      ]);
+    const sheetName = t(`reports.sheets.${kind}`);
+    const sheet = addTableSheet(wb, out, sheetName, mcols, { yes, no, title: pageTitle(sheetName), empty: none });
+    for (const [i, row] of rows.entries()) {
+      await sheet.add([i + 1, ...spec.map((c) => cell(row, c))]);
     }
     await sheet.commit();
     counts[kind] = sheet.rows();
@@ -131,6 +167,10 @@ export async function writeSummaryWorkbook(
 
   const narrative = wb.addWorksheet(t("reports.sheets.narrative"), {
     pageSetup: { paperSize: 9, orientation: "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    headerFooter: {
+      oddHeader: `&C&"-,Bold"${`${title} · ${t("reports.sheets.narrative")}`.replaceAll("&", "&&")}`,
+      oddFooter: "&C第 &P 页，共 &N 页",
+    },
   });
   narrative.columns = [{ width: 16 }, { width: 90 }];
   for (const [label, text] of [

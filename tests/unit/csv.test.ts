@@ -61,6 +61,31 @@ describe("csvCell", () => {
   });
 });
 
+describe("code columns", () => {
+  it('keep digit strings as text for a spreadsheet, as a quoted ="…" literal', () => {
+    expect(csvCell("915001129560572123", "code")).toBe('"=""915001129560572123"""');
+    expect(csvCell("0123", "code")).toBe('"=""0123"""');
+    // 1E12 would be read as scientific notation.
+    expect(csvCell("9150011234567E12", "code")).toBe('"=""9150011234567E12"""');
+    expect(csvCell("023-67891234", "code")).toBe('"=""023-67891234"""');
+  });
+  it("leave codes a spreadsheet keeps as text alone, and never wrap other columns", () => {
+    expect(csvCell("91500112MA5U7XL21K", "code")).toBe("91500112MA5U7XL21K");
+    expect(csvCell("138****8000", "code")).toBe("138****8000");
+    expect(csvCell("", "code")).toBe("");
+    expect(csvCell("915001129560572123")).toBe("915001129560572123");
+  });
+  it("still neutralise a formula in a code column that is not a plain number", () => {
+    expect(csvCell('=HYPERLINK("http://x")', "code")).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell("-1+1", "code")).toBe('"=""-1+1"""');
+  });
+  it("apply per column in a row", () => {
+    expect(csvRow(["915001129560572123", "915001129560572123"], ["other", "code"])).toBe(
+      '915001129560572123,"=""915001129560572123"""\r\n',
+    );
+  });
+});
+
 describe("csvRow", () => {
   it("joins cells with commas and ends with CRLF", () => {
     expect(csvRow(["名称", 3, null, "=1", true])).toBe("名称,3,,'=1,是\r\n");

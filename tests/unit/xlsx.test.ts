@@ -58,6 +58,40 @@ describe("streamed workbook", () => {
   });
 });
 
+describe("codes, years, print titles and empty lists", () => {
+  it("writes codes as text cells with the text format, years without separators, a title on every page", async () => {
+    const res = xlsxResponse({
+      filename: "t.xlsx",
+      write: async (wb, out) => {
+        const s = addTableSheet(
+          wb,
+          out,
+          "人才",
+          [
+            { header: "统一社会信用代码", width: 22, type: "code" },
+            { header: "认定年份", width: 10, type: "year" },
+          ],
+          { title: "人才 & 团队" },
+        );
+        await s.add(["915001129560572123", 2021]);
+        await s.commit();
+        const empty = addTableSheet(wb, out, "空", [{ header: "名称", width: 10, type: "text" }], { empty: "无" });
+        await empty.commit();
+      },
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const ws = wb.getWorksheet("人才");
+    expect(ws?.getCell("A2").value).toBe("915001129560572123");
+    expect(ws?.getCell("A2").type).toBe(ExcelJS.ValueType.String);
+    expect(ws?.getCell("A2").numFmt).toBe("@");
+    expect(ws?.getCell("B2").value).toBe(2021);
+    expect(ws?.getCell("B2").numFmt).toBe("0");
+    expect(ws?.headerFooter.oddHeader).toContain("人才 && 团队");
+    expect(wb.getWorksheet("空")?.getCell("A2").value).toBe("无");
+  });
+});
+
 describe("backpressure", () => {
   it("stops producing rows while nobody reads the download, and finishes once it is read", async () => {
     const N = 200_000;

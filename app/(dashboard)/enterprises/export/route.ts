@@ -51,7 +51,7 @@ export async function GET(request: Request) {
     sheet: t("enterprises.title"),
     types: [
       "text",
-      "text",
+      "code",
       "text",
       "date",
       "number",
@@ -63,7 +63,7 @@ export async function GET(request: Request) {
       "number",
       "number",
       "text",
-      "text",
+      "code",
       "bool",
     ],
     filename: `渝北区科技局_科技企业_${todayIso()}`,

@@ -42,7 +42,7 @@ export async function GET(request: Request) {
     format: exportFormat(request),
     user: auth.user,
     sheet: t("institutions.title"),
-    types: ["text", "text", "text", "text", "text", "text", "date", "text", "integer", "text", "bool"],
+    types: ["text", "text", "text", "text", "code", "text", "date", "text", "integer", "text", "bool"],
     filename: `渝北区科技局_研发机构_${todayIso()}`,
     header,
     rows,

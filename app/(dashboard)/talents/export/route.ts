@@ -41,7 +41,7 @@ export async function GET(request: Request) {
     format: exportFormat(request),
     user: auth.user,
     sheet: t("talents.title"),
-    types: ["text", "text", "text", "text", "text", "integer", "text", "text", "text", "bool"],
+    types: ["text", "text", "text", "text", "text", "year", "text", "code", "code", "bool"],
     filename: `渝北区科技局_人才_${todayIso()}`,
     header,
     rows,
