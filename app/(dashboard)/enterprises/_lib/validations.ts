@@ -1,5 +1,7 @@
 import { createLoader, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
 import { ENTERPRISE_STATUSES } from "@/db/schema";
+import { annualRegistry, enterpriseRegistry, qualificationRegistry } from "@/features/enterprises/registry";
+import { fieldsShape } from "@/features/registry/schema";
 import {
   amount,
   checkbox,
@@ -38,21 +40,8 @@ export const enterpriseSearchParsers = {
 export const loadEnterpriseSearch = createLoader(enterpriseSearchParsers);
 export type EnterpriseSearch = Awaited<ReturnType<typeof loadEnterpriseSearch>>;
 
-/** The one enterprise schema: form, server action and Excel import all validate with it. */
-export const enterpriseFields = {
-  name: reqText(100),
-  creditCode: creditCode(),
-  legalRepresentative: reqText(50),
-  foundedDate: dateStr({ notFuture: true }),
-  registeredCapital: reqAmount(100_000_000),
-  streetId: dictId(),
-  parkId: optDictId(),
-  industryChainId: optDictId(),
-  isAboveScale: checkbox(),
-  contactName: optText(50),
-  contactPhone: phone(),
-  status: z.enum(ENTERPRISE_STATUSES, "registry.invalidOption").default("active"),
-};
+/** The one enterprise schema: form, server action and Excel import all validate with it (built from the definition). */
+export const enterpriseFields = fieldsShape(enterpriseRegistry.fields);
 export const createEnterpriseSchema = z.strictObject(enterpriseFields);
 export type CreateEnterpriseInput = z.infer<typeof createEnterpriseSchema>;
 
@@ -60,14 +49,7 @@ export const updateEnterpriseSchema = z.strictObject({ ...enterpriseFields, id: 
 export const enterpriseRefSchema = z.strictObject({ id: recordId(), version: version() });
 
 export const qualificationSchema = z
-  .strictObject({
-    enterpriseId: recordId(),
-    typeId: dictId(),
-    certificateNo: optText(50),
-    awardedDate: dateStr({ notFuture: true }),
-    expiryDate: optDate(),
-    note: optText(200),
-  })
+  .strictObject({ enterpriseId: recordId(), ...fieldsShape(qualificationRegistry.fields) })
   .refine((q) => !q.expiryDate || q.expiryDate >= q.awardedDate, {
     path: ["expiryDate"],
     message: "enterprises.quals.expiryBeforeAward",
@@ -75,15 +57,7 @@ export const qualificationSchema = z
 export const qualificationRefSchema = z.strictObject({ id: recordId() });
 
 export const annualFiguresSchema = z
-  .strictObject({
-    enterpriseId: recordId(),
-    year: year(1990, new Date().getFullYear()),
-    revenue: optAmount(1_000_000_000),
-    rdExpense: optAmount(100_000_000),
-    employees: optAmount(1_000_000, { integer: true }),
-    rdStaff: optAmount(1_000_000, { integer: true }),
-    inventionPatents: optAmount(1_000_000, { integer: true }),
-  })
+  .strictObject({ enterpriseId: recordId(), ...fieldsShape(annualRegistry.fields) })
   .refine((a) => a.rdStaff == null || a.employees == null || a.rdStaff <= a.employees, {
     path: ["rdStaff"],
     message: "enterprises.annual.rdStaffTooMany",

@@ -1,5 +1,7 @@
 import { createLoader, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
 import { LEVELS, RECORD_STATUSES } from "@/db/schema";
+import { incubatorRegistry } from "@/features/incubators/registry";
+import { fieldsShape } from "@/features/registry/schema";
 import {
   dateStr,
   dictId,
@@ -28,28 +30,8 @@ export const incubatorSearchParsers = {
 export const loadIncubatorSearch = createLoader(incubatorSearchParsers);
 export type IncubatorSearch = Awaited<ReturnType<typeof loadIncubatorSearch>>;
 
-const count = () => reqAmount(1_000_000, { integer: true });
-
-/** The one incubator schema: form, server action and (later) the Excel import all validate with it. */
-export const incubatorFields = {
-  name: reqText(100),
-  typeId: dictId(),
-  level: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.enum(LEVELS, { error: (i) => (i.input === undefined ? "registry.required" : "registry.invalidOption") }),
-  ),
-  operator: reqText(100),
-  streetId: optDictId(),
-  address: optText(200),
-  /** m² */
-  area: optAmount(10_000_000),
-  incubatedTotal: count(),
-  graduatedTotal: count(),
-  ipItems: count(),
-  highTechCultivated: count(),
-  recognisedDate: optDate({ notFuture: true }),
-  status: z.enum(RECORD_STATUSES, "registry.invalidOption").default("active"),
-};
+/** The one incubator schema: form, server action and the Excel import all validate with it (built from the definition). */
+export const incubatorFields = fieldsShape(incubatorRegistry.fields);
 
 const graduatedWithinIncubated = {
   check: (v: { incubatedTotal: number; graduatedTotal: number }) => v.graduatedTotal <= v.incubatedTotal,

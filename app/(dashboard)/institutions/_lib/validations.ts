@@ -1,5 +1,7 @@
 import { createLoader, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
 import { LEVELS, RECORD_STATUSES } from "@/db/schema";
+import { institutionRegistry } from "@/features/institutions/registry";
+import { fieldsShape } from "@/features/registry/schema";
 import { dateStr, dictId, optAmount, optRef, optText, recordId, reqText, version } from "@/lib/registry/fields";
 import { baseListParsers, levelParser } from "@/lib/registry/search-params";
 import { z } from "@/lib/zod";
@@ -19,17 +21,7 @@ export const loadInstitutionSearch = createLoader(institutionSearchParsers);
 export type InstitutionSearch = Awaited<ReturnType<typeof loadInstitutionSearch>>;
 
 /** The one institution schema: form, server action and (later) Excel import all validate with it. */
-export const institutionFields = {
-  name: reqText(100),
-  typeId: dictId(),
-  level: z.enum(LEVELS, "registry.invalidOption"),
-  hostEnterpriseId: optRef(),
-  hostOrganisation: optText(100),
-  recognisedDate: dateStr({ notFuture: true }),
-  field: optText(100),
-  staffCount: optAmount(1_000_000, { integer: true }),
-  status: z.enum(RECORD_STATUSES, "registry.invalidOption").default("active"),
-};
+export const institutionFields = fieldsShape(institutionRegistry.fields);
 
 // A host is required: a registered enterprise, or (universities, institutes…) the organisation's name.
 const hasHost = (v: { hostEnterpriseId?: unknown; hostOrganisation?: unknown }) =>

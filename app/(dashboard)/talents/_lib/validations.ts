@@ -1,5 +1,7 @@
 import { createLoader, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
 import { TALENT_KINDS } from "@/db/schema";
+import { fieldsShape } from "@/features/registry/schema";
+import { talentRegistry } from "@/features/talents/registry";
 import {
   checkbox,
   dictId,
@@ -18,13 +20,9 @@ import { z } from "@/lib/zod";
 export type TalentKind = (typeof TALENT_KINDS)[number];
 
 export const TALENT_SORTS = ["name", "recognisedYear", "createdAt"] as const;
+export { currentYear } from "@/features/registry/schema";
+export { FIRST_RECOGNISED_YEAR } from "@/features/talents/registry";
 export { TALENT_FACETS } from "./facets";
-export const FIRST_RECOGNISED_YEAR = 1990;
-
-/** The current year in Beijing time (read at call time, so a long-running server rolls over at New Year). */
-export function currentYear(): number {
-  return Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(new Date()));
-}
 
 export const talentSearchParsers = {
   ...baseListParsers,
@@ -36,22 +34,21 @@ export const talentSearchParsers = {
 export const loadTalentSearch = createLoader(talentSearchParsers);
 export type TalentSearch = Awaited<ReturnType<typeof loadTalentSearch>>;
 
-const fields = {
-  kind: z.enum(TALENT_KINDS, "registry.invalidOption"),
-  name: reqText(100),
-  categoryId: dictId(),
-  employerEnterpriseId: optRef(),
-  employerName: optText(100),
-  field: optText(100),
-  recognisedYear: z.lazy(() => year(FIRST_RECOGNISED_YEAR, currentYear())),
-  programme: optText(100),
-};
+const fields = fieldsShape(talentRegistry.fields, [
+  "kind",
+  "name",
+  "categoryId",
+  "employerEnterpriseId",
+  "employerName",
+  "field",
+  "recognisedYear",
+  "programme",
+]);
 
 /** Creating: the phone is required, the ID number optional. */
 export const createTalentSchema = z.strictObject({
   ...fields,
-  phone: phone().refine((v) => v !== null, "registry.required"),
-  idNumber: idNumber(),
+  ...fieldsShape(talentRegistry.fields, ["phone", "idNumber"]),
 });
 export type CreateTalentInput = z.infer<typeof createTalentSchema>;
 

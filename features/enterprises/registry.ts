@@ -1,0 +1,119 @@
+import { ENTERPRISE_STATUSES } from "@/db/schema";
+import {
+  bool,
+  creditCode,
+  date,
+  defineRegistry,
+  dict,
+  enumOf,
+  number,
+  phone,
+  text,
+  year,
+} from "@/features/registry/define";
+
+/** 科技企业: each field declared once; the form, schema, import template, exports and history derive from it. */
+export const enterpriseRegistry = defineRegistry({
+  key: "enterprise",
+  objectType: "enterprise",
+  path: "/enterprises",
+  label: "nav.enterprises",
+  fields: {
+    name: text({
+      label: "enterprises.fields.name",
+      max: 100,
+      required: true,
+      import: { example: "重庆示例科技有限公司", width: 30 },
+    }),
+    creditCode: creditCode({
+      label: "enterprises.fields.creditCode",
+      export: "code",
+      import: { example: "91500112MA5UXYQ316", width: 24 },
+    }),
+    legalRepresentative: text({
+      label: "enterprises.fields.legalRepresentative",
+      max: 50,
+      required: true,
+      import: { example: "张三" },
+    }),
+    foundedDate: date({
+      label: "enterprises.fields.foundedDate",
+      required: true,
+      notFuture: true,
+      import: { example: "2018-05-20" },
+    }),
+    registeredCapital: number({
+      label: "enterprises.fields.registeredCapital",
+      max: 100_000_000,
+      required: true,
+      import: { example: 1000 },
+    }),
+    streetId: dict("street", { label: "enterprises.fields.street", required: true }),
+    parkId: dict("park", { label: "enterprises.fields.park" }),
+    industryChainId: dict("industry_chain", { label: "enterprises.fields.industryChain" }),
+    isAboveScale: bool({ label: "enterprises.fields.isAboveScale", import: { example: "否" } }),
+    contactName: text({ label: "enterprises.fields.contactName", max: 50, import: { example: "李四" } }),
+    contactPhone: phone({
+      label: "enterprises.fields.contactPhone",
+      reveal: "personal.reveal",
+      import: { example: "13800138000", width: 16 },
+    }),
+    status: enumOf(ENTERPRISE_STATUSES, {
+      label: "enterprises.fields.status",
+      labels: "enterprises.status",
+      default: "active",
+      import: { example: "在册" },
+    }),
+  },
+});
+
+/** 资质: a child of the enterprise with its own lifecycle. */
+export const qualificationRegistry = defineRegistry({
+  key: "qualification",
+  objectType: "enterprise_qualification",
+  path: "/enterprises",
+  label: "enterprises.quals.title",
+  fields: {
+    typeId: dict("qualification_type", { label: "enterprises.quals.type", required: true, import: { width: 22 } }),
+    certificateNo: text({
+      label: "enterprises.quals.certificateNo",
+      max: 50,
+      export: "code",
+      import: { example: "GR202350001234", width: 20 },
+    }),
+    awardedDate: date({
+      label: "enterprises.quals.awardedDate",
+      required: true,
+      notFuture: true,
+      import: { example: "2023-11-29" },
+    }),
+    expiryDate: date({ label: "enterprises.quals.expiryDate", import: { example: "2026-11-28" } }),
+    note: text({ label: "common.note", max: 200 }),
+  },
+});
+
+/** 年度数据: one row per enterprise per year. */
+export const annualRegistry = defineRegistry({
+  key: "annual",
+  objectType: "enterprise_annual",
+  path: "/enterprises",
+  label: "enterprises.annual.title",
+  fields: {
+    year: year({ label: "enterprises.annual.year", min: 1990, max: "currentYear", import: { example: 2024 } }),
+    revenue: number({ label: "enterprises.annual.revenue", max: 1_000_000_000, import: { example: 5200 } }),
+    rdExpense: number({ label: "enterprises.annual.rdExpense", max: 100_000_000, import: { example: 310.5 } }),
+    employees: number({
+      label: "enterprises.annual.employees",
+      max: 1_000_000,
+      integer: true,
+      import: { example: 120 },
+    }),
+    rdStaff: number({ label: "enterprises.annual.rdStaff", max: 1_000_000, integer: true, import: { example: 35 } }),
+    inventionPatents: number({
+      label: "enterprises.annual.inventionPatents",
+      max: 1_000_000,
+      integer: true,
+      import: { example: 6 },
+    }),
+  },
+});

@@ -1,0 +1,53 @@
+import { TALENT_KINDS } from "@/db/schema";
+import { defineRegistry, dict, enterpriseRef, enumOf, idNumber, phone, text, year } from "@/features/registry/define";
+
+export const FIRST_RECOGNISED_YEAR = 1990;
+
+/** 人才: a person or a team; phone and ID number are personal data, masked and revealed one record at a time. */
+export const talentRegistry = defineRegistry({
+  key: "talent",
+  objectType: "talent",
+  path: "/talents",
+  label: "nav.talents",
+  fields: {
+    kind: enumOf(TALENT_KINDS, {
+      label: "talents.fields.kind",
+      labels: "talents.kinds",
+      required: true,
+      import: { example: "个人" },
+    }),
+    name: text({ label: "talents.fields.name", max: 100, required: true, import: { example: "王五", width: 20 } }),
+    categoryId: dict("talent_category", { label: "talents.fields.category", required: true, import: { width: 26 } }),
+    employerEnterpriseId: enterpriseRef({
+      label: "talents.fields.employer",
+      import: { header: "import.columns.employerCreditCode", width: 26 },
+    }),
+    employerName: text({
+      label: "talents.fields.employerName",
+      max: 100,
+      import: { example: "重庆大学", width: 24 },
+    }),
+    field: text({ label: "talents.fields.field", max: 100, import: { example: "集成电路" } }),
+    recognisedYear: year({
+      label: "talents.fields.recognisedYear",
+      min: FIRST_RECOGNISED_YEAR,
+      max: "currentYear",
+      export: "year",
+      import: { example: 2023 },
+    }),
+    programme: text({ label: "talents.fields.programme", max: 100, import: { example: "重庆英才计划" } }),
+    phone: phone({
+      label: "talents.fields.phone",
+      required: true,
+      reveal: "personal.reveal",
+      export: "code",
+      import: { example: "13900139000", width: 16 },
+    }),
+    idNumber: idNumber({
+      label: "talents.fields.idNumber",
+      reveal: "personal.reveal",
+      export: "code",
+      import: { width: 22 },
+    }),
+  },
+});
