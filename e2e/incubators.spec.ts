@@ -284,7 +284,7 @@ test("tenants: added through the server-side enterprise picker, no double tenanc
   const picker = addForm.getByRole("combobox", { name: "搜索企业" });
   await picker.fill(ent.creditCode.slice(0, 12).toLowerCase());
   await addForm.getByRole("option", { name: new RegExp(entName) }).click();
-  await expect(addForm.getByTestId("picked-enterprise")).toContainText(entName);
+  await expect(addForm.getByTestId("enterprise-chosen")).toContainText(entName);
   await addForm.getByLabel("入驻日期").fill("2023-03-01");
   await addForm.getByRole("button", { name: "添加在孵企业" }).click();
   const tenantRow = page.getByTestId("tenants").getByRole("row").filter({ hasText: entName });
@@ -302,7 +302,7 @@ test("tenants: added through the server-side enterprise picker, no double tenanc
   await expect(addForm.locator("#f-enterpriseId-error")).toHaveText(
     "该企业在此期间已是本载体的在孵企业（2023-03-01 入驻），不能重复添加",
   );
-  await expect(addForm.getByTestId("picked-enterprise")).toContainText(entName);
+  await expect(addForm.getByTestId("enterprise-chosen")).toContainText(entName);
   await expect(addForm.getByLabel("入驻日期")).toHaveValue("2024-01-01");
   expect(tenants()).toBe(1);
 

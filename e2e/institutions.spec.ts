@@ -72,7 +72,7 @@ async function fillForm(
   if (v.hostEnterprise) {
     await page.getByLabel("依托企业").fill(v.hostEnterprise);
     await page.getByRole("option", { name: v.hostEnterprise }).click();
-    await expect(page.getByTestId("host-enterprise-chosen")).toContainText(v.hostEnterprise);
+    await expect(page.getByTestId("enterprise-chosen")).toContainText(v.hostEnterprise);
   }
   if (v.hostOrganisation) await page.getByLabel("依托单位名称").fill(v.hostOrganisation);
   await page.getByLabel("认定日期").fill(v.date ?? "2021-06-18");
@@ -117,7 +117,7 @@ test("staff creates, edits (history shows before → after) and deletes; admin r
   await page.goto(`/institutions/${id}`);
   await page.getByRole("link", { name: "编辑" }).click();
   await expect(page.getByLabel("研发人员数")).toHaveValue("10");
-  await expect(page.getByTestId("host-enterprise-chosen")).toContainText(entName);
+  await expect(page.getByTestId("enterprise-chosen")).toContainText(entName);
   await page.getByLabel("研发人员数").fill("25");
   await page.getByRole("button", { name: "保存" }).click();
   await page.waitForURL(new RegExp(`/institutions/${id}$`));

@@ -564,7 +564,7 @@ test("the employer picker links a live enterprise found on the server, which the
   await expect(page.getByRole("option", { name: new RegExp(enterprise) })).toBeVisible();
   await employer.fill(enterprise.slice(0, 8));
   await page.getByRole("option", { name: new RegExp(enterprise) }).click();
-  await expect(page.getByTestId("employer-linked")).toBeVisible();
+  await expect(page.getByTestId("enterprise-linked")).toBeVisible();
   await page.getByRole("button", { name: "保存" }).click();
   await page.waitForURL(/\/talents\/\d+$/);
   const id = Number(new URL(page.url()).pathname.split("/").pop());

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
+import { EnterpriseCombobox } from "@/components/registry/enterprise-combobox";
 import { FormField, FormMessage } from "@/components/registry/form-field";
 import { RecordActionButton } from "@/components/registry/record-actions";
 import { Badge } from "@/components/ui/badge";
@@ -13,7 +14,6 @@ import type { ActionResult } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
 import { todayIso } from "@/lib/time";
 import { addTenant, removeTenant, updateTenant } from "../_lib/actions";
-import { EnterprisePicker } from "./enterprise-picker";
 
 export type TenantRow = {
   id: number;
@@ -196,7 +196,7 @@ function AddTenantForm({ incubatorId }: { incubatorId: number }) {
         className="sm:col-span-2 lg:col-span-1"
       >
         {(p) => (
-          <EnterprisePicker
+          <EnterpriseCombobox
             key={added}
             id={p.id}
             name={p.name}

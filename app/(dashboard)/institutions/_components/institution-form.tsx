@@ -2,6 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { DictionaryOptions } from "@/components/registry/dictionary-options";
+import { EnterpriseCombobox, type EnterpriseOption } from "@/components/registry/enterprise-combobox";
 import { FormField, FormMessage } from "@/components/registry/form-field";
 import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
@@ -11,7 +12,6 @@ import { useT } from "@/lib/i18n/client";
 import type { DictOption } from "@/lib/registry/dictionaries";
 import { todayIso } from "@/lib/time";
 import { createInstitution, updateInstitution } from "../_lib/actions";
-import { type HostChoice, HostEnterprisePicker } from "./host-enterprise-picker";
 
 /** Create and edit share this form; the server keeps what was typed when it refuses. */
 export function InstitutionForm({
@@ -20,13 +20,13 @@ export function InstitutionForm({
   types,
 }: {
   institution?: Institution;
-  host?: HostChoice | null;
+  host?: EnterpriseOption | null;
   types: DictOption[];
 }) {
   const t = useT();
   const router = useRouter();
   // The chosen host enterprise lives outside the keyed inputs, so a refused submit keeps it too.
-  const [hostChoice, setHostChoice] = useState<HostChoice | null>(host ?? null);
+  const [hostChoice, setHostChoice] = useState<EnterpriseOption | null>(host ?? null);
   const {
     state,
     pending,
@@ -82,7 +82,7 @@ export function InstitutionForm({
           errors={fe?.hostEnterpriseId}
         >
           {(p) => (
-            <HostEnterprisePicker
+            <EnterpriseCombobox
               id={p.id}
               name={p.name}
               value={hostChoice}

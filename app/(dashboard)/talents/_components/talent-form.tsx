@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { DictionaryOptions } from "@/components/registry/dictionary-options";
+import { EnterpriseCombobox } from "@/components/registry/enterprise-combobox";
 import { FormField, FormMessage } from "@/components/registry/form-field";
 import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
@@ -10,7 +11,6 @@ import { useT } from "@/lib/i18n/client";
 import type { DictOption } from "@/lib/registry/dictionaries";
 import { createTalent, updateTalent } from "../_lib/actions";
 import type { MaskedTalent } from "../_lib/queries";
-import { EmployerPicker } from "./employer-picker";
 
 /**
  * Create and edit share this form; the server keeps what was typed when it refuses. On edit the stored phone /
@@ -99,12 +99,13 @@ export function TalentForm({
           className="md:col-span-2"
         >
           {(p) => (
-            <EmployerPicker
+            <EnterpriseCombobox
               id={p.id}
+              name="employerEnterpriseId"
+              freeText={{ name: "employerName", defaultValue: initialEmployer, maxLength: 200 }}
+              defaultValue={initialEnterpriseId ? { id: initialEnterpriseId, name: initialEmployer } : null}
               invalid={p["aria-invalid"]}
               describedBy={p["aria-describedby"]}
-              initialName={initialEmployer}
-              initialEnterpriseId={initialEnterpriseId}
             />
           )}
         </FormField>

@@ -55,11 +55,6 @@ export const incubatorsZh = {
   },
   picker: {
     label: "搜索企业",
-    placeholder: "输入企业名称或统一社会信用代码",
-    searching: "正在搜索…",
-    noResults: "没有找到匹配的在册企业",
-    selected: "已选择",
-    change: "重新选择",
   },
 } as const;
 
@@ -117,10 +112,5 @@ export const incubatorsEn: Widen<typeof incubatorsZh> = {
   },
   picker: {
     label: "Find enterprise",
-    placeholder: "Enterprise name or credit code",
-    searching: "Searching…",
-    noResults: "No matching registered enterprise",
-    selected: "Selected",
-    change: "Choose another",
   },
 };

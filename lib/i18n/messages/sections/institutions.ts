@@ -23,10 +23,6 @@ export const institutionsZh = {
   hostHint: "依托在册科技企业的，请选择依托企业；否则填写依托单位名称（高校、科研院所等）。两项至少填写一项。",
   hostRequired: "请选择依托企业或填写依托单位名称（至少填写一项）",
   hostEnterpriseInvalid: "所选企业不存在或已被删除，请重新选择",
-  hostSearchPlaceholder: "输入企业名称或信用代码查找",
-  hostSearching: "正在查找…",
-  hostNoMatch: "没有匹配的在册企业",
-  hostClear: "清除所选企业",
 } as const;
 
 export const institutionsEn: Widen<typeof institutionsZh> = {
@@ -53,8 +49,4 @@ export const institutionsEn: Widen<typeof institutionsZh> = {
     "Choose the host enterprise if it is a registered tech enterprise; otherwise enter the host organisation (university, research institute…). At least one is required.",
   hostRequired: "Choose a host enterprise or enter a host organisation (at least one)",
   hostEnterpriseInvalid: "The chosen enterprise does not exist or was deleted; choose again",
-  hostSearchPlaceholder: "Type an enterprise name or credit code",
-  hostSearching: "Searching…",
-  hostNoMatch: "No registered enterprise matches",
-  hostClear: "Clear the chosen enterprise",
 };
