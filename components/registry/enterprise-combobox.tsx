@@ -117,6 +117,8 @@ export function EnterpriseCombobox({
         <button
           type="button"
           id={id}
+          // Its own name, not the field label that points at it: what it says is what it does.
+          aria-label={t("registry.picker.change")}
           aria-describedby={describedBy}
           className="inline-flex min-h-6 shrink-0 items-center gap-1 rounded px-1.5 text-xs text-slate-600 hover:bg-slate-200 hover:text-slate-900"
           onClick={() => {
