@@ -39,8 +39,8 @@ test("staff creates, edits, soft-deletes an enterprise; admin restores it; histo
   await page.getByRole("tab", { name: "变更历史" }).click();
   const edit = page.getByTestId("history-entry").filter({ hasText: "修改科技企业" });
   await expect(edit).toContainText("注册资本（万元）");
-  await expect(edit.locator("td").nth(1)).toHaveText("1000");
-  await expect(edit.locator("td").nth(2)).toHaveText("2500.5");
+  await expect(edit.locator("td").nth(1)).toHaveText("1,000");
+  await expect(edit.locator("td").nth(2)).toHaveText("2,500.5");
 
   // The list finds it by name and by a facet in the URL.
   await page.goto(`/enterprises?q=${encodeURIComponent(name)}`);
@@ -70,6 +70,14 @@ test("staff creates, edits, soft-deletes an enterprise; admin restores it; histo
   await expect(ap.getByRole("button", { name: "恢复" })).toHaveCount(0);
   await expect(ap.getByRole("button", { name: "删除" })).toBeVisible();
   expect(scalar("SELECT deleted_at IS NULL FROM enterprises WHERE id = ?", id)).toBe(1);
+
+  // History names people, not logins, and shows the deletion time in Beijing time, not as an ISO string.
+  await ap.getByRole("tab", { name: "变更历史" }).click();
+  const deletion = ap.getByTestId("history-entry").filter({ hasText: "删除科技企业" });
+  await expect(deletion).toContainText("操作人：李科员");
+  await expect(deletion.getByRole("row", { name: /删除时间/ })).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+  await expect(deletion).not.toContainText("T0");
+  await expect(ap.getByTestId("history-entry").filter({ hasText: "恢复科技企业" })).toContainText("操作人：王管理");
   await admin.close();
 });
 
@@ -249,6 +257,11 @@ test("qualifications and annual figures are added on the detail page and appear 
   await page.getByRole("tab", { name: "变更历史" }).click();
   await expect(page.getByTestId("history-entry").filter({ hasText: "新增企业资质" })).toContainText("GR202150000123");
   await expect(page.getByTestId("history-entry").filter({ hasText: "录入企业年度数据" })).toContainText("650.25");
+  // Children's fields carry their labels too: never a raw key such as enterpriseId or note.
+  const history = page.getByTestId("history");
+  await expect(history).toContainText("证书编号");
+  await expect(history).not.toContainText("enterpriseId");
+  await expect(history).not.toContainText(/\bnote\b/);
 });
 
 test("someone else's save in between is refused, not overwritten", async ({ browser }) => {

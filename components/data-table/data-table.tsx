@@ -25,6 +25,8 @@ export type DataTableProps<Row> = {
   rowHref: (row: Row) => string;
   facetKeys?: string[];
   toolbar?: React.ReactNode;
+  /** The column ids the server sorts by (its whitelist); their headers are sort buttons. */
+  sortable?: readonly string[];
 };
 
 function columnLabel<Row>(c: ColumnDef<Row>): string {
@@ -42,6 +44,7 @@ export function DataTable<Row>({
   rowHref,
   facetKeys,
   toolbar,
+  sortable: sortKeys,
 }: DataTableProps<Row>) {
   const t = useT();
   const router = useRouter();
@@ -123,7 +126,7 @@ export function DataTable<Row>({
               {table.getHeaderGroups().map((hg) => (
                 <tr key={hg.id}>
                   {hg.headers.map((h) => {
-                    const sortable = h.column.getCanSort();
+                    const sortable = sortKeys ? sortKeys.includes(h.column.id) : h.column.getCanSort();
                     const dir = sorting[0]?.id === h.column.id ? (sorting[0].desc ? "desc" : "asc") : null;
                     return (
                       <th

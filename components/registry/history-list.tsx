@@ -27,8 +27,8 @@ export function HistoryList({
 }: {
   t: T;
   entries: HistoryEntry[];
-  fieldLabel: (field: string) => string;
-  formatValue?: (field: string, value: unknown) => string;
+  fieldLabel: (field: string, objectType: string | null) => string;
+  formatValue?: (field: string, value: unknown, objectType: string | null) => string;
 }) {
   if (entries.length === 0) return <EmptyState title={t("registry.history.empty")} />;
   return (
@@ -41,7 +41,7 @@ export function HistoryList({
               <span className="font-medium">{entryTitle(t, e)}</span>
               <span className="tabular text-slate-500">{formatDateTime(e.createdAt)}</span>
               <span className="text-slate-500">
-                {t("registry.history.by")}：{e.username ?? "—"}
+                {t("registry.history.by")}：{e.userName ?? e.username ?? "—"}
               </span>
             </div>
             {fields.length ? (
@@ -56,11 +56,11 @@ export function HistoryList({
                 <tbody>
                   {fields.map((f) => (
                     <tr key={f}>
-                      <Td>{fieldLabel(f)}</Td>
+                      <Td>{fieldLabel(f, e.objectType)}</Td>
                       <Td className="break-all text-slate-500 line-through decoration-slate-300">
-                        {e.before ? formatValue(f, e.before[f]) : ""}
+                        {e.before ? formatValue(f, e.before[f], e.objectType) : ""}
                       </Td>
-                      <Td className="break-all">{e.after ? formatValue(f, e.after[f]) : ""}</Td>
+                      <Td className="break-all">{e.after ? formatValue(f, e.after[f], e.objectType) : ""}</Td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,5 +1,5 @@
 import { LEVELS, RECORD_STATUSES } from "@/db/schema";
-import { date, defineRegistry, dict, enumOf, number, text } from "@/features/registry/define";
+import { date, defineRegistry, dict, enterpriseRef, enumOf, number, text } from "@/features/registry/define";
 
 const count = { max: 1_000_000, integer: true, required: true } as const;
 
@@ -52,5 +52,18 @@ export const incubatorRegistry = defineRegistry({
       default: "active",
       import: { example: "有效" },
     }),
+  },
+});
+
+/** 在孵企业: a live enterprise in an incubator from its move-in date until its move-out date. */
+export const tenancyRegistry = defineRegistry({
+  key: "tenancy",
+  objectType: "incubator_tenant",
+  path: "/incubators",
+  label: "incubators.tenants.title",
+  fields: {
+    enterpriseId: enterpriseRef({ label: "incubators.tenants.enterprise", required: true, import: false }),
+    moveInDate: date({ label: "incubators.tenants.moveInDate", required: true, notFuture: true, import: false }),
+    moveOutDate: date({ label: "incubators.tenants.moveOutDate", import: false }),
   },
 });

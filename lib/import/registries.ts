@@ -9,15 +9,11 @@ import { createInstitutionSchema } from "@/app/(dashboard)/institutions/_lib/val
 import { createTalentSchema } from "@/app/(dashboard)/talents/_lib/validations";
 import {
   type DictionaryKind,
-  ENTERPRISE_STATUSES,
   enterpriseAnnualFigures,
   enterpriseQualifications,
   enterprises,
   incubators,
   institutions,
-  LEVELS,
-  RECORD_STATUSES,
-  TALENT_KINDS,
   talents,
 } from "@/db/schema";
 import { annualRegistry, enterpriseRegistry, qualificationRegistry } from "@/features/enterprises/registry";
@@ -83,9 +79,6 @@ export type RegistrySpec = {
   listLabel: MessageKey;
   sheets: SheetSpec[];
 };
-
-const enumOf = <T extends string>(values: readonly T[], prefix: string) =>
-  Object.fromEntries(values.map((v) => [v, `${prefix}.${v}` as MessageKey])) as Record<string, MessageKey>;
 
 const creditCodeColumn: ColumnSpec = {
   field: "enterpriseId",

@@ -1,12 +1,14 @@
 import "server-only";
 import { and, desc, eq, inArray, or } from "drizzle-orm";
 import { getDb } from "@/db";
-import { operationLogs } from "@/db/schema";
+import { operationLogs, users } from "@/db/schema";
 
 export type HistoryEntry = {
   id: number;
   createdAt: string;
   username: string | null;
+  /** The person's name (users.display_name), shown instead of the login name. */
+  userName: string | null;
   action: string;
   objectType: string | null;
   objectId: string | null;
@@ -36,6 +38,7 @@ export function getRecordHistory(
       id: operationLogs.id,
       createdAt: operationLogs.createdAt,
       username: operationLogs.username,
+      userName: users.displayName,
       action: operationLogs.action,
       objectType: operationLogs.objectType,
       objectId: operationLogs.objectId,
@@ -44,6 +47,7 @@ export function getRecordHistory(
       detail: operationLogs.detail,
     })
     .from(operationLogs)
+    .leftJoin(users, eq(users.id, operationLogs.userId))
     .where(and(eq(operationLogs.result, "ok"), or(...conds)))
     .orderBy(desc(operationLogs.id))
     .limit(limit)

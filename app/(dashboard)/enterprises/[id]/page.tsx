@@ -2,37 +2,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatAmount } from "@/components/registry/cells";
 import { DetailGrid } from "@/components/registry/detail-grid";
-import { HistoryList, show } from "@/components/registry/history-list";
 import { RecordHeader } from "@/components/registry/record-header";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { annualRegistry, enterpriseRegistry, qualificationRegistry } from "@/features/enterprises/registry";
+import { RegistryHistory } from "@/features/registry/history";
 import { requirePermission } from "@/lib/dal";
-import { type MessageKey, tDynamic } from "@/lib/i18n/core";
 import { getT } from "@/lib/i18n/server";
 import { maskPhone } from "@/lib/mask";
 import { can } from "@/lib/permissions";
-import { getDictionaryLabels, getDictionaryOptions } from "@/lib/registry/dictionaries";
-import { getRecordHistory } from "@/lib/registry/history";
+import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { AnnualSection } from "../_components/annual-section";
 import { QualificationsSection } from "../_components/qualifications-section";
 import { deleteEnterprise, restoreEnterprise } from "../_lib/actions";
 import { getEnterprise } from "../_lib/queries";
-
-const FIELD_KEYS: Record<string, string> = {
-  streetId: "enterprises.fields.street",
-  parkId: "enterprises.fields.park",
-  industryChainId: "enterprises.fields.industryChain",
-  typeId: "enterprises.quals.type",
-  certificateNo: "enterprises.quals.certificateNo",
-  awardedDate: "enterprises.quals.awardedDate",
-  expiryDate: "enterprises.quals.expiryDate",
-  year: "enterprises.annual.year",
-  deletedAt: "registry.deletedAt",
-  revenue: "enterprises.annual.revenue",
-  rdExpense: "enterprises.annual.rdExpense",
-  employees: "enterprises.annual.employees",
-  rdStaff: "enterprises.annual.rdStaff",
-  inventionPatents: "enterprises.annual.inventionPatents",
-};
 
 export default async function EnterpriseDetailPage({
   params,
@@ -69,7 +51,15 @@ export default async function EnterpriseDetailPage({
       {tab === "history" ? (
         <Card>
           <CardContent>
-            <HistoryEntries t={t} id={e.id} childIds={data.childIds} />
+            <RegistryHistory
+              t={t}
+              definition={enterpriseRegistry}
+              id={e.id}
+              subResources={[
+                { definition: qualificationRegistry, ids: data.childIds.qualification },
+                { definition: annualRegistry, ids: data.childIds.annual },
+              ]}
+            />
           </CardContent>
         </Card>
       ) : (
@@ -176,33 +166,5 @@ function LinkList({
         </li>
       ))}
     </ul>
-  );
-}
-
-function HistoryEntries({
-  t,
-  id,
-  childIds,
-}: {
-  t: Awaited<ReturnType<typeof getT>>;
-  id: number;
-  childIds: { qualification: number[]; annual: number[] };
-}) {
-  const entries = getRecordHistory("enterprise", id, [
-    { objectType: "enterprise_qualification", ids: childIds.qualification },
-    { objectType: "enterprise_annual", ids: childIds.annual },
-  ]);
-  const labels = getDictionaryLabels();
-  return (
-    <HistoryList
-      t={t}
-      entries={entries}
-      fieldLabel={(f) => tDynamic(t, FIELD_KEYS[f] ?? `enterprises.fields.${f}`, f)}
-      formatValue={(f, v) => {
-        if (f.endsWith("Id") && typeof v === "number") return labels.get(v) ?? String(v);
-        if (f === "status" && typeof v === "string") return tDynamic(t, `enterprises.status.${v}` as MessageKey, v);
-        return show(v);
-      }}
-    />
   );
 }

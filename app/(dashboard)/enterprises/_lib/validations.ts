@@ -2,23 +2,7 @@ import { createLoader, parseAsInteger, parseAsString, parseAsStringLiteral } fro
 import { ENTERPRISE_STATUSES } from "@/db/schema";
 import { annualRegistry, enterpriseRegistry, qualificationRegistry } from "@/features/enterprises/registry";
 import { fieldsShape } from "@/features/registry/schema";
-import {
-  amount,
-  checkbox,
-  creditCode,
-  dateStr,
-  dictId,
-  optAmount,
-  optDate,
-  optDictId,
-  optText,
-  phone,
-  recordId,
-  reqAmount,
-  reqText,
-  version,
-  year,
-} from "@/lib/registry/fields";
+import { amount, recordId, version } from "@/lib/registry/fields";
 import { baseListParsers } from "@/lib/registry/search-params";
 import { z } from "@/lib/zod";
 

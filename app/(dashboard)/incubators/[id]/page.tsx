@@ -1,31 +1,20 @@
 import { notFound } from "next/navigation";
 import { formatAmount } from "@/components/registry/cells";
 import { DetailGrid } from "@/components/registry/detail-grid";
-import { HistoryList, show } from "@/components/registry/history-list";
 import { RecordHeader } from "@/components/registry/record-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
+import { incubatorRegistry, tenancyRegistry } from "@/features/incubators/registry";
+import { RegistryHistory } from "@/features/registry/history";
 import { requirePermission } from "@/lib/dal";
-import { type MessageKey, type T, tDynamic } from "@/lib/i18n/core";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
-import { getDictionaryLabels } from "@/lib/registry/dictionaries";
-import { getEnterpriseNames } from "@/lib/registry/enterprise-lookup";
-import { getRecordHistory } from "@/lib/registry/history";
 import { formatDateTime, todayIso } from "@/lib/time";
 import { TenantsSection } from "../_components/tenants-section";
 import { deleteIncubator, restoreIncubator } from "../_lib/actions";
 import { getIncubator } from "../_lib/queries";
 
 // History entries store column names; these are their labels.
-const FIELD_KEYS: Record<string, string> = {
-  typeId: "incubators.fields.type",
-  streetId: "incubators.fields.street",
-  enterpriseId: "incubators.tenants.enterprise",
-  moveInDate: "incubators.tenants.moveInDate",
-  moveOutDate: "incubators.tenants.moveOutDate",
-};
-
 export default async function IncubatorDetailPage({
   params,
   searchParams,
@@ -63,7 +52,12 @@ export default async function IncubatorDetailPage({
       {tab === "history" ? (
         <Card>
           <CardContent>
-            <HistoryEntries t={t} id={i.id} tenantIds={data.allTenantIds} />
+            <RegistryHistory
+              t={t}
+              definition={incubatorRegistry}
+              id={i.id}
+              subResources={[{ definition: tenancyRegistry, ids: data.allTenantIds }]}
+            />
           </CardContent>
         </Card>
       ) : (
@@ -102,33 +96,5 @@ export default async function IncubatorDetailPage({
         </div>
       )}
     </>
-  );
-}
-
-async function HistoryEntries({ t, id, tenantIds }: { t: T; id: number; tenantIds: number[] }) {
-  const entries = getRecordHistory("incubator", id, [{ objectType: "incubator_tenant", ids: tenantIds }]);
-  const labels = getDictionaryLabels();
-  const enterpriseIds = new Set<number>();
-  for (const e of entries) {
-    for (const side of [e.before, e.after]) {
-      const v = side?.enterpriseId;
-      if (typeof v === "number") enterpriseIds.add(v);
-    }
-  }
-  const names = await getEnterpriseNames([...enterpriseIds]);
-  return (
-    <HistoryList
-      t={t}
-      entries={entries}
-      fieldLabel={(f) => tDynamic(t, FIELD_KEYS[f] ?? `incubators.fields.${f}`, f)}
-      formatValue={(f, v) => {
-        if (f === "enterpriseId" && typeof v === "number") return names.get(v) ?? String(v);
-        if (f.endsWith("Id") && typeof v === "number") return labels.get(v) ?? String(v);
-        if (f === "level" && typeof v === "string") return tDynamic(t, `registry.levels.${v}` as MessageKey, v);
-        if (f === "status" && typeof v === "string") return tDynamic(t, `registry.recordStatus.${v}` as MessageKey, v);
-        if (f === "deletedAt" && typeof v === "string") return formatDateTime(v);
-        return show(v);
-      }}
-    />
   );
 }

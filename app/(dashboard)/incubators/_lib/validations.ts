@@ -1,19 +1,8 @@
 import { createLoader, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
-import { LEVELS, RECORD_STATUSES } from "@/db/schema";
+import { RECORD_STATUSES } from "@/db/schema";
 import { incubatorRegistry } from "@/features/incubators/registry";
 import { fieldsShape } from "@/features/registry/schema";
-import {
-  dateStr,
-  dictId,
-  optAmount,
-  optDate,
-  optDictId,
-  optText,
-  recordId,
-  reqAmount,
-  reqText,
-  version,
-} from "@/lib/registry/fields";
+import { dateStr, optDate, recordId, version } from "@/lib/registry/fields";
 import { baseListParsers, levelParser } from "@/lib/registry/search-params";
 import { z } from "@/lib/zod";
 

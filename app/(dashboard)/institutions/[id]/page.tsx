@@ -1,26 +1,17 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DetailGrid } from "@/components/registry/detail-grid";
-import { HistoryList, show } from "@/components/registry/history-list";
 import { RecordHeader } from "@/components/registry/record-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
+import { institutionRegistry } from "@/features/institutions/registry";
+import { RegistryHistory } from "@/features/registry/history";
 import { requirePermission } from "@/lib/dal";
-import { type MessageKey, tDynamic } from "@/lib/i18n/core";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
-import { getDictionaryLabels } from "@/lib/registry/dictionaries";
-import { getEnterpriseNames } from "@/lib/registry/enterprise-lookup";
-import { getRecordHistory } from "@/lib/registry/history";
 import { formatDateTime } from "@/lib/time";
 import { deleteInstitution, restoreInstitution } from "../_lib/actions";
 import { getInstitution } from "../_lib/queries";
-
-const FIELD_KEYS: Record<string, MessageKey> = {
-  typeId: "institutions.fields.type",
-  hostEnterpriseId: "institutions.fields.hostEnterprise",
-  deletedAt: "registry.deletedBadge",
-};
 
 export default async function InstitutionDetailPage({
   params,
@@ -58,7 +49,7 @@ export default async function InstitutionDetailPage({
       {tab === "history" ? (
         <Card>
           <CardContent>
-            <HistoryEntries t={t} id={i.id} />
+            <RegistryHistory t={t} definition={institutionRegistry} id={i.id} />
           </CardContent>
         </Card>
       ) : (
@@ -110,33 +101,5 @@ export default async function InstitutionDetailPage({
         </Card>
       )}
     </>
-  );
-}
-
-async function HistoryEntries({ t, id }: { t: Awaited<ReturnType<typeof getT>>; id: number }) {
-  const entries = getRecordHistory("institution", id);
-  const hostIds = new Set<number>();
-  for (const e of entries) {
-    for (const side of [e.before, e.after]) {
-      const v = side?.hostEnterpriseId;
-      if (typeof v === "number") hostIds.add(v);
-    }
-  }
-  const enterpriseNames = await getEnterpriseNames([...hostIds]);
-  const labels = getDictionaryLabels();
-  return (
-    <HistoryList
-      t={t}
-      entries={entries}
-      fieldLabel={(f) => tDynamic(t, FIELD_KEYS[f] ?? `institutions.fields.${f}`, f)}
-      formatValue={(f, v) => {
-        if (f === "typeId" && typeof v === "number") return labels.get(v) ?? String(v);
-        if (f === "hostEnterpriseId" && typeof v === "number") return enterpriseNames.get(v) ?? String(v);
-        if (f === "level" && typeof v === "string") return tDynamic(t, `registry.levels.${v}`, v);
-        if (f === "status" && typeof v === "string") return tDynamic(t, `registry.recordStatus.${v}`, v);
-        if (f === "deletedAt" && typeof v === "string") return formatDateTime(v);
-        return show(v);
-      }}
-    />
   );
 }

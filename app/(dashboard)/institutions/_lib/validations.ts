@@ -1,8 +1,8 @@
 import { createLoader, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
-import { LEVELS, RECORD_STATUSES } from "@/db/schema";
+import { RECORD_STATUSES } from "@/db/schema";
 import { institutionRegistry } from "@/features/institutions/registry";
 import { fieldsShape } from "@/features/registry/schema";
-import { dateStr, dictId, optAmount, optRef, optText, recordId, reqText, version } from "@/lib/registry/fields";
+import { recordId, version } from "@/lib/registry/fields";
 import { baseListParsers, levelParser } from "@/lib/registry/search-params";
 import { z } from "@/lib/zod";
 

@@ -1,16 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DetailGrid } from "@/components/registry/detail-grid";
-import { HistoryList, show } from "@/components/registry/history-list";
 import { RecordHeader } from "@/components/registry/record-header";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { RegistryHistory } from "@/features/registry/history";
+import { talentRegistry } from "@/features/talents/registry";
 import { requirePermission } from "@/lib/dal";
-import { type MessageKey, tDynamic } from "@/lib/i18n/core";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
-import { getDictionaryLabels } from "@/lib/registry/dictionaries";
-import { getEnterpriseNames } from "@/lib/registry/enterprise-lookup";
-import { getRecordHistory } from "@/lib/registry/history";
 import { formatDateTime } from "@/lib/time";
 import { PersonalData } from "../_components/personal-data";
 import { deleteTalent, restoreTalent } from "../_lib/actions";
@@ -63,7 +60,7 @@ export default async function TalentDetailPage({
       {tab === "history" ? (
         <Card>
           <CardContent>
-            <HistoryEntries t={t} id={p.id} />
+            <RegistryHistory t={t} definition={talentRegistry} id={p.id} />
           </CardContent>
         </Card>
       ) : (
@@ -101,33 +98,5 @@ export default async function TalentDetailPage({
         </div>
       )}
     </>
-  );
-}
-
-async function HistoryEntries({ t, id }: { t: Awaited<ReturnType<typeof getT>>; id: number }) {
-  const entries = getRecordHistory("talent", id);
-  const employerIds = new Set<number>();
-  for (const e of entries) {
-    for (const side of [e.before, e.after]) {
-      const v = side?.employerEnterpriseId;
-      if (typeof v === "number") employerIds.add(v);
-    }
-  }
-  const names = await getEnterpriseNames([...employerIds]);
-  const labels = getDictionaryLabels();
-  return (
-    <HistoryList
-      t={t}
-      entries={entries}
-      fieldLabel={(f) => tDynamic(t, `talents.fields.${f}`, f)}
-      formatValue={(f, v) => {
-        // phone / idNumber arrive already masked: the operation log never stores them in full.
-        if (f === "employerEnterpriseId" && typeof v === "number") return names.get(v) ?? String(v);
-        if (f === "categoryId" && typeof v === "number") return labels.get(v) ?? String(v);
-        if (f === "kind" && typeof v === "string") return tDynamic(t, `talents.kinds.${v}` as MessageKey, v);
-        if (f === "deletedAt" && typeof v === "string") return formatDateTime(v);
-        return show(v);
-      }}
-    />
   );
 }

@@ -8,7 +8,7 @@ import { SampleBadge } from "@/components/registry/cells";
 import { Badge } from "@/components/ui/badge";
 import { useT } from "@/lib/i18n/client";
 import { formatDateTime } from "@/lib/time";
-import { TALENT_FACETS } from "../_lib/facets";
+import { TALENT_FACETS, TALENT_SORTS } from "../_lib/facets";
 import type { TalentListRow } from "../_lib/queries";
 
 export function TalentsTable({
@@ -122,6 +122,7 @@ export function TalentsTable({
   return (
     <DataTable
       tableId="talents"
+      sortable={TALENT_SORTS}
       columns={columns}
       data={rows}
       total={total}

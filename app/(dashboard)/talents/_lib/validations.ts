@@ -2,27 +2,15 @@ import { createLoader, parseAsInteger, parseAsStringLiteral } from "nuqs/server"
 import { TALENT_KINDS } from "@/db/schema";
 import { fieldsShape } from "@/features/registry/schema";
 import { talentRegistry } from "@/features/talents/registry";
-import {
-  checkbox,
-  dictId,
-  idNumber,
-  optRef,
-  optText,
-  phone,
-  recordId,
-  reqText,
-  version,
-  year,
-} from "@/lib/registry/fields";
+import { checkbox, idNumber, phone, recordId, version } from "@/lib/registry/fields";
 import { baseListParsers } from "@/lib/registry/search-params";
 import { z } from "@/lib/zod";
 
 export type TalentKind = (typeof TALENT_KINDS)[number];
 
-export const TALENT_SORTS = ["name", "recognisedYear", "createdAt"] as const;
 export { currentYear } from "@/features/registry/schema";
 export { FIRST_RECOGNISED_YEAR } from "@/features/talents/registry";
-export { TALENT_FACETS } from "./facets";
+export { TALENT_FACETS, TALENT_SORTS } from "./facets";
 
 export const talentSearchParsers = {
   ...baseListParsers,
