@@ -1,5 +1,6 @@
 import { createLoader, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
 import { ENTERPRISE_STATUSES } from "@/db/schema";
+import { drillParsers } from "@/lib/kpi/drill-params";
 import {
   amount,
   checkbox,
@@ -34,6 +35,7 @@ export const enterpriseSearchParsers = {
   foundedFrom: parseAsInteger,
   foundedTo: parseAsInteger,
   expiring: parseAsString,
+  ...drillParsers,
 };
 export const loadEnterpriseSearch = createLoader(enterpriseSearchParsers);
 export type EnterpriseSearch = Awaited<ReturnType<typeof loadEnterpriseSearch>>;

@@ -1,5 +1,6 @@
 import { createLoader, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
 import { LEVELS, RECORD_STATUSES } from "@/db/schema";
+import { drillParsers } from "@/lib/kpi/drill-params";
 import { dateStr, dictId, optAmount, optRef, optText, recordId, reqText, version } from "@/lib/registry/fields";
 import { baseListParsers, levelParser } from "@/lib/registry/search-params";
 import { z } from "@/lib/zod";
@@ -14,6 +15,7 @@ export const institutionSearchParsers = {
   status: parseAsStringLiteral(RECORD_STATUSES),
   yearFrom: parseAsInteger,
   yearTo: parseAsInteger,
+  ...drillParsers,
 };
 export const loadInstitutionSearch = createLoader(institutionSearchParsers);
 export type InstitutionSearch = Awaited<ReturnType<typeof loadInstitutionSearch>>;

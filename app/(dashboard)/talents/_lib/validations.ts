@@ -1,5 +1,6 @@
 import { createLoader, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
 import { TALENT_KINDS } from "@/db/schema";
+import { drillParsers } from "@/lib/kpi/drill-params";
 import {
   checkbox,
   dictId,
@@ -32,6 +33,7 @@ export const talentSearchParsers = {
   kind: parseAsStringLiteral(TALENT_KINDS),
   yearFrom: parseAsInteger,
   yearTo: parseAsInteger,
+  ...drillParsers,
 };
 export const loadTalentSearch = createLoader(talentSearchParsers);
 export type TalentSearch = Awaited<ReturnType<typeof loadTalentSearch>>;
