@@ -194,7 +194,7 @@ test("one 2021Q2 value leaves the board on 2021Q1; 2021Q2 opens only when chosen
     await expect(pending.getByTestId("kpi-pending")).toHaveText("待录入");
     await expect(pending).not.toContainText("未达标");
     // A card with Yubei's count but no district ranking is 待录入 too, never 未达标.
-    const unranked = page.getByTestId("kpi-new_rd_institutions");
+    const unranked = page.getByTestId("kpi-municipal_tech_enterprises");
     await expect(unranked.getByTestId("kpi-pending")).toHaveText("待录入");
     await expect(unranked).not.toContainText("未达标");
     // Alerts keep missing data apart from missed targets.

@@ -109,7 +109,7 @@ export default async function BoardPage({
           {alertCount === 0 ? (
             <p className="text-sm text-green-800">{t("kpi.alertsEmpty")}</p>
           ) : (
-            <div className="grid gap-4 text-sm md:grid-cols-3" data-testid="alerts">
+            <div className="grid gap-4 text-sm md:grid-cols-[repeat(auto-fit,minmax(18rem,1fr))]" data-testid="alerts">
               {a.offTarget.length ? (
                 <section aria-labelledby="alerts-off-target" data-testid="alerts-off-target">
                   <h3 id="alerts-off-target" className={groupTitle}>

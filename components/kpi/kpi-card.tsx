@@ -67,7 +67,7 @@ export function KpiCard({
         ) : null}
       </div>
       <div className="flex items-end justify-between gap-2">
-        <p className="min-w-0">
+        <p className="group/value min-w-0">
           {card.value === null ? (
             <>
               <span className="text-3xl font-semibold tabular text-slate-400" data-testid="kpi-value">
@@ -107,6 +107,14 @@ export function KpiCard({
               </span>
             </>
           )}
+          {card.value !== null && drill ? (
+            <span
+              className="ml-2 text-xs whitespace-nowrap text-brand-700 opacity-0 transition-opacity group-focus-within/value:opacity-100 group-hover/value:opacity-100"
+              aria-hidden
+            >
+              {ind.source === "registry_count" ? t("kpi.drillShort") : t("kpi.provenanceShort")} →
+            </span>
+          ) : null}
         </p>
         <Sparkline
           values={card.trend.map((p) => p.value)}

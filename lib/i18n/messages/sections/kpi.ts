@@ -65,6 +65,8 @@ export const kpiZh = {
   shareColumn: "占比(%)",
   drillLink: "查看构成该数字的记录（{period}）",
   provenanceLink: "查看数据来源与修改记录",
+  drillShort: "查看记录",
+  provenanceShort: "数据来源",
   drill: {
     qualification: "截至 {end} 有效的{type}资质（在册企业）",
     qualificationFlow: "{start} 至 {end} 新获{type}资质（在册企业）",
@@ -186,6 +188,8 @@ export const kpiEn: Widen<typeof kpiZh> = {
   shareColumn: "Share (%)",
   drillLink: "Open the records behind this figure ({period})",
   provenanceLink: "Source and change history",
+  drillShort: "Records",
+  provenanceShort: "Source",
   drill: {
     qualification: "Active enterprises holding a valid {type} qualification on {end}",
     qualificationFlow: "Active enterprises awarded {type} between {start} and {end}",
