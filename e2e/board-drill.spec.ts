@@ -80,6 +80,7 @@ async function followAndCheck(page: Page, link: ReturnType<Page["getByTestId"]>,
   await link.click();
   await expect(page).toHaveURL(/[?&]kpi=[^&]+&period=|[?&]period=[^&]+&kpi=/);
   await expect(page.getByTestId("drill-chip"), what).toBeVisible();
+  await expect(page.getByTestId("drill-total"), what).toHaveText(`共 ${n.toLocaleString("zh-CN")} 条`);
   await expect(page.getByTestId("total-count").first(), what).toHaveText(`共 ${n.toLocaleString("zh-CN")} 条`);
   const rows = await exportRows(page.request, page.url());
   expect(rows.csv, `${what}: CSV rows`).toBe(n);
@@ -245,4 +246,30 @@ test("封账 lists what is missing and needs a confirmation naming it; the serve
   expect(scalar<number>("SELECT count(*) FROM quarterly_reports WHERE quarter = '2020Q4' AND status = 'closed'")).toBe(
     1,
   );
+});
+
+test("a rank trend reads as ranks: inverted integer axis 1 … 38, a point per ranked period, a legend for the target", async ({
+  page,
+}) => {
+  await signIn(page, "leader");
+  await page.goto("/?period=2021Q1&focus=innovation_index_rank#charts");
+  const chart = page.getByTestId("trend-chart");
+  await expect(chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick").first()).toBeVisible();
+  const ticks = await chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").allTextContents();
+  const districts = scalar<number>("SELECT count(*) FROM dictionary_items WHERE kind = 'district' AND enabled = 1");
+  expect(ticks[0]).toBe("1");
+  expect(ticks.at(-1)).toBe(String(districts));
+  expect(ticks.every((v) => /^\d+$/.test(v))).toBe(true);
+  expect(new Set(ticks).size).toBe(ticks.length);
+  // Rank 1 sits at the top of the plot: the axis is inverted.
+  const one = await chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick").first().boundingBox();
+  const last = await chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick").last().boundingBox();
+  expect(one && last && one.y < last.y).toBe(true);
+  const ranked = scalar<number>(
+    `SELECT count(*) FROM district_values v JOIN indicators i ON i.id = v.indicator_id JOIN dictionary_items d ON d.id = v.district_id
+     WHERE i.key = 'innovation_index_rank' AND d.label = '渝北区' AND v.period IN ('2019Q2','2019Q3','2019Q4','2020Q1','2020Q2','2020Q3','2020Q4','2021Q1')`,
+  );
+  await expect(chart.locator(".recharts-line-dots circle[stroke='#1d4ed8']")).toHaveCount(ranked);
+  await expect(chart.locator(".recharts-legend-wrapper")).toContainText("目标");
+  await chart.screenshot({ path: test.info().outputPath("rank-trend.png") });
 });

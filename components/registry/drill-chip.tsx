@@ -2,6 +2,7 @@ import { X } from "lucide-react";
 import Link from "next/link";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { Drill } from "@/lib/kpi/drill";
+import { formatNumber } from "@/lib/kpi/format";
 import { formatPeriod } from "@/lib/kpi/period";
 
 /** The board figure a list was opened from, as a readable filter chip; ✕ removes it (and only it) from the URL. */
@@ -9,10 +10,13 @@ export async function DrillChip({
   drill,
   base,
   params,
+  total,
 }: {
   drill: Drill | null;
   base: string;
   params: Record<string, string>;
+  /** The list's total, shown beside the filter so it can be read against the board's figure. */
+  total: number;
 }) {
   if (!drill) return null;
   const t = await getT();
@@ -32,9 +36,9 @@ export async function DrillChip({
   rest.delete("page");
   const clear = rest.size ? `${base}?${rest.toString()}` : base;
   return (
-    <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="drill-filter">
+    <div className="mb-3 flex flex-wrap items-center gap-2 text-sm" data-testid="drill-filter">
       <span className="text-slate-500">{t("kpi.drill.from", { name: drill.name })}</span>
-      <span className="inline-flex max-w-full items-center gap-1 rounded-full border border-brand-200 bg-brand-50 py-1 pr-1 pl-3 text-brand-800">
+      <span className="inline-flex max-w-full items-center gap-1 rounded-full border border-brand-100 bg-brand-50 py-1 pr-1 pl-3 text-brand-900">
         <span data-testid="drill-chip" title={formatPeriod(drill.period, locale)}>
           {text}
         </span>
@@ -47,6 +51,9 @@ export async function DrillChip({
         >
           <X className="h-4 w-4" />
         </Link>
+      </span>
+      <span className="font-medium text-slate-700" data-testid="drill-total">
+        {t("common.total", { count: formatNumber(total) })}
       </span>
     </div>
   );

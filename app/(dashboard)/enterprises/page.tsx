@@ -38,7 +38,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
           </>
         }
       />
-      <DrillChip drill={drillFor("enterprises", search)} base="/enterprises" params={raw} />
+      <DrillChip drill={drillFor("enterprises", search)} base="/enterprises" params={raw} total={data.total} />
       <Card>
         <EnterprisesTable
           rows={data.rows}

@@ -38,7 +38,7 @@ export default async function InstitutionsPage({ searchParams }: { searchParams:
           </>
         }
       />
-      <DrillChip drill={drillFor("institutions", search)} base="/institutions" params={raw} />
+      <DrillChip drill={drillFor("institutions", search)} base="/institutions" params={raw} total={data.total} />
       <Card>
         <InstitutionsTable
           rows={data.rows}

@@ -39,7 +39,7 @@ export default async function TalentsPage({ searchParams }: { searchParams: Prom
           </>
         }
       />
-      <DrillChip drill={drillFor("talents", search)} base="/talents" params={raw} />
+      <DrillChip drill={drillFor("talents", search)} base="/talents" params={raw} total={data.total} />
       <Card>
         <TalentsTable
           rows={data.rows}
