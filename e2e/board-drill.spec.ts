@@ -254,16 +254,17 @@ test("a rank trend reads as ranks: inverted integer axis 1 … 38, a point per r
   await signIn(page, "leader");
   await page.goto("/?period=2021Q1&focus=innovation_index_rank#charts");
   const chart = page.getByTestId("trend-chart");
-  await expect(chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick").first()).toBeVisible();
-  const ticks = await chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").allTextContents();
+  const tick = chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value");
+  await expect(tick.first()).toBeVisible();
+  const ticks = await tick.allTextContents();
   const districts = scalar<number>("SELECT count(*) FROM dictionary_items WHERE kind = 'district' AND enabled = 1");
   expect(ticks[0]).toBe("1");
   expect(ticks.at(-1)).toBe(String(districts));
   expect(ticks.every((v) => /^\d+$/.test(v))).toBe(true);
   expect(new Set(ticks).size).toBe(ticks.length);
   // Rank 1 sits at the top of the plot: the axis is inverted.
-  const one = await chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick").first().boundingBox();
-  const last = await chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick").last().boundingBox();
+  const one = await tick.first().boundingBox();
+  const last = await tick.last().boundingBox();
   expect(one && last && one.y < last.y).toBe(true);
   const ranked = scalar<number>(
     `SELECT count(*) FROM district_values v JOIN indicators i ON i.id = v.indicator_id JOIN dictionary_items d ON d.id = v.district_id
