@@ -254,7 +254,7 @@ test("a rank trend reads as ranks: inverted integer axis 1 … 38, a point per r
   await signIn(page, "leader");
   await page.goto("/?period=2021Q1&focus=innovation_index_rank#charts");
   const chart = page.getByTestId("trend-chart");
-  const tick = chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value");
+  const tick = chart.locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value");
   await expect(tick.first()).toBeVisible();
   const ticks = await tick.allTextContents();
   const districts = scalar<number>("SELECT count(*) FROM dictionary_items WHERE kind = 'district' AND enabled = 1");
