@@ -32,78 +32,99 @@ export const REGISTRY_RULES: Record<string, Rule> = {
   startup_demo_teams: { kind: "talent", codes: ["startup_demo_team"], teamOnly: true },
 };
 
-const SQL = {
-  qualificationStock: `SELECT count(DISTINCT q.enterprise_id) FROM enterprise_qualifications q
-    JOIN enterprises e ON e.id = q.enterprise_id
-    WHERE q.type_id = (SELECT id FROM dictionary_items WHERE kind = 'qualification_type' AND code = @code)
-      AND q.deleted_at IS NULL AND q.awarded_date <= @end AND (q.expiry_date IS NULL OR q.expiry_date >= @end)
-      AND e.deleted_at IS NULL AND e.status = 'active'`,
-  qualificationFlow: `SELECT count(DISTINCT q.enterprise_id) FROM enterprise_qualifications q
-    JOIN enterprises e ON e.id = q.enterprise_id
-    WHERE q.type_id = (SELECT id FROM dictionary_items WHERE kind = 'qualification_type' AND code = @code)
-      AND q.deleted_at IS NULL AND q.awarded_date BETWEEN @start AND @end
-      AND e.deleted_at IS NULL AND e.status = 'active'`,
-  institutionStock: `SELECT count(*) FROM institutions i
-    WHERE i.type_id = (SELECT id FROM dictionary_items WHERE kind = 'institution_type' AND code = @code)
-      AND (@level IS NULL OR i.level = @level)
-      AND i.deleted_at IS NULL AND i.status = 'active' AND i.recognised_date <= @end`,
-  institutionFlow: `SELECT count(*) FROM institutions i
-    WHERE i.type_id = (SELECT id FROM dictionary_items WHERE kind = 'institution_type' AND code = @code)
-      AND (@level IS NULL OR i.level = @level)
-      AND i.deleted_at IS NULL AND i.status = 'active' AND i.recognised_date BETWEEN @start AND @end`,
-  talent: `SELECT count(*) FROM talents t
-    WHERE t.category_id IN (SELECT id FROM dictionary_items WHERE kind = 'talent_category' AND code IN (SELECT value FROM json_each(@codes)))
-      AND t.deleted_at IS NULL AND t.recognised_year <= @year
-      AND (@kind IS NULL OR t.kind = @kind)`,
-};
+/** The registry a rule counts, and the table its records live in. */
+export type RuleRegistry = "enterprises" | "institutions" | "talents";
 
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-function stmt(sqlite: Database.Database, name: keyof typeof SQL): Database.Statement {
-  let m = statements.get(sqlite);
-  if (!m) {
-    m = new Map();
-    statements.set(sqlite, m);
-  }
-  let s = m.get(name);
-  if (!s) {
-    s = sqlite.prepare(SQL[name]).pluck();
-    m.set(name, s);
-  }
-  return s;
+export function ruleRegistry(rule: string): RuleRegistry | null {
+  const r = REGISTRY_RULES[rule];
+  if (!r) return null;
+  return r.kind === "qualification" ? "enterprises" : r.kind === "institution" ? "institutions" : "talents";
 }
 
-/** A fresh count of a registry-count indicator for a period, straight from the registries. */
-export function countRegistry(sqlite: Database.Database, rule: string, period: string): number {
+/** SQL text and bound values, kept apart so both raw better-sqlite3 and drizzle can bind them. */
+export type SqlChunk = string | { value: string | number | null };
+
+/**
+ * THE definition of a registry-count rule: the condition a row of its registry table (referred to by the table's
+ * own name) must meet to be counted for a period. The board's count and the drilled-through list (and its
+ * exports) both use this condition, so a list always holds exactly the records behind a figure.
+ */
+export function ruleMembership(rule: string, period: string): { table: RuleRegistry; where: SqlChunk[] } {
   const r = REGISTRY_RULES[rule];
   if (!r) throw new Error(`unknown registry rule ${rule}`);
   const end = periodEnd(period);
   const start = periodStart(period);
+  const v = (value: string | number | null) => ({ value });
   if (r.kind === "qualification") {
-    return stmt(sqlite, r.flow ? "qualificationFlow" : "qualificationStock").get({
-      code: r.code,
-      start,
-      end,
-    }) as number;
+    return {
+      table: "enterprises",
+      where: [
+        `"enterprises"."deleted_at" IS NULL AND "enterprises"."status" = 'active' AND "enterprises"."id" IN (
+          SELECT q.enterprise_id FROM enterprise_qualifications q
+          WHERE q.type_id = (SELECT id FROM dictionary_items WHERE kind = 'qualification_type' AND code = `,
+        v(r.code),
+        `) AND q.deleted_at IS NULL AND `,
+        ...(r.flow
+          ? ["q.awarded_date BETWEEN ", v(start), " AND ", v(end)]
+          : ["q.awarded_date <= ", v(end), " AND (q.expiry_date IS NULL OR q.expiry_date >= ", v(end), ")"]),
+        ")",
+      ],
+    };
   }
   if (r.kind === "institution") {
-    return stmt(sqlite, r.flow ? "institutionFlow" : "institutionStock").get({
-      code: r.code,
-      level: r.level ?? null,
-      start,
-      end,
-    }) as number;
+    return {
+      table: "institutions",
+      where: [
+        `"institutions"."deleted_at" IS NULL AND "institutions"."status" = 'active'
+          AND "institutions"."type_id" = (SELECT id FROM dictionary_items WHERE kind = 'institution_type' AND code = `,
+        v(r.code),
+        ")",
+        ...(r.level ? [` AND "institutions"."level" = `, v(r.level)] : []),
+        ...(r.flow
+          ? [` AND "institutions"."recognised_date" BETWEEN `, v(start), " AND ", v(end)]
+          : [` AND "institutions"."recognised_date" <= `, v(end)]),
+      ],
+    };
   }
-  return stmt(sqlite, "talent").get({
-    codes: JSON.stringify(r.codes),
-    year: yearOf(period),
-    kind: r.personOnly ? "person" : r.teamOnly ? "team" : null,
-  }) as number;
+  return {
+    table: "talents",
+    where: [
+      `"talents"."deleted_at" IS NULL AND "talents"."category_id" IN (SELECT id FROM dictionary_items WHERE kind = 'talent_category' AND code IN (SELECT value FROM json_each(`,
+      v(JSON.stringify(r.codes)),
+      `))) AND "talents"."recognised_year" <= `,
+      v(yearOf(period)),
+      ...(r.personOnly ? [` AND "talents"."kind" = 'person'`] : r.teamOnly ? [` AND "talents"."kind" = 'team'`] : []),
+    ],
+  };
+}
+
+/** Chunks → one SQL string with ? placeholders and its values, for better-sqlite3. */
+export function toRawSql(chunks: SqlChunk[]): { sql: string; params: (string | number | null)[] } {
+  const params: (string | number | null)[] = [];
+  const sql = chunks
+    .map((c) => {
+      if (typeof c === "string") return c;
+      params.push(c.value);
+      return "?";
+    })
+    .join("");
+  return { sql, params };
+}
+
+/** A fresh count of a registry-count indicator for a period, straight from the registries. */
+export function countRegistry(sqlite: Database.Database, rule: string, period: string): number {
+  const m = ruleMembership(rule, period);
+  const { sql, params } = toRawSql(m.where);
+  return sqlite
+    .prepare(`SELECT count(*) FROM "${m.table}" WHERE ${sql}`)
+    .pluck()
+    .get(...params) as number;
 }
 
 /**
  * The same counts for many periods in one pass over the registry (one scan instead of one per period): what the
- * board needs for a card's trend, previous period and same period last year. Equal to countRegistry per period.
+ * board needs for a card's trend, previous period and same period last year. An optimisation of ruleMembership
+ * for many periods at once; a unit test holds it equal to countRegistry per period.
  */
 export function countRegistryMany(sqlite: Database.Database, rule: string, periods: string[]): Map<string, number> {
   const r = REGISTRY_RULES[rule];

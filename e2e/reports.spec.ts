@@ -61,6 +61,12 @@ test("staff closes 2021Q1; a later registry edit changes neither the summary nor
   await expect(page.getByRole("status")).toHaveText("已保存");
 
   await page.getByRole("button", { name: "封账" }).click();
+  // 下季度计划 is still empty: closing needs the explicit acknowledgement of the listed gaps.
+  await expect(page.getByRole("dialog").getByTestId("close-gaps")).toContainText("下季度计划为空");
+  await page
+    .getByRole("dialog")
+    .getByLabel(/我已知晓以上 \d+ 项缺失/)
+    .check();
   await page.getByRole("dialog").getByRole("button", { name: "确认" }).click();
   await expect(page.getByTestId("report-status")).toHaveText("已封账 · 第1版");
   await expect(page.getByTestId("report-meta")).toContainText("封账人 李科员");
@@ -115,6 +121,10 @@ test("staff closes 2021Q1; a later registry edit changes neither the summary nor
   await expect(ap.getByTestId("movement-newEnterprises")).toContainText(renamed);
 
   await ap.getByRole("button", { name: "封账" }).click();
+  await ap
+    .getByRole("dialog")
+    .getByLabel(/我已知晓以上 \d+ 项缺失/)
+    .check();
   await ap.getByRole("dialog").getByRole("button", { name: "确认" }).click();
   await expect(ap.getByTestId("report-status")).toHaveText("已封账 · 第2版");
   const versions = ap.getByTestId("report-versions");
@@ -196,7 +206,11 @@ test("the 2021Q1 workbook holds every published figure as a number in its row, a
     expect(num(r, "数值"), f.key).toBe(f.value);
     if (f.kind !== "reported_rank") expect(r.getCell(col("单位")).value, f.key).toBe(f.unit);
     if (f.rank) expect(num(r, "全市排名"), f.key).toBe(f.rank);
-    if (f.city_share_pct) expect(num(r, "占全市比重(%)"), f.key).toBe(f.city_share_pct);
+    if (f.city_share_pct) {
+      expect(num(r, "占比(%)"), f.key).toBe(f.city_share_pct);
+      // A published share is of the city total, and says so in the same words as the board.
+      expect(r.getCell(col("占比口径")).value, f.key).toBe("占全市比重");
+    }
     if (f.growth_pct) expect(num(r, "同比(%)"), f.key).toBe(f.growth_pct);
     if (f.period)
       expect(r.getCell(col("数据期")).value, f.key).toBe(/Q/.test(f.period) ? "2021年第一季度" : `${f.period}年`);
@@ -211,7 +225,8 @@ test("the 2021Q1 workbook holds every published figure as a number in its row, a
   for (const key of ["new_rd_institutions_recognised", "new_hightech_rd_institutions_recognised"]) {
     const r = rowOf(nameOf(key));
     expect(num(r, "数值"), key).toBe(q[key].value);
-    expect(num(r, "占全市比重(%)"), key).toBe(q[key].city_share_pct);
+    expect(num(r, "占比(%)"), key).toBe(q[key].city_share_pct);
+    expect(r.getCell(col("占比口径")).value, key).toBe("占全市比重");
   }
   // One sheet per movement list, each with its header row frozen.
   for (const name of ["新增企业", "状态变更企业", "注销企业", "新认定研发机构", "新入库人才", "认定资质", "到期资质"]) {
@@ -235,6 +250,10 @@ test("the leader can export but saving the narrative and closing are refused ser
   const save = await captureAction(page, () => page.getByRole("button", { name: "保存" }).click());
   await expect(page.getByRole("status")).toHaveText("已保存");
   await page.getByRole("button", { name: "封账" }).click();
+  await page
+    .getByRole("dialog")
+    .getByLabel(/我已知晓以上 \d+ 项缺失/)
+    .check();
   const close = await captureAction(page, () => page.getByRole("dialog").getByRole("button", { name: "确认" }).click());
   await expect(page.getByTestId("report-status")).toHaveText("已封账 · 第1版");
 
@@ -265,8 +284,14 @@ test("the leader can export but saving the narrative and closing are refused ser
       "SELECT count(*) FROM operation_logs WHERE action = 'report.close' AND username = 'leader' AND result = 'denied'",
     ),
   ).toBeGreaterThanOrEqual(1);
-  // Control: the same close by staff succeeds.
-  const ok = await replayAction(page.context(), close, close.body.replaceAll("2020Q2", "2020Q1"));
+  // Control: the same close by staff succeeds (2020Q1 has no narrative at all: both gaps are confirmed).
+  const ok = await replayAction(
+    page.context(),
+    close,
+    close.body
+      .replaceAll("2020Q2", "2020Q1")
+      .replace(/"confirmMissing":\[[^\]]*\]/, '"confirmMissing":["summaryText","planText"]'),
+  );
   expect(ok.text).toContain('"ok":true');
   expect(scalar("SELECT count(*) FROM report_snapshots WHERE quarter = '2020Q1'")).toBe(1);
   // A closed quarter refuses a narrative edit even from staff.

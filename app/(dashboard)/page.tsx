@@ -8,7 +8,8 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireUser } from "@/lib/dal";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { getBoard, latestDataQuarter } from "@/lib/kpi/board";
+import { defaultBoardPeriod, getBoard } from "@/lib/kpi/board";
+import { drillHref } from "@/lib/kpi/drill";
 import { formatPeriod, isPeriod, isQuarter, periodRange, quarterOfDate, yearOf } from "@/lib/kpi/period";
 import { can } from "@/lib/permissions";
 import { closedVersion } from "@/lib/reports/summary";
@@ -26,7 +27,8 @@ export default async function BoardPage({
   const locale = await getLocale();
   const sp = await searchParams;
   const current = quarterOfDate(todayIso());
-  const period = sp.period && isPeriod(sp.period) ? sp.period : latestDataQuarter();
+  // Without a choice, the latest closed or complete quarter; a quarter still being entered opens only when chosen.
+  const period = sp.period && isPeriod(sp.period) ? sp.period : defaultBoardPeriod();
   const board = getBoard(period);
   const closed = isQuarter(period) && can(user.role, "report.read") ? closedVersion(period) : null;
   const quarters = periodRange(current, (yearOf(current) - 2016) * 4).reverse();
@@ -46,6 +48,8 @@ export default async function BoardPage({
     board.cards[0];
   const a = board.alerts;
   const alertCount = a.offTarget.length + (a.expiringHighTech.count ? 1 : 0) + a.missing.length;
+  const progress = board.progress;
+  const groupTitle = "mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500";
   const grid = "grid gap-3 sm:grid-cols-2 xl:grid-cols-3 2xl:grid-cols-4";
 
   return (
@@ -71,6 +75,29 @@ export default async function BoardPage({
         <PeriodSelect value={period} quarters={quarters} years={years} />
       </div>
 
+      {progress.entered < progress.total ? (
+        <div
+          role="status"
+          className="rounded-md border border-slate-300 bg-slate-50 px-4 py-3 text-sm text-slate-700"
+          data-testid="entry-progress"
+        >
+          <p className="font-semibold text-slate-900">
+            {t("kpi.entryProgress", { x: progress.entered, n: progress.total })}
+          </p>
+          <p className="mt-1 text-slate-600">{t("kpi.progressHint")}</p>
+          <p className="mt-2">{t("kpi.progressMissing")}</p>
+          <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1" data-testid="entry-missing">
+            {progress.missing.map((m) => (
+              <li key={m.key}>
+                <Link href={`/indicators/${m.key}?period=${m.period}`} className="text-brand-700 hover:underline">
+                  {m.name}（{formatPeriod(m.period, locale)}）
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
       <Card>
         <CardHeader>
           <CardTitle className="flex items-center gap-2">
@@ -82,33 +109,60 @@ export default async function BoardPage({
           {alertCount === 0 ? (
             <p className="text-sm text-green-800">{t("kpi.alertsEmpty")}</p>
           ) : (
-            <ul className="flex flex-col gap-1.5 text-sm" data-testid="alerts">
-              {a.offTarget.map((o) => (
-                <li key={o.key} className={o.status === "missed" ? "text-red-700" : "text-amber-700"}>
-                  <Link href={`/indicators/${o.key}`} className="hover:underline">
-                    {t("kpi.offTarget", { name: o.name, status: t(`kpi.status.${o.status}`) })}
-                  </Link>
-                </li>
-              ))}
-              {a.expiringHighTech.count ? (
-                <li className="flex items-center gap-1.5 text-amber-800">
-                  <CalendarClock className="h-4 w-4" />
-                  <Link href={a.expiringHighTech.href} className="hover:underline" data-testid="alert-expiring">
-                    {t("kpi.expiring", { count: a.expiringHighTech.count })}
-                  </Link>
-                </li>
+            <div className="grid gap-4 text-sm md:grid-cols-[repeat(auto-fit,minmax(18rem,1fr))]" data-testid="alerts">
+              {a.offTarget.length ? (
+                <section aria-labelledby="alerts-off-target" data-testid="alerts-off-target">
+                  <h3 id="alerts-off-target" className={groupTitle}>
+                    {t("kpi.alertsOffTargetTitle")}
+                  </h3>
+                  <ul className="flex flex-col gap-1.5">
+                    {a.offTarget.map((o) => (
+                      <li key={o.key} className={o.status === "missed" ? "text-red-700" : "text-amber-700"}>
+                        <Link href={`/indicators/${o.key}`} className="hover:underline">
+                          {t("kpi.offTarget", { name: o.name, status: t(`kpi.status.${o.status}`) })}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
               ) : null}
-              {a.missing.map((m) => (
-                <li key={m.key} className="flex items-center gap-1.5 text-slate-700">
-                  <DatabaseZap className="h-4 w-4 text-slate-400" />
-                  <Link href={`/indicators/${m.key}?period=${m.period}`} className="hover:underline">
-                    {m.ourMissing
-                      ? t("kpi.missingOurs", { name: m.name, period: formatPeriod(m.period, locale) })
-                      : t("kpi.missingData", { name: m.name, period: formatPeriod(m.period, locale), n: m.missing })}
-                  </Link>
-                </li>
-              ))}
-            </ul>
+              {a.missing.length ? (
+                <section aria-labelledby="alerts-missing" data-testid="alerts-missing">
+                  <h3 id="alerts-missing" className={groupTitle}>
+                    {t("kpi.alertsMissingTitle")}
+                  </h3>
+                  <ul className="flex flex-col gap-1.5">
+                    {a.missing.map((m) => (
+                      <li key={m.key} className="flex items-start gap-1.5 text-slate-700">
+                        <DatabaseZap className="mt-0.5 h-4 w-4 shrink-0 text-slate-400" />
+                        <Link href={`/indicators/${m.key}?period=${m.period}`} className="hover:underline">
+                          {m.ourMissing
+                            ? t("kpi.missingOurs", { name: m.name, period: formatPeriod(m.period, locale) })
+                            : t("kpi.missingData", {
+                                name: m.name,
+                                period: formatPeriod(m.period, locale),
+                                n: m.missing,
+                              })}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ) : null}
+              {a.expiringHighTech.count ? (
+                <section aria-labelledby="alerts-expiring">
+                  <h3 id="alerts-expiring" className={groupTitle}>
+                    {t("kpi.alertsExpiringTitle")}
+                  </h3>
+                  <p className="flex items-center gap-1.5 text-amber-800">
+                    <CalendarClock className="h-4 w-4" />
+                    <Link href={a.expiringHighTech.href} className="hover:underline" data-testid="alert-expiring">
+                      {t("kpi.expiring", { count: a.expiringHighTech.count })}
+                    </Link>
+                  </p>
+                </section>
+              ) : null}
+            </div>
           )}
         </CardContent>
       </Card>
@@ -132,7 +186,14 @@ export default async function BoardPage({
             </CardHeader>
             <CardContent>
               <TrendChart
-                data={focus.trend}
+                data={focus.trend.map((p) => ({
+                  ...p,
+                  href:
+                    focus.indicator.source === "registry_count" && p.value !== null
+                      ? drillHref(focus.indicator.registryRule, focus.indicator.key, p.period)
+                      : null,
+                }))}
+                districtCount={focus.districtCount}
                 unit={focus.indicator.unit}
                 decimals={focus.indicator.decimals}
                 invert={focus.indicator.valueKind === "rank"}
@@ -141,11 +202,17 @@ export default async function BoardPage({
           </Card>
           <Card>
             <CardHeader>
-              <CardTitle>{t("kpi.shareOfCity")}</CardTitle>
+              <CardTitle>
+                {focus.standing.shareBase === "sum" ? t("kpi.shareLabel.sum") : t("kpi.shareLabel.published")}
+              </CardTitle>
             </CardHeader>
             <CardContent>
               {focus.standing.sharePct !== null ? (
-                <ShareChart us={board.ourDistrict} pct={focus.standing.sharePct} />
+                <ShareChart
+                  us={board.ourDistrict}
+                  pct={focus.standing.sharePct}
+                  rest={focus.standing.shareBase === "sum" ? "districts" : "city"}
+                />
               ) : (
                 <p className="text-sm text-slate-500">{t("kpi.noData")}</p>
               )}

@@ -12,6 +12,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useT } from "@/lib/i18n/client";
+import { formatNumber } from "@/lib/kpi/format";
 import { PAGE_SIZES } from "@/lib/registry/search-params";
 import { TableUrlContext, useTableUrl } from "./use-table-url";
 
@@ -193,7 +194,7 @@ export function DataTable<Row>({
           ) : null}
         </div>
         <div className="flex flex-wrap items-center justify-between gap-2 px-3 py-3 text-sm text-slate-600">
-          <span data-testid="total-count">{t("common.total", { count: total })}</span>
+          <span data-testid="total-count">{t("common.total", { count: formatNumber(total) })}</span>
           <div className="flex flex-wrap items-center gap-2">
             <select
               aria-label={t("registry.pageSize")}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { T } from "@/lib/i18n/core";
+import { formatNumber } from "@/lib/kpi/format";
 import { cn } from "@/lib/utils";
 
 /** Plain-link pager: the page lives in the URL, so any view can be bookmarked or shared. */
@@ -31,7 +32,7 @@ export function Pagination({
     );
   return (
     <div className="flex flex-wrap items-center justify-between gap-2 px-3 py-3 text-sm text-slate-600">
-      <span data-testid="total-count">{t("common.total", { count: total })}</span>
+      <span data-testid="total-count">{t("common.total", { count: formatNumber(total) })}</span>
       <div className="flex items-center gap-2">
         {link(page - 1, t("common.prev"), page <= 1)}
         <span className="tabular">{t("common.page", { page, pages: Math.max(pageCount, 1) })}</span>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { T } from "@/lib/i18n/core";
 import type { Card } from "@/lib/kpi/board";
+import { drillHref } from "@/lib/kpi/drill";
 import { formatNumber, formatPct, formatSigned } from "@/lib/kpi/format";
 import { formatPeriod } from "@/lib/kpi/period";
 import { cn } from "@/lib/utils";
@@ -29,7 +30,18 @@ export function KpiCard({
   focused: boolean;
 }) {
   const { indicator: ind, standing: s } = card;
-  const style = STATUS_STYLE[card.status ?? "no_data"];
+  // Missing data is 待录入 (grey), never a missed target.
+  const status = card.pending ? "no_data" : card.status;
+  const style = STATUS_STYLE[status ?? "no_data"];
+  // Every figure leads to what makes it: a registry count to its records, a reported figure to its provenance.
+  const drill =
+    ind.source === "registry_count"
+      ? drillHref(ind.registryRule, ind.key, card.period)
+      : `/indicators/${ind.key}?period=${card.period}#provenance`;
+  const drillTitle =
+    ind.source === "registry_count"
+      ? t("kpi.drillLink", { period: formatPeriod(card.period, locale) })
+      : t("kpi.provenanceLink");
   const isRank = ind.valueKind === "rank";
   const unit = isRank ? "" : ind.unit;
   return (
@@ -44,24 +56,65 @@ export function KpiCard({
     >
       <div className="flex items-start justify-between gap-2">
         <h3 className="text-sm font-medium leading-snug text-slate-700">{ind.name}</h3>
-        {card.status ? <Badge tone={style.tone}>{t(`kpi.status.${card.status}`)}</Badge> : null}
+        {card.pending ? (
+          <Badge tone="neutral" data-testid="kpi-pending" title={t("kpi.pendingHint")}>
+            {t("kpi.pending")}
+          </Badge>
+        ) : status ? (
+          <Badge tone={style.tone} data-testid="kpi-status">
+            {t(`kpi.status.${status}`)}
+          </Badge>
+        ) : null}
       </div>
       <div className="flex items-end justify-between gap-2">
-        <p className="min-w-0">
-          {isRank ? (
-            <span className="text-3xl font-semibold tabular text-slate-900" data-testid="kpi-value">
-              {card.value === null ? "—" : t("kpi.rank", { rank: formatNumber(card.value) })}
-            </span>
+        <p className="group/value min-w-0">
+          {card.value === null ? (
+            <>
+              <span className="text-3xl font-semibold tabular text-slate-400" data-testid="kpi-value">
+                —
+              </span>
+              <span className="ml-2 text-sm text-slate-500">{t("kpi.noValue")}</span>
+            </>
+          ) : isRank ? (
+            <Link
+              href={drill ?? "#"}
+              className="rounded text-3xl font-semibold tabular text-slate-900 decoration-brand-600 decoration-2 underline-offset-4 hover:text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
+              data-testid="kpi-drill"
+              title={drillTitle}
+              aria-label={`${ind.name} ${t("kpi.rank", { rank: formatNumber(card.value) })}：${drillTitle}`}
+            >
+              <span data-testid="kpi-value">{t("kpi.rank", { rank: formatNumber(card.value) })}</span>
+            </Link>
           ) : (
             <>
-              <span className="text-3xl font-semibold tabular text-slate-900" data-testid="kpi-value">
-                {formatNumber(card.value, ind.decimals)}
-              </span>
+              {drill ? (
+                <Link
+                  href={drill}
+                  className="rounded text-3xl font-semibold tabular text-slate-900 decoration-brand-600 decoration-2 underline-offset-4 hover:text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
+                  data-testid="kpi-drill"
+                  title={drillTitle}
+                  aria-label={`${ind.name} ${formatNumber(card.value, ind.decimals)}${unit}：${drillTitle}`}
+                >
+                  <span data-testid="kpi-value">{formatNumber(card.value, ind.decimals)}</span>
+                </Link>
+              ) : (
+                <span className="text-3xl font-semibold tabular text-slate-900" data-testid="kpi-value">
+                  {formatNumber(card.value, ind.decimals)}
+                </span>
+              )}
               <span className="ml-1 text-sm text-slate-600" data-testid="kpi-unit">
                 {unit}
               </span>
             </>
           )}
+          {card.value !== null && drill ? (
+            <span
+              className="ml-2 text-xs whitespace-nowrap text-brand-700 opacity-0 transition-opacity group-focus-within/value:opacity-100 group-hover/value:opacity-100"
+              aria-hidden
+            >
+              {ind.source === "registry_count" ? t("kpi.drillShort") : t("kpi.provenanceShort")} →
+            </span>
+          ) : null}
         </p>
         <Sparkline
           values={card.trend.map((p) => p.value)}

@@ -4,6 +4,7 @@ import {
   BarChart,
   CartesianGrid,
   Cell,
+  Legend,
   Line,
   LineChart,
   Pie,
@@ -17,44 +18,107 @@ import { useLocale, useT } from "@/lib/i18n/client";
 import { formatNumber } from "@/lib/kpi/format";
 import { formatPeriod } from "@/lib/kpi/period";
 
-type TrendPoint = { period: string; value: number | null; target: number | null };
+type TrendPoint = { period: string; value: number | null; target: number | null; href?: string | null };
+
+/** Integer ticks for a rank axis 1…n: 1, 5, 10, … and n itself. */
+export function rankTicks(n: number): number[] {
+  const step = n <= 10 ? 1 : 5;
+  const ticks = [1];
+  for (let v = step; v < n; v += step) if (v > 1) ticks.push(v);
+  if (n > 1) ticks.push(n);
+  return ticks;
+}
+
+/** A trend point; for a registry count it is a link to the records behind that period's figure. */
+function TrendDot(props: {
+  cx?: number;
+  cy?: number;
+  payload?: TrendPoint & { label: string };
+  title: (p: TrendPoint & { label: string }) => string;
+}) {
+  const { cx, cy, payload } = props;
+  if (cx == null || cy == null || !payload || payload.value === null) return null;
+  const dot = <circle cx={cx} cy={cy} r={4} fill="#fff" stroke="#1d4ed8" strokeWidth={2} />;
+  if (!payload.href) return dot;
+  return (
+    <a href={payload.href} aria-label={props.title(payload)} data-testid="trend-drill">
+      <title>{props.title(payload)}</title>
+      {/* A larger transparent target makes the point easy to hit. */}
+      <circle cx={cx} cy={cy} r={9} fill="transparent" className="cursor-pointer" />
+      {dot}
+    </a>
+  );
+}
 
 export function TrendChart({
   data,
   unit,
   decimals,
   invert,
+  districtCount,
 }: {
   data: TrendPoint[];
   unit: string;
   decimals: number;
+  /** The value is a rank (1 = best): an inverted integer axis from 1 to the number of districts. */
   invert: boolean;
+  districtCount: number;
 }) {
   const t = useT();
   const locale = useLocale();
   const rows = data.map((d) => ({ ...d, label: formatPeriod(d.period, locale) }));
+  const fmt = (v: number | null) =>
+    v === null ? "—" : invert ? t("kpi.rank", { rank: v }) : `${formatNumber(v, decimals)} ${unit}`;
+  const title = (p: TrendPoint & { label: string }) => t("kpi.pointDrill", { period: p.label, value: fmt(p.value) });
+  const n = Math.max(districtCount, 1);
   return (
     <div className="h-64 w-full" data-testid="trend-chart">
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
-          <YAxis
-            tick={{ fontSize: 11 }}
-            reversed={invert}
-            width={56}
-            tickFormatter={(v: number) => formatNumber(v, decimals)}
-            label={{ value: unit, angle: 0, position: "insideTopLeft", offset: -2, fontSize: 11 }}
-          />
-          <Tooltip formatter={(v) => `${formatNumber(Number(v), decimals)} ${unit}`} />
+          {invert ? (
+            <YAxis
+              type="number"
+              tick={{ fontSize: 11 }}
+              reversed
+              domain={[1, n]}
+              ticks={rankTicks(n)}
+              allowDecimals={false}
+              interval={0}
+              width={56}
+              tickFormatter={(v: number) => String(Math.round(v))}
+              label={{ value: t("kpi.rankLine"), angle: 0, position: "insideTopLeft", offset: -2, fontSize: 11 }}
+            />
+          ) : (
+            <YAxis
+              tick={{ fontSize: 11 }}
+              width={56}
+              allowDecimals={decimals > 0}
+              tickFormatter={(v: number) => formatNumber(v, decimals)}
+              label={{ value: unit, angle: 0, position: "insideTopLeft", offset: -2, fontSize: 11 }}
+            />
+          )}
+          <Tooltip formatter={(v) => fmt(Number(v))} />
+          <Legend verticalAlign="top" height={24} iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
           <Line
             type="monotone"
             dataKey="value"
-            name={t("kpi.value")}
+            name={invert ? t("kpi.rankLine") : t("kpi.value")}
             stroke="#1d4ed8"
             strokeWidth={2}
-            dot={{ r: 3 }}
+            dot={(p) => (
+              <TrendDot
+                key={`${p.index}`}
+                cx={p.cx}
+                cy={p.cy}
+                payload={p.payload as TrendPoint & { label: string }}
+                title={title}
+              />
+            )}
+            activeDot={false}
             connectNulls
+            isAnimationActive={false}
           />
           <Line
             type="stepAfter"
@@ -103,11 +167,11 @@ export function DistrictChart({
   );
 }
 
-export function ShareChart({ us, pct }: { us: string; pct: number }) {
+export function ShareChart({ us, pct, rest }: { us: string; pct: number; rest: "city" | "districts" }) {
   const t = useT();
   const data = [
     { name: us, value: pct },
-    { name: t("kpi.restOfCity"), value: Math.max(100 - pct, 0) },
+    { name: rest === "city" ? t("kpi.restOfCity") : t("kpi.restOfDistricts"), value: Math.max(100 - pct, 0) },
   ];
   return (
     <div className="relative h-48 w-full" data-testid="share-chart">

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { MessageKey, T } from "@/lib/i18n/core";
-import { formatNumber, formatSigned } from "@/lib/kpi/format";
+import { drillHref } from "@/lib/kpi/drill";
+import { formatNumber, formatSigned, shareLabelKey } from "@/lib/kpi/format";
 import { formatPeriod } from "@/lib/kpi/period";
 import type { TargetStatus } from "@/lib/kpi/ranking";
 import {
@@ -29,6 +30,26 @@ const thBase = "border-b border-slate-300 bg-slate-50 px-2 py-1.5 text-left font
 const th = `${thBase} whitespace-nowrap`;
 const td = "border-b border-slate-100 px-2 py-1.5 align-top";
 const num = "text-right tabular-nums whitespace-nowrap";
+
+/** A figure in the summary leads to what makes it: a registry count to its records, a reported one to its source. */
+function FigureLink({ row, t, children }: { row: IndicatorRow; t: T; children: React.ReactNode }) {
+  if (row.value === null || !row.source) return <>{children}</>;
+  const href =
+    row.source === "registry_count"
+      ? drillHref(row.registryRule, row.key, row.dataPeriod)
+      : `/indicators/${row.key}?period=${row.dataPeriod}#provenance`;
+  if (!href) return <>{children}</>;
+  return (
+    <Link
+      href={href}
+      className="text-slate-900 underline decoration-slate-300 underline-offset-2 hover:text-brand-700 hover:decoration-brand-600"
+      title={row.source === "registry_count" ? t("kpi.drillLink", { period: row.dataPeriod }) : t("kpi.provenanceLink")}
+      data-testid="report-drill"
+    >
+      {children}
+    </Link>
+  );
+}
 
 export function IndicatorTable({
   rows,
@@ -74,21 +95,34 @@ export function IndicatorTable({
                 {compact ? r.dataPeriod : formatPeriod(r.dataPeriod, locale)}
               </td>
               <td className={cn(td, num)} data-testid="report-value">
-                {r.valueKind === "rank" ? (
-                  t("kpi.rank", { rank: r.value ?? "—" })
-                ) : (
-                  <>
-                    {formatNumber(r.value, r.decimals)}
-                    <span className="ml-0.5 text-xs text-slate-500">{r.unit}</span>
-                  </>
-                )}
+                <FigureLink row={r} t={t}>
+                  {r.valueKind === "rank" ? (
+                    t("kpi.rank", { rank: r.value ?? "—" })
+                  ) : (
+                    <>
+                      <span data-testid="report-number">{formatNumber(r.value, r.decimals)}</span>
+                      <span className="ml-0.5 text-xs text-slate-500">{r.unit}</span>
+                    </>
+                  )}
+                </FigureLink>
               </td>
               <td className={cn(td, num)} data-testid="report-rank">
                 {r.rank ? `${r.rank} / ${r.districtCount}` : "—"}
               </td>
               <td className={cn(td, num)}>{formatSigned(r.leadOrGap, r.decimals)}</td>
               <td className={cn(td, num)} data-testid="report-share">
-                {r.sharePct == null ? "—" : `${formatNumber(r.sharePct, 2)}%`}
+                {r.sharePct == null ? (
+                  "—"
+                ) : (
+                  <>
+                    {`${formatNumber(r.sharePct, 2)}%`}
+                    {r.shareBase ? (
+                      <span className="block text-[10px] leading-tight text-slate-500" data-testid="report-share-base">
+                        {t(shareLabelKey(r.shareBase))}
+                      </span>
+                    ) : null}
+                  </>
+                )}
               </td>
               <td className={cn(td, num)}>
                 {[

@@ -15,6 +15,7 @@ import {
   samePeriodLastYear,
   yearOf,
 } from "./period";
+import { chooseBoardPeriod } from "./period-choice";
 import {
   type Change,
   change,
@@ -44,13 +45,40 @@ export function getIndicatorList(): Indicator[] {
   return getDb().select().from(indicators).orderBy(asc(indicators.sortOrder), asc(indicators.id)).all();
 }
 
-/** The newest quarter with any district data — the board's default period. */
+/** The newest quarter with any district data (the indicator pages' default period). */
 export function latestDataQuarter(): Period {
   const row = getDb()
     .$client.prepare("SELECT max(period) FROM district_values WHERE period GLOB '[0-9][0-9][0-9][0-9]Q[1-4]'")
     .pluck()
     .get() as string | null;
   return row ?? quarterOfDate(todayIso());
+}
+
+/**
+ * The board's default period: the latest closed quarter, or a later quarter in which every board indicator has
+ * Yubei's value (see chooseBoardPeriod). A quarter still being entered opens only when asked for.
+ */
+export function defaultBoardPeriod(): Period {
+  const sqlite = getDb().$client;
+  const withData = sqlite
+    .prepare(
+      "SELECT DISTINCT period FROM district_values WHERE period GLOB '[0-9][0-9][0-9][0-9]Q[1-4]' ORDER BY period DESC LIMIT 40",
+    )
+    .pluck()
+    .all() as string[];
+  const closed = sqlite
+    .prepare("SELECT quarter FROM quarterly_reports WHERE status = 'closed'")
+    .pluck()
+    .all() as string[];
+  return chooseBoardPeriod({
+    closed,
+    withData,
+    isComplete: (q) => {
+      const p = getBoard(q).progress;
+      return p.total > 0 && p.entered === p.total;
+    },
+    fallback: quarterOfDate(todayIso()),
+  });
 }
 
 /**
@@ -170,6 +198,7 @@ export type Card = {
     | "decimals"
     | "additive"
     | "compareDistricts"
+    | "registryRule"
   >;
   period: Period;
   value: number | null;
@@ -177,6 +206,8 @@ export type Card = {
   districtCount: number;
   target: { rank: number | null; value: number | null; progress: number | null } | null;
   status: TargetStatus | null;
+  /** 待录入: Yubei's value, or (for a ranked indicator) the districts' ranking, is not entered yet. */
+  pending: boolean;
   previous: Change;
   yearOnYear: Change;
   trend: TrendPoint[];
@@ -301,6 +332,7 @@ export function computeCard(
         }
       : null,
     status,
+    pending: standing.value === null || (ind.compareDistricts && standing.rank === null),
     previous: change(standing.value, ourValue(ind, prev, data)),
     yearOnYear: change(standing.value, ourValue(ind, yoy, data)),
     trend,
@@ -315,6 +347,9 @@ export type Alerts = {
   expiringHighTech: { count: number; href: string };
   missing: { key: string; name: string; missing: number; ourMissing: boolean; period: Period }[];
 };
+
+/** 本期数据录入进度: how many board indicators have Yubei's value, and which do not. */
+export type Progress = { entered: number; total: number; missing: { key: string; name: string; period: Period }[] };
 
 function expiringHighTech(): { count: number; href: string } {
   const sqlite = getDb().$client;
@@ -336,7 +371,7 @@ function expiringHighTech(): { count: number; href: string } {
   return { count, href: `/enterprises?qual=${type}&expiring=90&status=active` };
 }
 
-export type Board = { period: Period; cards: Card[]; alerts: Alerts; ourDistrict: string };
+export type Board = { period: Period; cards: Card[]; alerts: Alerts; progress: Progress; ourDistrict: string };
 
 type BoardCache = { version: string; boards: Map<string, Board> };
 const boardCache = globalThis as unknown as { __boardCache?: BoardCache };
@@ -381,7 +416,13 @@ export function computeBoard(board: Period): Board {
         period: c.period,
       })),
   };
-  return { period: board, cards, alerts, ourDistrict: OUR_DISTRICT };
+  const missingValue = cards.filter((c) => c.value === null);
+  const progress: Progress = {
+    entered: cards.length - missingValue.length,
+    total: cards.length,
+    missing: missingValue.map((c) => ({ key: c.indicator.key, name: c.indicator.name, period: c.period })),
+  };
+  return { period: board, cards, alerts, progress, ourDistrict: OUR_DISTRICT };
 }
 
 export function getIndicatorByKey(key: string): Indicator | undefined {

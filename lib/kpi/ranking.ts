@@ -144,6 +144,8 @@ export function targetStatus(input: {
 }): TargetStatus {
   const { rank, value, targetRank, targetValue, direction } = input;
   if (value === null) return "no_data";
+  // No ranking entered is missing data (待录入), not a missed target.
+  if (targetRank !== null && rank === null) return "no_data";
   if (targetRank !== null && (rank === null || rank > targetRank)) return "missed";
   if (targetValue !== null && (direction === "higher" ? value < targetValue : value > targetValue)) return "missed";
   if (rank === 1) {

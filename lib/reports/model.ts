@@ -18,8 +18,13 @@ export type IndicatorRow = {
   districtCount: number;
   /** + lead over the second district when first, − gap to the first otherwise (indicator's unit). */
   leadOrGap: number | null;
-  /** Share of the city, %, rounded to 2 decimals. */
+  /** Share, %, rounded to 2 decimals: of the published city total, or of the districts' sum (shareBase). */
   sharePct: number | null;
+  /** 占全市比重 (a published city total exists) or 占区县合计. Absent in snapshots closed before it was kept. */
+  shareBase?: "published" | "sum" | null;
+  /** Where the figure comes from: a registry count drills to its records, a reported one to its provenance. */
+  source?: "registry_count" | "reported";
+  registryRule?: string | null;
   targetRank: number | null;
   targetValue: number | null;
   status: TargetStatus | null;
@@ -128,3 +133,20 @@ export type SummaryMeta = {
   reopenedByName: string | null;
   reopenReason: string | null;
 };
+
+/** One thing still empty or not entered when a quarter is about to be closed (封账前检查). */
+export type CloseGap =
+  | { code: "summaryText" | "planText"; kind: "narrative" }
+  | { code: `indicator:${string}`; kind: "indicator"; name: string; period: string };
+
+/** What a quarter's summary is missing: an empty 工作总结 / 下季度计划, indicators without Yubei's value. */
+export function closeGaps(data: Pick<SummaryData, "summaryText" | "planText" | "indicators">): CloseGap[] {
+  const gaps: CloseGap[] = [];
+  if (!data.summaryText.trim()) gaps.push({ code: "summaryText", kind: "narrative" });
+  if (!data.planText.trim()) gaps.push({ code: "planText", kind: "narrative" });
+  for (const r of data.indicators) {
+    if (r.value === null)
+      gaps.push({ code: `indicator:${r.key}`, kind: "indicator", name: r.name, period: r.dataPeriod });
+  }
+  return gaps;
+}

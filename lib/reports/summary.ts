@@ -53,6 +53,9 @@ export function indicatorRows(quarter: string): IndicatorRow[] {
               ? null
               : -(r2(s.gapToFirst) as number),
       sharePct: r2(s.sharePct),
+      shareBase: s.sharePct === null ? null : s.shareBase,
+      source: ind.source,
+      registryRule: ind.registryRule,
       targetRank: c.target?.rank ?? null,
       targetValue: c.target?.value ?? null,
       status: c.status,

@@ -2,6 +2,7 @@ import "server-only";
 import type { PassThrough } from "node:stream";
 import type ExcelJS from "exceljs";
 import type { MessageKey, T } from "@/lib/i18n/core";
+import { shareLabelKey } from "@/lib/kpi/format";
 import { formatPeriod } from "@/lib/kpi/period";
 import {
   addTableSheet,
@@ -23,6 +24,7 @@ const INDICATOR_COLUMNS: { key: string; width: number; type: XlsxCellType; decim
   { key: "ranked", width: 9, type: "integer" },
   { key: "leadOrGap", width: 13, type: "number" },
   { key: "sharePct", width: 11, type: "percent", decimals: 2 },
+  { key: "shareBase", width: 13, type: "text" },
   { key: "targetRank", width: 9, type: "integer" },
   { key: "targetValue", width: 10, type: "number" },
   { key: "status", width: 8, type: "text" },
@@ -127,6 +129,8 @@ export async function writeSummaryWorkbook(
         r.ranked || null,
         r.leadOrGap,
         r.sharePct,
+        // Same words as the board and the summary page: 占全市比重 only against a published city total.
+        r.sharePct === null || !r.shareBase ? "" : t(shareLabelKey(r.shareBase)),
         r.targetRank,
         r.targetValue,
         r.status ? t(`kpi.status.${r.status}`) : "",
@@ -134,7 +138,7 @@ export async function writeSummaryWorkbook(
         r.yoyPct,
         r.sampleBased,
       ],
-      { 4: fmt, 7: fmt, 10: fmt },
+      { 4: fmt, 7: fmt, 11: fmt },
     );
   }
   await ind.commit();

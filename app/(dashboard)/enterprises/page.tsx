@@ -1,5 +1,6 @@
 import { Plus } from "lucide-react";
 import Link from "next/link";
+import { DrillChip } from "@/components/registry/drill-chip";
 import { ExportButtons } from "@/components/registry/export-buttons";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -7,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ENTERPRISE_STATUSES } from "@/db/schema";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
+import { drillFor } from "@/lib/kpi/drill";
 import { can } from "@/lib/permissions";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { EnterprisesTable } from "./_components/enterprises-table";
@@ -36,6 +38,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
           </>
         }
       />
+      <DrillChip drill={drillFor("enterprises", search)} base="/enterprises" params={raw} total={data.total} />
       <Card>
         <EnterprisesTable
           rows={data.rows}

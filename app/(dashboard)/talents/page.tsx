@@ -1,5 +1,6 @@
 import { Plus } from "lucide-react";
 import Link from "next/link";
+import { DrillChip } from "@/components/registry/drill-chip";
 import { ExportButtons } from "@/components/registry/export-buttons";
 import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -7,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TALENT_KINDS } from "@/db/schema";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
+import { drillFor } from "@/lib/kpi/drill";
 import { can } from "@/lib/permissions";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { TalentsTable } from "./_components/talents-table";
@@ -37,6 +39,7 @@ export default async function TalentsPage({ searchParams }: { searchParams: Prom
           </>
         }
       />
+      <DrillChip drill={drillFor("talents", search)} base="/talents" params={raw} total={data.total} />
       <Card>
         <TalentsTable
           rows={data.rows}

@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, exists, gte, isNotNull, isNull, lte, or, typ
 import { alias } from "drizzle-orm/sqlite-core";
 import type { DB } from "@/db";
 import { dictionaryItems, enterpriseQualifications, enterprises } from "@/db/schema";
+import { resolveDrill } from "@/lib/kpi/drill";
 import { likeContains, likePrefix, parseSort } from "@/lib/registry/search-params";
 import { todayIso } from "@/lib/time";
 import { ENTERPRISE_SORTS, type EnterpriseSearch } from "./validations";
@@ -34,6 +35,9 @@ export function enterpriseWhere(db: DB, s: EnterpriseSearch, showDeleted: boolea
   if (s.chain) w.push(eq(enterprises.industryChainId, s.chain));
   if (s.status) w.push(eq(enterprises.status, s.status));
   if (s.scale) w.push(eq(enterprises.isAboveScale, s.scale === "yes"));
+  // From a board figure: exactly the enterprises it counts (the counting rule itself).
+  const drill = resolveDrill(db, "enterprises", s);
+  if (drill) w.push(drill.where);
   if (s.foundedFrom) w.push(gte(enterprises.foundedDate, `${s.foundedFrom}-01-01`));
   if (s.foundedTo) w.push(lte(enterprises.foundedDate, `${s.foundedTo}-12-31`));
   if (s.qual || s.expiring) {

@@ -2,6 +2,7 @@ import { createLoader, parseAsInteger, parseAsString, parseAsStringLiteral } fro
 import { ENTERPRISE_STATUSES } from "@/db/schema";
 import { annualRegistry, enterpriseRegistry, qualificationRegistry } from "@/features/enterprises/registry";
 import { fieldsShape } from "@/features/registry/schema";
+import { drillParsers } from "@/lib/kpi/drill-params";
 import { amount, recordId, version } from "@/lib/registry/fields";
 import { baseListParsers } from "@/lib/registry/search-params";
 import { z } from "@/lib/zod";
@@ -20,6 +21,7 @@ export const enterpriseSearchParsers = {
   foundedFrom: parseAsInteger,
   foundedTo: parseAsInteger,
   expiring: parseAsString,
+  ...drillParsers,
 };
 export const loadEnterpriseSearch = createLoader(enterpriseSearchParsers);
 export type EnterpriseSearch = Awaited<ReturnType<typeof loadEnterpriseSearch>>;

@@ -136,7 +136,13 @@ export default async function IndicatorPage({
                 <CardTitle>{t("kpi.trendOf", { name: ind.name, n: card.trend.length })}</CardTitle>
               </CardHeader>
               <CardContent>
-                <TrendChart data={card.trend} unit={ind.unit} decimals={ind.decimals} invert={isRank} />
+                <TrendChart
+                  data={card.trend}
+                  unit={ind.unit}
+                  decimals={ind.decimals}
+                  invert={isRank}
+                  districtCount={card.districtCount}
+                />
               </CardContent>
             </Card>
             <Card>

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, gte, isNotNull, isNull, lte, type SQL, sql }
 import { getDb } from "@/db";
 import { dictionaryItems, enterprises, institutions } from "@/db/schema";
 import { requirePermission } from "@/lib/dal";
+import { resolveDrill } from "@/lib/kpi/drill";
 import { can } from "@/lib/permissions";
 import { clampPage, likeContains, parseSort } from "@/lib/registry/search-params";
 import { INSTITUTION_SORTS, type InstitutionSearch } from "./validations";
@@ -16,6 +17,9 @@ function whereFor(s: InstitutionSearch, showDeleted: boolean): SQL | undefined {
   if (s.status) w.push(eq(institutions.status, s.status));
   if (s.yearFrom) w.push(gte(institutions.recognisedDate, `${s.yearFrom}-01-01`));
   if (s.yearTo) w.push(lte(institutions.recognisedDate, `${s.yearTo}-12-31`));
+  // From a board figure: exactly the records it counts (the counting rule itself).
+  const drill = resolveDrill(getDb(), "institutions", s);
+  if (drill) w.push(drill.where);
   return and(...w);
 }
 

@@ -2,6 +2,7 @@ import { createLoader, parseAsInteger, parseAsStringLiteral } from "nuqs/server"
 import { RECORD_STATUSES } from "@/db/schema";
 import { institutionRegistry } from "@/features/institutions/registry";
 import { fieldsShape } from "@/features/registry/schema";
+import { drillParsers } from "@/lib/kpi/drill-params";
 import { recordId, version } from "@/lib/registry/fields";
 import { baseListParsers, levelParser } from "@/lib/registry/search-params";
 import { z } from "@/lib/zod";
@@ -16,6 +17,7 @@ export const institutionSearchParsers = {
   status: parseAsStringLiteral(RECORD_STATUSES),
   yearFrom: parseAsInteger,
   yearTo: parseAsInteger,
+  ...drillParsers,
 };
 export const loadInstitutionSearch = createLoader(institutionSearchParsers);
 export type InstitutionSearch = Awaited<ReturnType<typeof loadInstitutionSearch>>;

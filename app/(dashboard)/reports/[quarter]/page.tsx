@@ -1,6 +1,5 @@
 import { FileSpreadsheet, Printer } from "lucide-react";
 import Link from "next/link";
-import { RecordActionButton } from "@/components/registry/record-actions";
 import { IndicatorTable, MovementSections } from "@/components/reports/summary-tables";
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
@@ -9,10 +8,10 @@ import { requirePermission } from "@/lib/dal";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatPeriod, periodEnd } from "@/lib/kpi/period";
 import { can } from "@/lib/permissions";
+import { closeGaps } from "@/lib/reports/model";
 import { getReportRow, listSnapshots, summaryForPage } from "@/lib/reports/summary";
 import { formatDateTime, todayIso } from "@/lib/time";
-import { NarrativeForm, ReopenButton } from "../_components/report-controls";
-import { closeQuarter } from "../_lib/actions";
+import { CloseQuarterButton, NarrativeForm, ReopenButton } from "../_components/report-controls";
 
 export default async function ReportPage({
   params,
@@ -69,12 +68,16 @@ export default async function ReportPage({
             {t("reports.print")}
           </Link>
           {isDraft && canWrite && ended ? (
-            <RecordActionButton
-              action={closeQuarter}
-              input={{ quarter }}
-              label={t("reports.close")}
+            <CloseQuarterButton
+              quarter={quarter}
               message={t("reports.closeConfirm", { period })}
-              variant="default"
+              gaps={closeGaps(data).map((g) => ({
+                code: g.code,
+                text:
+                  g.kind === "narrative"
+                    ? t("reports.closeMissingNarrative", { field: t(`reports.${g.code}`) })
+                    : t("reports.closeMissingIndicator", { name: g.name, period: formatPeriod(g.period, locale) }),
+              }))}
             />
           ) : null}
           {viewingCurrentClosed && can(user.role, "report.reopen") ? <ReopenButton quarter={quarter} /> : null}

@@ -3,7 +3,10 @@ import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { type QuarterlyReport, quarterlyReports, reportSnapshots } from "@/db/schema";
 import { ActionError, defineAction } from "@/lib/action";
+import { makeT, type T } from "@/lib/i18n/core";
+import { getLocale } from "@/lib/i18n/server";
 import { periodEnd } from "@/lib/kpi/period";
+import { type CloseGap, closeGaps } from "@/lib/reports/model";
 import { computeSummary, summaryRowCounts } from "@/lib/reports/summary";
 import { nowIso, todayIso } from "@/lib/time";
 import { closeSchema, narrativeSchema, reopenSchema } from "./validations";
@@ -43,20 +46,36 @@ export const saveNarrative = defineAction({
   revalidate: (i) => paths(i.quarter),
 });
 
+/** A gap in the user's words, for the refusal message. */
+function gapText(t: T, g: CloseGap): string {
+  return g.kind === "narrative"
+    ? t("reports.closeMissingNarrative", { field: t(`reports.${g.code}`) })
+    : t("reports.closeMissingIndicator", { name: g.name, period: g.period });
+}
+
 /**
- * 封账: freezes the quarter. Every indicator row and every movement list is read and written as a new
+ * 封账: freezes the quarter. Checks first: an empty narrative or an indicator without Yubei's value is refused
+ * unless the request names it as confirmed (the dialog lists every gap and asks for that confirmation). Every indicator row and every movement list is read and written as a new
  * snapshot version in the same transaction; later registry edits never change it.
  */
 export const closeQuarter = defineAction({
   name: "report.close",
   permission: "report.write",
   schema: closeSchema,
-  handler: ({ quarter }, { tx, user, audit }) => {
+  prepare: async () => makeT(await getLocale()),
+  handler: ({ quarter, confirmMissing }, { tx, user, audit, prepared: t }) => {
     if (periodEnd(quarter) >= todayIso()) throw new ActionError("reports.notEnded", undefined, "conflict");
     const report = ensureReport(tx, quarter, user.id);
     if (report.status === "closed") throw new ActionError("reports.alreadyClosed", undefined, "conflict");
     // Reads run on the transaction's connection, so the snapshot is one consistent view of the registries.
     const data = computeSummary(quarter, { summaryText: report.summaryText, planText: report.planText });
+    const gaps = closeGaps(data);
+    const confirmed = new Set(confirmMissing);
+    const unconfirmed = gaps.filter((g) => !confirmed.has(g.code));
+    if (unconfirmed.length > 0) {
+      const items = encodeURIComponent(unconfirmed.map((g) => gapText(t, g)).join("；"));
+      throw new ActionError(`reports.closeNeedsConfirm|n=${unconfirmed.length},items=${items}`, undefined, "conflict");
+    }
     const next =
       (tx
         .select({ v: sql<number>`max(${reportSnapshots.snapshotVersion})` })
@@ -93,7 +112,7 @@ export const closeQuarter = defineAction({
       objectId: quarter,
       before: { status: "draft" },
       after: { status: "closed", snapshotVersion: next },
-      detail: { rows: summaryRowCounts(data), dataAsOf: data.dataAsOf },
+      detail: { rows: summaryRowCounts(data), dataAsOf: data.dataAsOf, confirmedGaps: gaps.map((g) => g.code) },
     });
     return { snapshotVersion: next };
   },

@@ -10,7 +10,11 @@ export const narrativeSchema = z.strictObject({
   version: z.coerce.number().int().min(0).default(0),
 });
 
-export const closeSchema = z.strictObject({ quarter: quarter() });
+export const closeSchema = z.strictObject({
+  quarter: quarter(),
+  /** The missing items (CloseGap codes) the user saw and confirmed; closing with any other gap is refused. */
+  confirmMissing: z.array(z.string().max(200)).max(500).default([]),
+});
 
 export const reopenSchema = z.strictObject({
   quarter: quarter(),

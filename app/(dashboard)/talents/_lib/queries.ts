@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, gte, isNotNull, isNull, lte, type SQL, sql }
 import { getDb } from "@/db";
 import { dictionaryItems, enterprises, talents } from "@/db/schema";
 import { requirePermission } from "@/lib/dal";
+import { resolveDrill } from "@/lib/kpi/drill";
 import { maskIdNumber, maskPhone } from "@/lib/mask";
 import { can } from "@/lib/permissions";
 import { clampPage, likeContains, parseSort } from "@/lib/registry/search-params";
@@ -19,6 +20,9 @@ function whereFor(s: TalentSearch, showDeleted: boolean): SQL | undefined {
   if (s.kind) w.push(eq(talents.kind, s.kind));
   if (s.yearFrom) w.push(gte(talents.recognisedYear, s.yearFrom));
   if (s.yearTo) w.push(lte(talents.recognisedYear, s.yearTo));
+  // From a board figure: exactly the records it counts (the counting rule itself).
+  const drill = resolveDrill(getDb(), "talents", s);
+  if (drill) w.push(drill.where);
   return and(...w);
 }
 

@@ -2,6 +2,7 @@ import { createLoader, parseAsInteger, parseAsStringLiteral } from "nuqs/server"
 import { TALENT_KINDS } from "@/db/schema";
 import { fieldsShape } from "@/features/registry/schema";
 import { talentRegistry } from "@/features/talents/registry";
+import { drillParsers } from "@/lib/kpi/drill-params";
 import { checkbox, idNumber, phone, recordId, version } from "@/lib/registry/fields";
 import { baseListParsers } from "@/lib/registry/search-params";
 import { z } from "@/lib/zod";
@@ -18,6 +19,7 @@ export const talentSearchParsers = {
   kind: parseAsStringLiteral(TALENT_KINDS),
   yearFrom: parseAsInteger,
   yearTo: parseAsInteger,
+  ...drillParsers,
 };
 export const loadTalentSearch = createLoader(talentSearchParsers);
 export type TalentSearch = Awaited<ReturnType<typeof loadTalentSearch>>;
