@@ -2,11 +2,11 @@
 import { and, desc, eq, isNull, ne } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { enterpriseAnnualFigures, enterpriseQualifications, enterprises } from "@/db/schema";
-import { ActionError, defineAction } from "@/lib/action";
+import { ActionError, defineAction, staleWrite } from "@/lib/action";
 import { assertDictionaryValue, assertVersion, changedFields, loadRecord, setDeleted } from "@/lib/registry/records";
 import { nowIso } from "@/lib/time";
 import {
-  annualFiguresSchema,
+  annualFormSchema,
   annualRefSchema,
   type CreateEnterpriseInput,
   createEnterpriseSchema,
@@ -186,12 +186,14 @@ export const deleteQualification = defineAction({
   revalidate: (_i, d) => [LIST, detail(d.enterpriseId)],
 });
 
+const ANNUAL_FIELDS = ["revenue", "rdExpense", "employees", "rdStaff", "inventionPatents"] as const;
+
 /** Enters (or corrects) one year of figures; one row per enterprise per year. */
 export const upsertAnnualFigures = defineAction({
   name: "enterprise.annual.upsert",
   permission: "registry.write",
-  schema: annualFiguresSchema,
-  handler: ({ enterpriseId, year, ...figures }, { tx, user, audit }) => {
+  schema: annualFormSchema,
+  handler: ({ enterpriseId, year, version, ...figures }, { tx, user, audit }) => {
     loadLive(tx, enterpriseId);
     const existing = tx
       .select()
@@ -204,6 +206,17 @@ export const upsertAnnualFigures = defineAction({
         ),
       )
       .get();
+    // The form carries the version of that year's row as loaded (0 = no row then): never overwrite a save
+    // made meanwhile by someone else.
+    if ((existing?.version ?? 0) !== version)
+      throw staleWrite({
+        updatedBy: existing?.updatedBy,
+        updatedAt: existing?.updatedAt,
+        current: [
+          { label: "enterprises.annual.year", value: year },
+          ...ANNUAL_FIELDS.map((f) => ({ label: `enterprises.annual.${f}`, value: existing?.[f] ?? null })),
+        ],
+      });
     let id: number;
     if (existing) {
       tx.update(enterpriseAnnualFigures)

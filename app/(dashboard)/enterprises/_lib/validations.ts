@@ -74,20 +74,26 @@ export const qualificationSchema = z
   });
 export const qualificationRefSchema = z.strictObject({ id: recordId() });
 
-export const annualFiguresSchema = z
-  .strictObject({
-    enterpriseId: recordId(),
-    year: year(1990, new Date().getFullYear()),
-    revenue: optAmount(1_000_000_000),
-    rdExpense: optAmount(100_000_000),
-    employees: optAmount(1_000_000, { integer: true }),
-    rdStaff: optAmount(1_000_000, { integer: true }),
-    inventionPatents: optAmount(1_000_000, { integer: true }),
-  })
-  .refine((a) => a.rdStaff == null || a.employees == null || a.rdStaff <= a.employees, {
-    path: ["rdStaff"],
-    message: "enterprises.annual.rdStaffTooMany",
-  });
+const annualFields = {
+  enterpriseId: recordId(),
+  year: year(1990, new Date().getFullYear()),
+  revenue: optAmount(1_000_000_000),
+  rdExpense: optAmount(100_000_000),
+  employees: optAmount(1_000_000, { integer: true }),
+  rdStaff: optAmount(1_000_000, { integer: true }),
+  inventionPatents: optAmount(1_000_000, { integer: true }),
+};
+const rdStaffWithinEmployees = <A extends { rdStaff?: number | null; employees?: number | null }>(a: A) =>
+  a.rdStaff == null || a.employees == null || a.rdStaff <= a.employees;
+const rdStaffMessage = { path: ["rdStaff"], message: "enterprises.annual.rdStaffTooMany" };
+
+/** One year of figures (the import's row shape). */
+export const annualFiguresSchema = z.strictObject(annualFields).refine(rdStaffWithinEmployees, rdStaffMessage);
+
+/** The form's save also carries that year's row version as loaded; 0 = the year had no figures then. */
+export const annualFormSchema = z
+  .strictObject({ ...annualFields, version: z.coerce.number().int().min(0) })
+  .refine(rdStaffWithinEmployees, rdStaffMessage);
 export const annualRefSchema = z.strictObject({ id: recordId() });
 
 export { amount };
