@@ -74,7 +74,7 @@ test("a two-column paste in reversed order with a header puts each value on its 
   expect(storedValue(period, "万州区")?.value).toBe(10);
 
   await page.setViewportSize({ width: 1440, height: 1000 });
-  await preview.scrollIntoViewIfNeeded();
+  await preview.evaluate((el) => el.scrollIntoView({ block: "center" }));
   await page.screenshot({
     path: process.env.DOCS_SCREENSHOTS
       ? "docs/screenshots/district-paste-preview.png"
@@ -113,6 +113,11 @@ test("a two-column paste in reversed order with a header puts each value on its 
   await expect(prov.getByTestId("provenance-source")).toHaveText("渝统发〔2012〕8号");
   await expect(prov.getByTestId("provenance-history")).toContainText(/5\s*→\s*88\.5/);
   await expect(prov.getByTestId("provenance-history")).toContainText("李科员");
+  await prov.screenshot({
+    path: process.env.DOCS_SCREENSHOTS
+      ? "docs/screenshots/indicator-provenance.png"
+      : test.info().outputPath("provenance.png"),
+  });
 });
 
 test("an unknown or repeated district name is refused by name, row by row, and nothing is filled", async ({ page }) => {
@@ -190,6 +195,7 @@ test("two users load the same district values; the second save is refused with t
   await expect(refusal).toContainText("未保存：该记录已被 李科员 于");
   await expect(refusal.getByTestId("conflict-current")).toContainText("万州区");
   await expect(refusal.getByTestId("conflict-current")).toContainText("111");
+  await refusal.screenshot({ path: test.info().outputPath("conflict.png") });
   // Nothing of the first save is lost, nothing of the second written.
   expect(storedValue(period, "万州区")?.value).toBe(111);
   expect(storedValue(period, "江北区")?.value).toBe(2);

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { ConflictValues } from "@/components/registry/form-field";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -61,6 +61,10 @@ export function DistrictEntryForm({
   const [state, setState] = useState<ActionResult<{ changed: number }> | null>(null);
   const [reading, setReading] = useState(false);
   const [pending, start] = useTransition();
+  const previewHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (preview) previewHeading.current?.focus();
+  }, [preview]);
 
   const errorText = (e: PasteError) => {
     const message = t(e.key as MessageKey, e.params);
@@ -85,7 +89,8 @@ export function DistrictEntryForm({
     }
     setPasteErrors(null);
     setState(null);
-    setPreview(changes);
+    // Changes first (in the order shown below), then the unchanged ones: nothing to scroll past to check them.
+    setPreview([...changes.filter((c) => c.changed), ...changes.filter((c) => !c.changed)]);
   }
 
   function fillFrom(text: string) {
@@ -207,9 +212,11 @@ export function DistrictEntryForm({
         <section
           aria-label={t("kpi.paste.title", { period: periodLabel })}
           data-testid="district-preview"
-          className="flex flex-col gap-3 rounded-md border border-brand-200 bg-brand-50/40 p-3"
+          className="flex flex-col gap-3 rounded-md border border-brand-100 bg-brand-50 p-3"
         >
-          <h3 className="font-medium text-slate-900">{t("kpi.paste.title", { period: periodLabel })}</h3>
+          <h3 ref={previewHeading} tabIndex={-1} className="font-medium text-slate-900 outline-none">
+            {t("kpi.paste.title", { period: periodLabel })}
+          </h3>
           <p className="text-sm text-slate-700">
             {t("kpi.paste.intro", { changed, unchanged: preview.length - changed })}
           </p>
