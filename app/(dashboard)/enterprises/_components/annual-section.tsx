@@ -74,7 +74,7 @@ export function AnnualSection({
                     <Td>
                       <RecordActionButton
                         action={deleteAnnualFigures}
-                        input={{ id: r.id }}
+                        input={{ id: r.id, version: r.version }}
                         message={t("enterprises.annual.confirmDelete", { year: r.year })}
                         label={t("registry.delete")}
                         variant="outline"

@@ -244,12 +244,21 @@ export const deleteAnnualFigures = defineAction({
   name: "enterprise.annual.delete",
   permission: "registry.write",
   schema: annualRefSchema,
-  handler: ({ id }, { tx, user, audit }) => {
+  handler: ({ id, version }, { tx, user, audit }) => {
     const before = tx.select().from(enterpriseAnnualFigures).where(eq(enterpriseAnnualFigures.id, id)).get();
     if (!before || before.deletedAt) throw new ActionError("registry.notFound");
+    if (before.version !== version)
+      throw staleWrite({
+        updatedBy: before.updatedBy,
+        updatedAt: before.updatedAt,
+        current: [
+          { label: "enterprises.annual.year", value: before.year },
+          ...ANNUAL_FIELDS.map((f) => ({ label: `enterprises.annual.${f}`, value: before[f] })),
+        ],
+      });
     const at = nowIso();
     tx.update(enterpriseAnnualFigures)
-      .set({ deletedAt: at, deletedBy: user.id, updatedAt: at, updatedBy: user.id })
+      .set({ deletedAt: at, deletedBy: user.id, version: before.version + 1, updatedAt: at, updatedBy: user.id })
       .where(eq(enterpriseAnnualFigures.id, id))
       .run();
     refreshLatestFigures(tx, before.enterpriseId);

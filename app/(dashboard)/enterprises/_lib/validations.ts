@@ -94,6 +94,7 @@ export const annualFiguresSchema = z.strictObject(annualFields).refine(rdStaffWi
 export const annualFormSchema = z
   .strictObject({ ...annualFields, version: z.coerce.number().int().min(0) })
   .refine(rdStaffWithinEmployees, rdStaffMessage);
-export const annualRefSchema = z.strictObject({ id: recordId() });
+/** Deleting a year of figures carries the row's version as shown, like every other write. */
+export const annualRefSchema = z.strictObject({ id: recordId(), version: z.coerce.number().int().min(1) });
 
 export { amount };

@@ -35,7 +35,11 @@ export async function getIndicatorDetail(key: string, requested?: string) {
   const us = districts.find((d) => d.label === OUR_DISTRICT);
   if (!us) return null;
   const valid = requested && (ind.periodType === "quarter" ? isQuarter(requested) : isYear(requested));
-  const period = valid ? (requested as string) : dataPeriodFor(ind, latestDataQuarter(), us.id);
+  // A board quarter asked of a yearly indicator (a card's link) means the year that card shows for it.
+  const fromBoard = !valid && requested && ind.periodType === "year" && isQuarter(requested);
+  const period = valid
+    ? (requested as string)
+    : dataPeriodFor(ind, fromBoard ? (requested as string) : latestDataQuarter(), us.id);
   const card: Card = computeCard(ind, period, districts, us.id, period);
   const db = getDb();
   const raw = db
