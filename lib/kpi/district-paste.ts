@@ -86,6 +86,7 @@ function splitLine(line: string): string[] {
   return cells;
 }
 
+const HEADER_WORDS = /区县|名称|地区|区域|单位|数值|指标/;
 const isNumberLike = (s: string) => s !== "" && parseCell(s) !== "invalid";
 
 /**
@@ -119,8 +120,10 @@ export function parseDistrictPaste(
 
   // A header is a first row that names no district and carries no number ("区县名称 / 数值", "2021Q1"…).
   const first = lines[0];
+  // A year as the value column's title ("区县 | 2021") is still a header when the other cell says what it is.
   const firstIsHeader = pairs
-    ? first.cells.every((c) => lookup(c) === undefined) && !first.cells.some(isNumberLike)
+    ? first.cells.every((c) => lookup(c) === undefined) &&
+      (!first.cells.some(isNumberLike) || first.cells.some((c) => HEADER_WORDS.test(c)))
     : !isNumberLike(first.cells[0]) && lookup(first.cells[0]) === undefined;
   result.headerSkipped = firstIsHeader;
 

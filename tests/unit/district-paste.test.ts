@@ -54,6 +54,13 @@ describe("parseDistrictPaste: two columns by name", () => {
     expect(byLabel(r.values)).toEqual({ 万州区: "370", 渝北区: "1,200", 石柱土家族自治县: "8" });
   });
 
+  it("a header whose value column is titled with a year is still skipped", () => {
+    const r = parseDistrictPaste("区县\t2021\n万州区\t370", ALL);
+    expect(r.errors).toEqual([]);
+    expect(r.headerSkipped).toBe(true);
+    expect(byLabel(r.values)).toEqual({ 万州区: "370" });
+  });
+
   it("accepts space-separated text as typed", () => {
     const r = parseDistrictPaste("万州区 370\n渝北 12", ALL);
     expect(byLabel(r.values)).toEqual({ 万州区: "370", 渝北区: "12" });
