@@ -202,3 +202,31 @@ test("two users load the same district values; the second save is refused with t
   await a.context().close();
   await b.context().close();
 });
+
+test("a reported card's provenance link opens the right period, for the leader too", async ({ page }) => {
+  const key = "rd_expenditure";
+  const us = districtId("渝北区");
+  const seeded = row<{ period: string; value: number }>(
+    "SELECT period, value FROM district_values WHERE indicator_id = (SELECT id FROM indicators WHERE key = ?) AND district_id = ? AND period = '2019'",
+    key,
+    us,
+  );
+  await signIn(page, "leader");
+  await page.goto(`/indicators/${key}?period=2019#provenance`);
+  const prov = page.locator("#provenance");
+  await expect(prov).toContainText("数据来源与修改记录（2019年）");
+  await expect(prov.getByTestId("provenance-value")).toContainText(String(seeded?.value));
+  await expect(prov.getByTestId("provenance-by")).toHaveText("系统初始数据");
+  await expect(prov).toContainText("暂无修改记录");
+  await expect(prov).toBeInViewport();
+  // The board's quarter on a yearly indicator means the year that card shows (the latest with our value).
+  await page.goto(`/indicators/${key}?period=2021Q1#provenance`);
+  const latest = scalar<string>(
+    "SELECT max(period) FROM district_values WHERE indicator_id = (SELECT id FROM indicators WHERE key = ?) AND district_id = ? AND period <= '2020'",
+    key,
+    us,
+  );
+  await expect(page.locator("#provenance")).toContainText(`数据来源与修改记录（${latest}年）`);
+  // A leader reads; there is no entry form.
+  await expect(page.getByRole("button", { name: "预览并保存" })).toHaveCount(0);
+});
