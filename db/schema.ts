@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 // Timestamps are stored as ISO-8601 strings in UTC (sortable, readable in exports).
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
@@ -23,8 +23,11 @@ export const users = sqliteTable("users", {
   failedAttempts: integer("failed_attempts").notNull().default(0),
   lockedUntil: text("locked_until"),
   isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+  /** Optimistic concurrency for the admin's edits (role, disable/enable, reset). */
+  version: integer("version").notNull().default(1),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
+  updatedBy: integer("updated_by").references((): AnySQLiteColumn => users.id),
 });
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
@@ -121,8 +124,10 @@ export const dictionaryItems = sqliteTable(
     sortOrder: integer("sort_order").notNull().default(0),
     enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
     note: text("note"),
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    updatedBy: integer("updated_by").references(() => users.id),
   },
   (t) => [
     uniqueIndex("dict_kind_code_uq").on(t.kind, t.code),
@@ -405,6 +410,8 @@ export const districtValues = sqliteTable(
       .references(() => dictionaryItems.id),
     value: real("value").notNull(),
     note: text("note"),
+    /** 来源/文号: the document the figure was taken from (e.g. 渝统发〔2021〕12号). */
+    sourceDoc: text("source_doc"),
     isSample: integer("is_sample", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -448,6 +455,7 @@ export const indicatorTargets = sqliteTable(
     targetRank: integer("target_rank"),
     targetValue: real("target_value"),
     note: text("note"),
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     updatedBy: integer("updated_by").references(() => users.id),

@@ -82,7 +82,9 @@ test("staff enter a district value and the rank on the board changes; the leader
   )?.value;
   // Capture the save as staff, with 江北区 overtaking us.
   await page.locator(`#v_${jiangbei}`).fill("9.99");
-  const action = await captureAction(page, () => page.getByRole("button", { name: "保存区县数值" }).click());
+  await page.getByRole("button", { name: "预览并保存" }).click();
+  await expect(page.getByTestId("preview-江北区")).toHaveAttribute("data-changed", "true");
+  const action = await captureAction(page, () => page.getByRole("button", { name: "确认保存 1 项修改" }).click());
   await expect(page.getByText("已保存")).toBeVisible();
   await expect(page.getByTestId("ranking-us")).toContainText("2");
 
@@ -94,7 +96,7 @@ test("staff enter a district value and the rank on the board changes; the leader
   await expect(card(lp, key)).toContainText("未达标");
   // The leader sees no entry form, and a replayed save is refused with nothing written.
   await lp.goto(`/indicators/${key}?period=2018`);
-  await expect(lp.getByRole("button", { name: "保存区县数值" })).toHaveCount(0);
+  await expect(lp.getByRole("button", { name: "预览并保存" })).toHaveCount(0);
   const res = await replayAction(leader, action, action.body.replace("9.99", "0.5"));
   expect(res.text).toContain('"code":"forbidden"');
   expect(
@@ -104,8 +106,11 @@ test("staff enter a district value and the rank on the board changes; the leader
       jiangbei,
     ),
   ).toBe(9.99);
-  // Control: staff restores the original value with the same request; we are first again.
-  const ok = await replayAction(page.context(), action, action.body.replace("9.99", String(original)));
+  // Control: staff restores the original value with the same request (now loaded at 9.99); we are first again.
+  const [args] = JSON.parse(action.body);
+  args.values[String(jiangbei)] = String(original);
+  args.loaded[String(jiangbei)] = "9.99";
+  const ok = await replayAction(page.context(), action, JSON.stringify([args]));
   expect(ok.text).toContain('"ok":true');
   await lp.goto("/?period=2019Q1");
   await expect(card(lp, key).getByTestId("kpi-rank")).toContainText("全市第1");

@@ -1,7 +1,9 @@
 import "server-only";
+import { eq } from "drizzle-orm";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type DB, getDb, type Tx } from "@/db";
+import { users } from "@/db/schema";
 import { writeOperationLog } from "./audit";
 import { type CurrentUser, getCurrentUser } from "./dal";
 import type { MessageKey, T } from "./i18n/core";
@@ -9,6 +11,7 @@ import { getT } from "./i18n/server";
 import { noteWrite } from "./kpi/registry-counts";
 import { can, type Permission } from "./permissions";
 import { getRequestInfo } from "./request-info";
+import { formatDateTime } from "./time";
 
 export type FieldErrors = Record<string, string[]>;
 export type ActionErrorCode =
@@ -18,9 +21,20 @@ export type ActionErrorCode =
   | "invalid"
   | "conflict"
   | "error";
+/** What a stale write is refused with: who changed the record last, when (Beijing time), and its current values. */
+export type ConflictInfo = { by: string | null; at: string | null; current: { label: string; value: string }[] };
 export type ActionResult<D = unknown> =
   | { ok: true; data: D; message?: string }
-  | { ok: false; code: ActionErrorCode; message: string; fieldErrors?: FieldErrors };
+  | { ok: false; code: ActionErrorCode; message: string; fieldErrors?: FieldErrors; conflict?: ConflictInfo };
+
+/**
+ * A stale write's record as it is now. Labels and `valueKey`s are catalogue keys; `updatedBy` is a user id.
+ */
+export type StaleRecord = {
+  updatedBy: number | null | undefined;
+  updatedAt: string | null | undefined;
+  current: { label: string; value?: string | number | null; valueKey?: string }[];
+};
 
 /**
  * Thrown inside a handler for a domain refusal (duplicate key, stale version…). The transaction rolls
@@ -31,9 +45,33 @@ export class ActionError extends Error {
     message: string,
     readonly fieldErrors?: FieldErrors,
     readonly code: "invalid" | "conflict" = "invalid",
+    readonly stale?: StaleRecord,
   ) {
     super(message);
   }
+}
+
+/**
+ * Refuses a write made from a stale form (optimistic concurrency): the transaction rolls back and the user
+ * is told who changed the record, when, and what it holds now — so nothing of the other save is lost.
+ */
+export function staleWrite(record: StaleRecord): ActionError {
+  return new ActionError("errors.conflict", undefined, "conflict", record);
+}
+
+function describeStale(db: DB, t: T, stale: StaleRecord): { message: string; conflict: ConflictInfo } {
+  const by =
+    stale.updatedBy != null
+      ? (db.select({ name: users.displayName }).from(users).where(eq(users.id, stale.updatedBy)).get()?.name ?? null)
+      : null;
+  const at = stale.updatedAt ? formatDateTime(stale.updatedAt).slice(0, 16) : null;
+  const current = stale.current.map((c) => ({
+    label: translate(t, c.label),
+    value: c.valueKey ? translate(t, c.valueKey) : c.value == null || c.value === "" ? "—" : String(c.value),
+  }));
+  const message =
+    by && at ? t("errors.conflictBy", { who: by, at }) : at ? t("errors.conflictAt", { at }) : t("errors.conflict");
+  return { message, conflict: { by, at, current } };
 }
 
 type AuditFields = {
@@ -198,8 +236,9 @@ export function defineAction<S extends z.ZodType, D, P = undefined>(def: Definit
           ...logBase,
           result: "invalid",
           message: err.message,
-          detail: { fieldErrors: err.fieldErrors },
+          detail: { fieldErrors: err.fieldErrors, stale: err.stale },
         });
+        if (err.stale) return { ok: false, code: "conflict", ...describeStale(db, t, err.stale) };
         return {
           ok: false,
           code: err.code,

@@ -1,5 +1,7 @@
 "use client";
 import { FieldError, Label } from "@/components/ui/input";
+import type { ConflictInfo } from "@/lib/action";
+import { useT } from "@/lib/i18n/client";
 import { cn } from "@/lib/utils";
 
 /** Label + control + field errors, wired with aria-invalid / aria-describedby. */
@@ -44,12 +46,30 @@ export function FormField({
   );
 }
 
-/** Form-level message (conflict, forbidden…) announced politely. */
-export function FormMessage({ state }: { state: { ok: boolean; message?: string } | null }) {
+/** Form-level message (conflict, forbidden…) announced politely; a stale write also lists the current values. */
+export function FormMessage({ state }: { state: { ok: boolean; message?: string; conflict?: ConflictInfo } | null }) {
   if (!state || state.ok || !state.message) return null;
   return (
-    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-      {state.message}
-    </p>
+    <div role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+      <p>{state.message}</p>
+      {state.conflict ? <ConflictValues conflict={state.conflict} /> : null}
+    </div>
+  );
+}
+
+/** The record's current values after a refused stale write. */
+export function ConflictValues({ conflict }: { conflict: ConflictInfo }) {
+  const t = useT();
+  if (conflict.current.length === 0) return null;
+  return (
+    <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs" data-testid="conflict-current">
+      <dt className="col-span-2 font-medium">{t("errors.conflictCurrent")}</dt>
+      {conflict.current.map((c) => (
+        <div key={c.label} className="contents">
+          <dt className="text-red-800">{c.label}</dt>
+          <dd className="tabular text-red-900">{c.value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -83,6 +83,10 @@ export const en: Messages = {
     invalidInput: "Some fields need correcting",
     unknown: "The operation failed; try again, or contact the administrator if it persists",
     conflict: "Someone else changed this record; reload and edit again",
+    conflictBy: "Not saved: {who} changed this record at {at}. Check its current values below, reload and edit again",
+    conflictAt:
+      "Not saved: someone else changed this record at {at}. Check its current values below, reload and edit again",
+    conflictCurrent: "Current values",
     backHome: "Back to home",
   },
   login: {
@@ -259,6 +263,7 @@ export const en: Messages = {
     "registry.exportCsv": "Export CSV",
     "indicator.update": "Edit indicator definition",
     "indicator.saveDistrictValues": "Enter district values",
+    "indicator.readDistrictXlsx": "Read a district values workbook",
     "indicator.saveTarget": "Set target",
     "report.saveNarrative": "Save summary text",
     "report.close": "Close quarter",

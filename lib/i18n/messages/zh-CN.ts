@@ -84,6 +84,9 @@ export const zhCN = {
     invalidInput: "提交的内容有误，请按提示修改",
     unknown: "操作失败，请稍后重试；如持续出现请联系系统管理员",
     conflict: "该记录已被他人修改，请刷新后重新编辑",
+    conflictBy: "未保存：该记录已被 {who} 于 {at} 修改。请核对下列当前值，刷新后重新编辑",
+    conflictAt: "未保存：该记录已于 {at} 被他人修改。请核对下列当前值，刷新后重新编辑",
+    conflictCurrent: "当前值",
     backHome: "返回首页",
   },
   login: {
@@ -259,6 +262,7 @@ export const zhCN = {
     "registry.exportCsv": "导出CSV",
     "indicator.update": "修改指标口径",
     "indicator.saveDistrictValues": "录入区县数值",
+    "indicator.readDistrictXlsx": "读取区县数值表格",
     "indicator.saveTarget": "设置指标目标",
     "report.saveNarrative": "保存季度汇总文字",
     "report.close": "季度封账",

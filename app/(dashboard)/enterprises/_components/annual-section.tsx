@@ -1,5 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { AmountCell } from "@/components/registry/cells";
 import { FormField, FormMessage } from "@/components/registry/form-field";
 import { RecordActionButton } from "@/components/registry/record-actions";
@@ -25,6 +26,9 @@ export function AnnualSection({
 }) {
   const t = useT();
   const router = useRouter();
+  const [year, setYear] = useState(String(new Date().getFullYear() - 1));
+  // Each year's row version as shown: the server refuses a save over figures someone entered meanwhile.
+  const version = rows.find((r) => r.year === Number(year))?.version ?? 0;
   const {
     state,
     pending,
@@ -70,7 +74,7 @@ export function AnnualSection({
                     <Td>
                       <RecordActionButton
                         action={deleteAnnualFigures}
-                        input={{ id: r.id }}
+                        input={{ id: r.id, version: r.version }}
                         message={t("enterprises.annual.confirmDelete", { year: r.year })}
                         label={t("registry.delete")}
                         variant="outline"
@@ -89,8 +93,9 @@ export function AnnualSection({
             aria-label={t("enterprises.annual.save")}
           >
             <input type="hidden" name="enterpriseId" value={enterpriseId} />
+            <input type="hidden" name="version" value={version} />
             <FormField name="year" label={t("enterprises.annual.year")} required errors={fe?.year}>
-              {(p) => <Input {...p} inputMode="numeric" defaultValue={new Date().getFullYear() - 1} />}
+              {(p) => <Input {...p} inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} />}
             </FormField>
             {FIELDS.map((f) => (
               <FormField key={f} name={f} label={t(`enterprises.annual.${f}`)} errors={fe?.[f]}>

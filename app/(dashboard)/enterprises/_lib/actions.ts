@@ -2,11 +2,11 @@
 import { and, desc, eq, isNull, ne } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { enterpriseAnnualFigures, enterpriseQualifications, enterprises } from "@/db/schema";
-import { ActionError, defineAction } from "@/lib/action";
+import { ActionError, defineAction, staleWrite } from "@/lib/action";
 import { assertDictionaryValue, assertVersion, changedFields, loadRecord, setDeleted } from "@/lib/registry/records";
 import { nowIso } from "@/lib/time";
 import {
-  annualFiguresSchema,
+  annualFormSchema,
   annualRefSchema,
   type CreateEnterpriseInput,
   createEnterpriseSchema,
@@ -186,12 +186,14 @@ export const deleteQualification = defineAction({
   revalidate: (_i, d) => [LIST, detail(d.enterpriseId)],
 });
 
+const ANNUAL_FIELDS = ["revenue", "rdExpense", "employees", "rdStaff", "inventionPatents"] as const;
+
 /** Enters (or corrects) one year of figures; one row per enterprise per year. */
 export const upsertAnnualFigures = defineAction({
   name: "enterprise.annual.upsert",
   permission: "registry.write",
-  schema: annualFiguresSchema,
-  handler: ({ enterpriseId, year, ...figures }, { tx, user, audit }) => {
+  schema: annualFormSchema,
+  handler: ({ enterpriseId, year, version, ...figures }, { tx, user, audit }) => {
     loadLive(tx, enterpriseId);
     const existing = tx
       .select()
@@ -204,6 +206,17 @@ export const upsertAnnualFigures = defineAction({
         ),
       )
       .get();
+    // The form carries the version of that year's row as loaded (0 = no row then): never overwrite a save
+    // made meanwhile by someone else.
+    if ((existing?.version ?? 0) !== version)
+      throw staleWrite({
+        updatedBy: existing?.updatedBy,
+        updatedAt: existing?.updatedAt,
+        current: [
+          { label: "enterprises.annual.year", value: year },
+          ...ANNUAL_FIELDS.map((f) => ({ label: `enterprises.annual.${f}`, value: existing?.[f] ?? null })),
+        ],
+      });
     let id: number;
     if (existing) {
       tx.update(enterpriseAnnualFigures)
@@ -231,12 +244,21 @@ export const deleteAnnualFigures = defineAction({
   name: "enterprise.annual.delete",
   permission: "registry.write",
   schema: annualRefSchema,
-  handler: ({ id }, { tx, user, audit }) => {
+  handler: ({ id, version }, { tx, user, audit }) => {
     const before = tx.select().from(enterpriseAnnualFigures).where(eq(enterpriseAnnualFigures.id, id)).get();
     if (!before || before.deletedAt) throw new ActionError("registry.notFound");
+    if (before.version !== version)
+      throw staleWrite({
+        updatedBy: before.updatedBy,
+        updatedAt: before.updatedAt,
+        current: [
+          { label: "enterprises.annual.year", value: before.year },
+          ...ANNUAL_FIELDS.map((f) => ({ label: `enterprises.annual.${f}`, value: before[f] })),
+        ],
+      });
     const at = nowIso();
     tx.update(enterpriseAnnualFigures)
-      .set({ deletedAt: at, deletedBy: user.id, updatedAt: at, updatedBy: user.id })
+      .set({ deletedAt: at, deletedBy: user.id, version: before.version + 1, updatedAt: at, updatedBy: user.id })
       .where(eq(enterpriseAnnualFigures.id, id))
       .run();
     refreshLatestFigures(tx, before.enterpriseId);

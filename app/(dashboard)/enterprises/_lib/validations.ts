@@ -42,12 +42,19 @@ export const qualificationSchema = z
   });
 export const qualificationRefSchema = z.strictObject({ id: recordId() });
 
-export const annualFiguresSchema = z
-  .strictObject({ enterpriseId: recordId(), ...fieldsShape(annualRegistry.fields) })
-  .refine((a) => a.rdStaff == null || a.employees == null || a.rdStaff <= a.employees, {
-    path: ["rdStaff"],
-    message: "enterprises.annual.rdStaffTooMany",
-  });
-export const annualRefSchema = z.strictObject({ id: recordId() });
+const annualFields = { enterpriseId: recordId(), ...fieldsShape(annualRegistry.fields) };
+const rdStaffWithinEmployees = <A extends { rdStaff?: number | null; employees?: number | null }>(a: A) =>
+  a.rdStaff == null || a.employees == null || a.rdStaff <= a.employees;
+const rdStaffMessage = { path: ["rdStaff"], message: "enterprises.annual.rdStaffTooMany" };
+
+/** One year of figures (the import's row shape). */
+export const annualFiguresSchema = z.strictObject(annualFields).refine(rdStaffWithinEmployees, rdStaffMessage);
+
+/** The form's save also carries that year's row version as loaded; 0 = the year had no figures then. */
+export const annualFormSchema = z
+  .strictObject({ ...annualFields, version: z.coerce.number().int().min(0) })
+  .refine(rdStaffWithinEmployees, rdStaffMessage);
+/** Deleting a year of figures carries the row's version as shown, like every other write. */
+export const annualRefSchema = z.strictObject({ id: recordId(), version: z.coerce.number().int().min(1) });
 
 export { amount };

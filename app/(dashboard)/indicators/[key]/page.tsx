@@ -10,6 +10,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { formatNumber, formatPct } from "@/lib/kpi/format";
 import { formatPeriod, periodRange, shiftPeriod } from "@/lib/kpi/period";
 import { can } from "@/lib/permissions";
+import { formatDateTime } from "@/lib/time";
 import { DefinitionForm } from "../_components/definition-form";
 import { DistrictEntryForm } from "../_components/district-entry-form";
 import { TargetForm } from "../_components/target-form";
@@ -88,6 +89,68 @@ export default async function IndicatorPage({
             </Link>
           ))}
         </nav>
+
+        <Card id="provenance" className="scroll-mt-20" data-testid="provenance">
+          <CardHeader>
+            <CardTitle>{t("kpi.provenance.title", { period: formatPeriod(d.period, locale) })}</CardTitle>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-3 text-sm">
+            {d.provenance === null ? (
+              <p className="text-slate-600">{t("kpi.provenance.computed")}</p>
+            ) : (
+              <>
+                {d.provenance.value ? (
+                  <dl className="grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
+                    <dt className="text-slate-500">{t("kpi.provenance.ourValue")}</dt>
+                    <dd className="font-medium tabular" data-testid="provenance-value">
+                      {formatNumber(d.provenance.value.value, ind.decimals)} {isRank ? "" : ind.unit}
+                      {d.provenance.value.isSample ? (
+                        <Badge className="ml-1 text-[10px]">{t("app.sample")}</Badge>
+                      ) : null}
+                    </dd>
+                    <dt className="text-slate-500">{t("kpi.provenance.enteredBy")}</dt>
+                    <dd data-testid="provenance-by">{d.provenance.value.by ?? t("kpi.provenance.seeded")}</dd>
+                    <dt className="text-slate-500">{t("kpi.provenance.enteredAt")}</dt>
+                    <dd className="tabular" data-testid="provenance-at">
+                      {formatDateTime(d.provenance.value.updatedAt).slice(0, 16)}
+                    </dd>
+                    <dt className="text-slate-500">{t("kpi.provenance.sourceDoc")}</dt>
+                    <dd data-testid="provenance-source">{d.provenance.value.sourceDoc || "—"}</dd>
+                  </dl>
+                ) : (
+                  <p className="text-slate-600">{t("kpi.provenance.none")}</p>
+                )}
+                <h3 className="font-medium text-slate-900">{t("kpi.provenance.history")}</h3>
+                {d.provenance.history.length === 0 ? (
+                  <p className="text-slate-500">{t("kpi.provenance.noHistory")}</p>
+                ) : (
+                  <Table data-testid="provenance-history">
+                    <thead>
+                      <tr>
+                        <Th>{t("kpi.provenance.when")}</Th>
+                        <Th>{t("kpi.provenance.who")}</Th>
+                        <Th className="text-right">{t("kpi.provenance.change")}</Th>
+                        <Th>{t("kpi.provenance.sourceDoc")}</Th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {d.provenance.history.map((h) => (
+                        <tr key={h.id}>
+                          <Td className="whitespace-nowrap tabular">{formatDateTime(h.at).slice(0, 16)}</Td>
+                          <Td>{h.by ?? "—"}</Td>
+                          <Td className="text-right tabular">
+                            {formatNumber(h.before, ind.decimals)} → {formatNumber(h.after, ind.decimals)}
+                          </Td>
+                          <Td>{h.sourceDoc || "—"}</Td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </Table>
+                )}
+              </>
+            )}
+          </CardContent>
+        </Card>
 
         <div className="grid gap-4 lg:grid-cols-2">
           <Card>
@@ -172,7 +235,13 @@ export default async function IndicatorPage({
                     </tbody>
                   </Table>
                 )}
-                {canWrite ? <TargetForm indicatorKey={ind.key} defaultYear={Number(d.period.slice(0, 4))} /> : null}
+                {canWrite ? (
+                  <TargetForm
+                    indicatorKey={ind.key}
+                    defaultYear={Number(d.period.slice(0, 4))}
+                    versions={Object.fromEntries(d.targets.map((tg) => [tg.year, tg.version]))}
+                  />
+                ) : null}
               </CardContent>
             </Card>
           </div>
@@ -188,14 +257,11 @@ export default async function IndicatorPage({
                 key={d.period}
                 indicatorKey={ind.key}
                 period={d.period}
-                rows={d.rows.map((r) => ({
-                  id: r.id,
-                  district: r.district,
-                  value: r.isUs && ind.source === "registry_count" ? r.value : r.value,
-                  isUs: r.isUs,
-                }))}
+                periodLabel={formatPeriod(d.period, locale)}
+                rows={d.rows.map((r) => ({ id: r.id, district: r.district, value: r.value, isUs: r.isUs }))}
                 cityTotal={d.cityTotal}
                 ourComputed={ind.source === "registry_count"}
+                decimals={ind.decimals}
               />
             </CardContent>
           </Card>

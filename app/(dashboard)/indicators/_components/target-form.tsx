@@ -1,5 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { FormField, FormMessage } from "@/components/registry/form-field";
 import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
@@ -7,7 +8,17 @@ import { Input } from "@/components/ui/input";
 import { useT } from "@/lib/i18n/client";
 import { saveTarget } from "../_lib/actions";
 
-export function TargetForm({ indicatorKey, defaultYear }: { indicatorKey: string; defaultYear: number }) {
+/** `versions`: each year's target version as loaded (a year without a target is 0), for the stale-write check. */
+export function TargetForm({
+  indicatorKey,
+  defaultYear,
+  versions,
+}: {
+  indicatorKey: string;
+  defaultYear: number;
+  versions: Record<number, number>;
+}) {
+  const [year, setYear] = useState(String(defaultYear));
   const t = useT();
   const router = useRouter();
   const {
@@ -23,8 +34,9 @@ export function TargetForm({ indicatorKey, defaultYear }: { indicatorKey: string
       aria-label={t("kpi.indicators.saveTarget")}
     >
       <input type="hidden" name="indicatorKey" value={indicatorKey} />
+      <input type="hidden" name="version" value={versions[Number(year)] ?? 0} />
       <FormField name="year" label={t("kpi.indicators.year")} required errors={fe?.year}>
-        {(p) => <Input {...p} inputMode="numeric" defaultValue={defaultYear} />}
+        {(p) => <Input {...p} inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} />}
       </FormField>
       <FormField name="targetRank" label={t("kpi.indicators.targetRank")} errors={fe?.targetRank}>
         {(p) => <Input {...p} inputMode="numeric" defaultValue={1} />}

@@ -13,9 +13,20 @@ const cell = z.string().trim().max(32);
 export const districtValuesSchema = z.strictObject({
   indicatorKey: key,
   period,
-  /** district dictionary id → the typed value ("" = no data) */
+  /** district dictionary id → the value to save ("" = no data) */
   values: z.record(z.string().regex(/^\d+$/), cell),
+  /** district dictionary id → the value the form was opened with: a save over someone else's change is refused. */
+  loaded: z.record(z.string().regex(/^\d+$/), cell),
   cityTotal: cell.default(""),
+  loadedCityTotal: cell.default(""),
+  /** 来源/文号, kept on every value this save changes. */
+  sourceDoc: z.string().trim().max(200, "registry.tooLong|max=200").default(""),
+});
+
+/** An .xlsx of district values (name + value, or one column), read into the same text a paste gives. */
+export const districtXlsxSchema = z.strictObject({
+  indicatorKey: key,
+  file: z.instanceof(File, { message: "import.refuse.noFile" }),
 });
 export type DistrictValuesInput = z.infer<typeof districtValuesSchema>;
 
@@ -40,6 +51,8 @@ export const targetSchema = z.strictObject({
     z.number().int("registry.integer").min(1, "registry.nonNegative").max(38, "registry.tooLarge|max=38").nullable(),
   ),
   targetValue: optNumber,
+  /** The target's version when the form was opened; 0 = that year had no target then. */
+  version: z.coerce.number().int().min(0),
 });
 
 export const indicatorDefinitionSchema = z.strictObject({
@@ -50,10 +63,4 @@ export const indicatorDefinitionSchema = z.strictObject({
   releaseLag: z.string().trim().max(100, "registry.tooLong|max=100"),
 });
 
-/** Parses a typed district value: "" → null; thousands separators allowed; must be a finite number ≥ 0. */
-export function parseCell(s: string): number | null | "invalid" {
-  const t = s.trim().replace(/,/g, "");
-  if (t === "") return null;
-  const n = Number(t);
-  return Number.isFinite(n) && n >= 0 ? n : "invalid";
-}
+export { parseCell } from "@/lib/kpi/district-paste";

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, useTransition } from "react";
-import { FormField } from "@/components/registry/form-field";
+import { FormField, FormMessage } from "@/components/registry/form-field";
 import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/input";
@@ -191,12 +191,8 @@ export function NarrativeForm({
             {t("reports.narrativeSaved")}
           </span>
         ) : null}
-        {state && !state.ok ? (
-          <span role="alert" className="text-sm text-red-700">
-            {state.message}
-          </span>
-        ) : null}
       </div>
+      <FormMessage state={state && !state.ok && !state.fieldErrors ? state : null} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { type QuarterlyReport, quarterlyReports, reportSnapshots } from "@/db/schema";
-import { ActionError, defineAction } from "@/lib/action";
+import { ActionError, defineAction, staleWrite } from "@/lib/action";
 import { makeT, type T } from "@/lib/i18n/core";
 import { getLocale } from "@/lib/i18n/server";
 import { periodEnd } from "@/lib/kpi/period";
@@ -26,9 +26,20 @@ export const saveNarrative = defineAction({
   permission: "report.write",
   schema: narrativeSchema,
   handler: ({ quarter, summaryText, planText, version }, { tx, user, audit }) => {
-    const before = ensureReport(tx, quarter, user.id);
+    // The form carries the version it was opened at; 0 = the quarter had no report row yet. Checked before
+    // ensureReport creates the row, so a first save over someone else's first save is refused too.
+    const found = tx.select().from(quarterlyReports).where(eq(quarterlyReports.quarter, quarter)).get();
+    if ((found?.version ?? 0) !== version && found?.status !== "closed")
+      throw staleWrite({
+        updatedBy: found?.updatedBy,
+        updatedAt: found?.updatedAt,
+        current: [
+          { label: "reports.summaryText", value: found?.summaryText ?? "" },
+          { label: "reports.planText", value: found?.planText ?? "" },
+        ],
+      });
+    const before = found ?? ensureReport(tx, quarter, user.id);
     if (before.status === "closed") throw new ActionError("reports.closedReadOnly", undefined, "conflict");
-    if (version && before.version !== version) throw new ActionError("errors.conflict", undefined, "conflict");
     const after = tx
       .update(quarterlyReports)
       .set({ summaryText, planText, version: before.version + 1, updatedAt: nowIso(), updatedBy: user.id })

@@ -7,7 +7,8 @@ export const narrativeSchema = z.strictObject({
   quarter: quarter(),
   summaryText: z.string().trim().max(5000, "registry.tooLong|max=5000"),
   planText: z.string().trim().max(5000, "registry.tooLong|max=5000"),
-  version: z.coerce.number().int().min(0).default(0),
+  /** The report row's version when the form was opened; 0 = no row yet (the first save is checked too). */
+  version: z.coerce.number().int().min(0),
 });
 
 export const closeSchema = z.strictObject({

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { ConflictValues } from "@/components/registry/form-field";
 import { useFormAction } from "@/components/registry/use-form-action";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -9,7 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { DictionaryItem, DictionaryKind } from "@/db/schema";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult, ConflictInfo } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
 import { createDictionaryItem, toggleDictionaryItem, updateDictionaryItem } from "../_lib/actions";
 
@@ -18,7 +19,7 @@ function Row({ item }: { item: DictionaryItem }) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ text: string; conflict?: ConflictInfo } | null>(null);
   const [label, setLabel] = useState(item.label);
   const [sortOrder, setSortOrder] = useState(String(item.sortOrder));
 
@@ -29,7 +30,12 @@ function Row({ item }: { item: DictionaryItem }) {
         setError(null);
         setEditing(false);
         router.refresh();
-      } else setError(res.fieldErrors ? Object.values(res.fieldErrors).flat().join("；") : res.message);
+      } else
+        setError(
+          res.fieldErrors
+            ? { text: Object.values(res.fieldErrors).flat().join("；") }
+            : { text: res.message, conflict: res.conflict },
+        );
     });
   }
 
@@ -48,9 +54,10 @@ function Row({ item }: { item: DictionaryItem }) {
           item.label
         )}
         {error ? (
-          <p className="mt-1 text-xs text-red-700" role="alert">
-            {error}
-          </p>
+          <div className="mt-1 text-xs text-red-700" role="alert">
+            <p>{error.text}</p>
+            {error.conflict ? <ConflictValues conflict={error.conflict} /> : null}
+          </div>
         ) : null}
       </Td>
       <Td className="w-28">
@@ -74,7 +81,9 @@ function Row({ item }: { item: DictionaryItem }) {
               <Button
                 size="sm"
                 disabled={pending}
-                onClick={() => run(() => updateDictionaryItem({ id: item.id, label, sortOrder }))}
+                onClick={() =>
+                  run(() => updateDictionaryItem({ id: item.id, label, sortOrder, version: item.version }))
+                }
               >
                 {t("common.save")}
               </Button>
@@ -93,7 +102,7 @@ function Row({ item }: { item: DictionaryItem }) {
               variant="outline"
               pending={pending}
               message={t("dictionaries.confirmDisable", { name: item.label })}
-              onConfirm={() => run(() => toggleDictionaryItem({ id: item.id, enabled: false }))}
+              onConfirm={() => run(() => toggleDictionaryItem({ id: item.id, enabled: false, version: item.version }))}
             >
               {t("common.disabled")}
             </ConfirmButton>
@@ -102,7 +111,7 @@ function Row({ item }: { item: DictionaryItem }) {
               size="sm"
               variant="outline"
               disabled={pending}
-              onClick={() => run(() => toggleDictionaryItem({ id: item.id, enabled: true }))}
+              onClick={() => run(() => toggleDictionaryItem({ id: item.id, enabled: true, version: item.version }))}
             >
               {t("common.enabled")}
             </Button>

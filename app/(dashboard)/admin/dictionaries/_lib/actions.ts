@@ -2,7 +2,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { dictionaryItems } from "@/db/schema";
-import { ActionError, defineAction } from "@/lib/action";
+import { ActionError, defineAction, staleWrite } from "@/lib/action";
 import { nowIso } from "@/lib/time";
 import { createDictionaryItemSchema, toggleDictionaryItemSchema, updateDictionaryItemSchema } from "./validations";
 
@@ -23,9 +23,20 @@ function assertLabelFree(tx: Tx, kind: string, label: string, exceptId?: number)
   if (clash) throw new ActionError("errors.invalidInput", { label: ["dictionaries.duplicateLabel"] });
 }
 
-function load(tx: Tx, id: number) {
+/** Loads the item and refuses a write made from a stale page (its version moved since it was shown). */
+function load(tx: Tx, id: number, version: number) {
   const row = tx.select().from(dictionaryItems).where(eq(dictionaryItems.id, id)).get();
   if (!row) throw new ActionError("errors.notFoundTitle");
+  if (row.version !== version)
+    throw staleWrite({
+      updatedBy: row.updatedBy,
+      updatedAt: row.updatedAt,
+      current: [
+        { label: "dictionaries.label", value: row.label },
+        { label: "dictionaries.sortOrder", value: row.sortOrder },
+        { label: "common.status", valueKey: row.enabled ? "common.enabled" : "common.disabled" },
+      ],
+    });
   return row;
 }
 
@@ -34,7 +45,7 @@ export const createDictionaryItem = defineAction({
   name: "dictionary.create",
   permission: "dictionary.manage",
   schema: createDictionaryItemSchema,
-  handler: (input, { tx, audit }) => {
+  handler: (input, { tx, user, audit }) => {
     const codeClash = tx
       .select({ id: dictionaryItems.id })
       .from(dictionaryItems)
@@ -42,7 +53,11 @@ export const createDictionaryItem = defineAction({
       .get();
     if (codeClash) throw new ActionError("errors.invalidInput", { code: ["dictionaries.duplicateCode"] });
     assertLabelFree(tx, input.kind, input.label);
-    const row = tx.insert(dictionaryItems).values(input).returning().get();
+    const row = tx
+      .insert(dictionaryItems)
+      .values({ ...input, updatedBy: user.id })
+      .returning()
+      .get();
     audit({ objectType: "dictionary_item", objectId: row.id, after: row });
     return { id: row.id };
   },
@@ -54,12 +69,12 @@ export const updateDictionaryItem = defineAction({
   name: "dictionary.update",
   permission: "dictionary.manage",
   schema: updateDictionaryItemSchema,
-  handler: ({ id, label, sortOrder }, { tx, audit }) => {
-    const before = load(tx, id);
+  handler: ({ id, label, sortOrder, version }, { tx, user, audit }) => {
+    const before = load(tx, id, version);
     assertLabelFree(tx, before.kind, label, id);
     const after = tx
       .update(dictionaryItems)
-      .set({ label, sortOrder, updatedAt: nowIso() })
+      .set({ label, sortOrder, version: before.version + 1, updatedAt: nowIso(), updatedBy: user.id })
       .where(eq(dictionaryItems.id, id))
       .returning()
       .get();
@@ -74,9 +89,12 @@ export const toggleDictionaryItem = defineAction({
   name: "dictionary.toggle",
   permission: "dictionary.manage",
   schema: toggleDictionaryItemSchema,
-  handler: ({ id, enabled }, { tx, audit }) => {
-    const before = load(tx, id);
-    tx.update(dictionaryItems).set({ enabled, updatedAt: nowIso() }).where(eq(dictionaryItems.id, id)).run();
+  handler: ({ id, enabled, version }, { tx, user, audit }) => {
+    const before = load(tx, id, version);
+    tx.update(dictionaryItems)
+      .set({ enabled, version: before.version + 1, updatedAt: nowIso(), updatedBy: user.id })
+      .where(eq(dictionaryItems.id, id))
+      .run();
     audit({ objectType: "dictionary_item", objectId: id, before: { enabled: before.enabled }, after: { enabled } });
     return { id };
   },

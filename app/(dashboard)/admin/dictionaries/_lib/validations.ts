@@ -17,9 +17,12 @@ export const updateDictionaryItemSchema = z.strictObject({
   id: z.coerce.number().int().positive(),
   label: z.string().trim().min(1, "dictionaries.labelRequired").max(100),
   sortOrder: z.coerce.number().int().min(0).max(100000),
+  /** The item's version as shown: a save over someone else's edit is refused. */
+  version: z.coerce.number().int().min(1),
 });
 
 export const toggleDictionaryItemSchema = z.strictObject({
   id: z.coerce.number().int().positive(),
   enabled: z.boolean(),
+  version: z.coerce.number().int().min(1),
 });

@@ -1,12 +1,13 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { ConflictValues } from "@/components/registry/form-field";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ROLES } from "@/db/schema";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult, ConflictInfo } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
 import { formatDateTime } from "@/lib/time";
 import { changeUserRole, disableUser, enableUser, resetUserPassword } from "../_lib/actions";
@@ -17,7 +18,7 @@ export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUs
   const t = useT();
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string; conflict?: ConflictInfo } | null>(null);
   const [otp, setOtp] = useState<{ username: string; password: string } | null>(null);
 
   function run<D>(fn: () => Promise<ActionResult<D>>, onOk?: (d: D) => void) {
@@ -28,7 +29,7 @@ export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUs
         setMessage({ ok: true, text: t("common.saved") });
         onOk?.(res.data);
         router.refresh();
-      } else setMessage({ ok: false, text: res.message });
+      } else setMessage({ ok: false, text: res.message, conflict: res.conflict });
     });
   }
 
@@ -36,12 +37,13 @@ export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUs
     <div className="flex flex-col gap-3">
       <div aria-live="polite">
         {message ? (
-          <p
+          <div
             role={message.ok ? "status" : "alert"}
             className={message.ok ? "text-sm text-green-800" : "text-sm text-red-700"}
           >
-            {message.text}
-          </p>
+            <p>{message.text}</p>
+            {message.conflict ? <ConflictValues conflict={message.conflict} /> : null}
+          </div>
         ) : null}
         {otp ? <OneTimePassword title={`${t("users.reset")}：${otp.username}`} password={otp.password} /> : null}
       </div>
@@ -72,7 +74,7 @@ export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUs
                     className="w-40"
                     value={u.role}
                     disabled={self || pending}
-                    onChange={(e) => run(() => changeUserRole({ id: u.id, role: e.target.value }))}
+                    onChange={(e) => run(() => changeUserRole({ id: u.id, version: u.version, role: e.target.value }))}
                   >
                     {ROLES.map((r) => (
                       <option key={r} value={r}>
@@ -101,7 +103,7 @@ export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUs
                         variant="outline"
                         pending={pending}
                         message={t("users.confirmEnable", { name: u.username })}
-                        onConfirm={() => run(() => enableUser({ id: u.id }))}
+                        onConfirm={() => run(() => enableUser({ id: u.id, version: u.version }))}
                       >
                         {t("users.enable")}
                       </ConfirmButton>
@@ -112,7 +114,7 @@ export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUs
                         pending={pending}
                         disabled={self}
                         message={t("users.confirmDisable", { name: u.username })}
-                        onConfirm={() => run(() => disableUser({ id: u.id }))}
+                        onConfirm={() => run(() => disableUser({ id: u.id, version: u.version }))}
                       >
                         {t("users.disable")}
                       </ConfirmButton>
@@ -124,7 +126,7 @@ export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUs
                       message={t("users.confirmReset", { name: u.username })}
                       onConfirm={() =>
                         run(
-                          () => resetUserPassword({ id: u.id }),
+                          () => resetUserPassword({ id: u.id, version: u.version }),
                           (d) => setOtp({ username: u.username, password: d.oneTimePassword }),
                         )
                       }

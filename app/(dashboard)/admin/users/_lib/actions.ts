@@ -2,7 +2,7 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { users } from "@/db/schema";
-import { ActionError, defineAction } from "@/lib/action";
+import { ActionError, defineAction, staleWrite } from "@/lib/action";
 import { generateOneTimePassword, hashPassword } from "@/lib/password";
 import { revokeUserSessions } from "@/lib/sessions";
 import { nowIso } from "@/lib/time";
@@ -15,11 +15,30 @@ function publicFields(u: typeof users.$inferSelect) {
   return rest;
 }
 
-function loadUser(tx: Tx, id: number) {
+/** Loads the account and refuses an edit made from a stale page (another admin changed it since). */
+function loadUser(tx: Tx, id: number, version: number) {
   const u = tx.select().from(users).where(eq(users.id, id)).get();
   if (!u) throw new ActionError("errors.notFoundTitle");
+  if (u.version !== version)
+    throw staleWrite({
+      updatedBy: u.updatedBy,
+      updatedAt: u.updatedAt,
+      current: [
+        { label: "users.displayName", value: u.displayName },
+        { label: "users.role", valueKey: `roles.${u.role}` },
+        { label: "users.status", valueKey: u.disabled ? "users.disabled" : "users.active" },
+        { label: "users.mustChange", valueKey: u.mustChangePassword ? "common.yes" : "common.no" },
+      ],
+    });
   return u;
 }
+
+/** Bookkeeping of every admin edit of an account: the version moves on and the editor is recorded. */
+const edited = (before: { version: number }, by: number) => ({
+  version: before.version + 1,
+  updatedAt: nowIso(),
+  updatedBy: by,
+});
 
 async function oneTimePassword() {
   const password = generateOneTimePassword();
@@ -32,13 +51,13 @@ export const createUser = defineAction({
   permission: "user.manage",
   schema: createUserSchema,
   prepare: oneTimePassword,
-  handler: (input, { tx, prepared, audit }) => {
+  handler: (input, { tx, user, prepared, audit }) => {
     if (tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
       throw new ActionError("errors.invalidInput", { username: ["users.usernameTaken"] });
     }
     const created = tx
       .insert(users)
-      .values({ ...input, passwordHash: prepared.hash, mustChangePassword: true })
+      .values({ ...input, passwordHash: prepared.hash, mustChangePassword: true, updatedBy: user.id })
       .returning()
       .get();
     audit({ objectType: "user", objectId: created.id, after: publicFields(created) });
@@ -52,10 +71,13 @@ export const disableUser = defineAction({
   name: "user.disable",
   permission: "user.manage",
   schema: userIdSchema,
-  handler: ({ id }, { tx, user, audit }) => {
+  handler: ({ id, version }, { tx, user, audit }) => {
     if (id === user.id) throw new ActionError("users.cannotDisableSelf");
-    const before = loadUser(tx, id);
-    tx.update(users).set({ disabled: true, updatedAt: nowIso() }).where(eq(users.id, id)).run();
+    const before = loadUser(tx, id, version);
+    tx.update(users)
+      .set({ disabled: true, ...edited(before, user.id) })
+      .where(eq(users.id, id))
+      .run();
     revokeUserSessions(tx, id, "user_disabled");
     audit({ objectType: "user", objectId: id, before: { disabled: before.disabled }, after: { disabled: true } });
     return { id };
@@ -68,10 +90,10 @@ export const enableUser = defineAction({
   name: "user.enable",
   permission: "user.manage",
   schema: userIdSchema,
-  handler: ({ id }, { tx, audit }) => {
-    const before = loadUser(tx, id);
+  handler: ({ id, version }, { tx, user, audit }) => {
+    const before = loadUser(tx, id, version);
     tx.update(users)
-      .set({ disabled: false, failedAttempts: 0, lockedUntil: null, updatedAt: nowIso() })
+      .set({ disabled: false, failedAttempts: 0, lockedUntil: null, ...edited(before, user.id) })
       .where(eq(users.id, id))
       .run();
     audit({ objectType: "user", objectId: id, before: { disabled: before.disabled }, after: { disabled: false } });
@@ -86,15 +108,15 @@ export const resetUserPassword = defineAction({
   permission: "user.manage",
   schema: userIdSchema,
   prepare: oneTimePassword,
-  handler: ({ id }, { tx, prepared, audit }) => {
-    loadUser(tx, id);
+  handler: ({ id, version }, { tx, user, prepared, audit }) => {
+    const before = loadUser(tx, id, version);
     tx.update(users)
       .set({
         passwordHash: prepared.hash,
         mustChangePassword: true,
         failedAttempts: 0,
         lockedUntil: null,
-        updatedAt: nowIso(),
+        ...edited(before, user.id),
       })
       .where(eq(users.id, id))
       .run();
@@ -110,11 +132,14 @@ export const changeUserRole = defineAction({
   name: "user.changeRole",
   permission: "user.manage",
   schema: changeRoleSchema,
-  handler: ({ id, role }, { tx, user, audit }) => {
+  handler: ({ id, role, version }, { tx, user, audit }) => {
     // An admin can never turn themself into the auditor (or anything else): separation of duties.
     if (id === user.id) throw new ActionError("users.cannotChangeOwnRole");
-    const before = loadUser(tx, id);
-    tx.update(users).set({ role, updatedAt: nowIso() }).where(eq(users.id, id)).run();
+    const before = loadUser(tx, id, version);
+    tx.update(users)
+      .set({ role, ...edited(before, user.id) })
+      .where(eq(users.id, id))
+      .run();
     revokeUserSessions(tx, id, "role_changed");
     audit({ objectType: "user", objectId: id, before: { role: before.role }, after: { role } });
     return { id };

@@ -18,6 +18,7 @@ export async function getUsers() {
       lockedUntil: users.lockedUntil,
       isDemo: users.isDemo,
       createdAt: users.createdAt,
+      version: users.version,
     })
     .from(users)
     .orderBy(asc(users.id))

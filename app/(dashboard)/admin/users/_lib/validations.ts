@@ -13,5 +13,7 @@ export const createUserSchema = z.strictObject({
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
-export const userIdSchema = z.strictObject({ id });
-export const changeRoleSchema = z.strictObject({ id, role: z.enum(ROLES, "users.roleInvalid") });
+/** The user row's version as shown: an admin's edit over another admin's change is refused. */
+const version = z.coerce.number().int().min(1);
+export const userIdSchema = z.strictObject({ id, version });
+export const changeRoleSchema = z.strictObject({ id, version, role: z.enum(ROLES, "users.roleInvalid") });
