@@ -81,6 +81,7 @@ export const en: Messages = {
     unauthenticated: "Your session has ended, please sign in again",
     mustChangePassword: "Change your initial password before doing anything else",
     invalidInput: "Some fields need correcting",
+    inputTooLarge: "The submission is too large (over {max} KB)",
     unknown: "The operation failed; try again, or contact the administrator if it persists",
     conflict: "Someone else changed this record; reload and edit again",
     backHome: "Back to home",

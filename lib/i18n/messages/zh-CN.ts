@@ -82,6 +82,7 @@ export const zhCN = {
     unauthenticated: "登录已失效，请重新登录",
     mustChangePassword: "请先修改初始密码后再进行其他操作",
     invalidInput: "提交的内容有误，请按提示修改",
+    inputTooLarge: "提交的内容过大（超过 {max} KB），请删减后重试",
     unknown: "操作失败，请稍后重试；如持续出现请联系系统管理员",
     conflict: "该记录已被他人修改，请刷新后重新编辑",
     backHome: "返回首页",
