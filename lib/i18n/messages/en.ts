@@ -257,6 +257,7 @@ export const en: Messages = {
     "talent.delete": "Delete talent",
     "talent.restore": "Restore talent",
     "talent.reveal": "Reveal personal data",
+    "enterprise.reveal": "Reveal enterprise contact phone",
     "registry.exportCsv": "Export CSV",
     "indicator.update": "Edit indicator definition",
     "indicator.saveDistrictValues": "Enter district values",

@@ -257,6 +257,7 @@ export const zhCN = {
     "talent.delete": "删除人才",
     "talent.restore": "恢复人才",
     "talent.reveal": "查看人才个人信息",
+    "enterprise.reveal": "查看企业联系电话",
     "registry.exportCsv": "导出CSV",
     "indicator.update": "修改指标口径",
     "indicator.saveDistrictValues": "录入区县数值",

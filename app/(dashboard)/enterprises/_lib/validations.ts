@@ -56,7 +56,14 @@ export const enterpriseFields = {
 export const createEnterpriseSchema = z.strictObject(enterpriseFields);
 export type CreateEnterpriseInput = z.infer<typeof createEnterpriseSchema>;
 
-export const updateEnterpriseSchema = z.strictObject({ ...enterpriseFields, id: recordId(), version: version() });
+/** On edit an empty phone keeps the stored one (the form never holds it); clearContactPhone removes it. */
+export const updateEnterpriseSchema = z.strictObject({
+  ...enterpriseFields,
+  clearContactPhone: checkbox(),
+  id: recordId(),
+  version: version(),
+});
+export const enterpriseRevealSchema = z.strictObject({ id: recordId() });
 export const enterpriseRefSchema = z.strictObject({ id: recordId(), version: version() });
 
 export const qualificationSchema = z
