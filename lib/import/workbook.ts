@@ -3,6 +3,11 @@ import { displayValue } from "./cells";
 import { inspectXlsx, streamEntry, type ZipEntry, ZipRefused } from "./zip";
 
 export const MAX_DATA_ROWS = 50_000;
+/**
+ * Cells holding a value, over all sheets: 50,000 rows of the widest template sheet are under 700,000. A file
+ * within the row limit but with thousands of columns per row would otherwise cost gigabytes in exceljs.
+ */
+export const MAX_VALUE_CELLS = 1_000_000;
 
 /** A refusal of the whole file; `message` is a catalogue key ("key|param=value"). */
 export class ImportRefused extends Error {}
@@ -16,6 +21,7 @@ const ROW_TAG = /<row\b([^>]*?)(\/>|>([\s\S]*?)<\/row>)/g;
 const ROW_NUMBER = /\br\s*=\s*"(\d+)"/;
 // A cell with a value (<v>), an inline string (<is>) or a formula (<f>); a styled empty cell has none.
 const HAS_VALUE = /<(?:v|is|f)\b/;
+const VALUE_TAG = /<(?:v|is)\b/g;
 /** One row's XML can be large (16,384 cells); one that never closes within this much text is refused. */
 const MAX_ROW_XML = 4 * 1024 * 1024;
 
@@ -26,6 +32,7 @@ const MAX_ROW_XML = 4 * 1024 * 1024;
  */
 export async function scanRows(buf: Uint8Array, entries: ZipEntry[]): Promise<void> {
   let total = 0;
+  let cells = 0;
   for (const entry of entries) {
     if (entry.name.endsWith("/")) continue;
     const isSheet = /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(entry.name);
@@ -35,7 +42,7 @@ export async function scanRows(buf: Uint8Array, entries: ZipEntry[]): Promise<vo
     }
     let carry = "";
     let rowIndex = 0;
-    let over = false;
+    let over: "rows" | "cells" | null = null;
     const decoder = new TextDecoder();
     await streamEntry(buf, entry, (chunk) => {
       const text = carry + decoder.decode(chunk, { stream: true });
@@ -45,10 +52,16 @@ export async function scanRows(buf: Uint8Array, entries: ZipEntry[]): Promise<vo
         end = ROW_TAG.lastIndex;
         rowIndex++;
         const rowNumber = Number(ROW_NUMBER.exec(m[1])?.[1] ?? rowIndex);
-        if (rowNumber === 1 || !m[3] || !HAS_VALUE.test(m[3])) continue;
+        if (!m[3] || !HAS_VALUE.test(m[3])) continue;
+        cells += m[3].match(VALUE_TAG)?.length ?? 0;
+        if (cells > MAX_VALUE_CELLS) {
+          over = "cells";
+          return false;
+        }
+        if (rowNumber === 1) continue;
         total++;
         if (total > MAX_DATA_ROWS) {
-          over = true;
+          over = "rows";
           return false;
         }
       }
@@ -58,7 +71,8 @@ export async function scanRows(buf: Uint8Array, entries: ZipEntry[]): Promise<vo
       if (carry.length > MAX_ROW_XML) throw new ZipRefused("corrupt");
       return true;
     });
-    if (over) throw new ImportRefused(`import.refuse.tooManyRows|max=${MAX_DATA_ROWS}`);
+    if (over === "rows") throw new ImportRefused(`import.refuse.tooManyRows|max=${MAX_DATA_ROWS}`);
+    if (over === "cells") throw new ImportRefused(`import.refuse.tooManyCells|max=${MAX_VALUE_CELLS}`);
   }
 }
 

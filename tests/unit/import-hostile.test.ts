@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { unzipAll, writeZip } from "@/e2e/fixtures/zip";
-import { ImportRefused, MAX_DATA_ROWS, readWorkbook } from "@/lib/import/workbook";
+import { ImportRefused, MAX_DATA_ROWS, MAX_VALUE_CELLS, readWorkbook } from "@/lib/import/workbook";
 import { inspectXlsx, MAX_ENTRIES, ZipRefused } from "@/lib/import/zip";
 
 // Hostile uploads (issue 11): each must be refused before the workbook is built.
@@ -9,11 +9,11 @@ import { inspectXlsx, MAX_ENTRIES, ZipRefused } from "@/lib/import/zip";
 const TYPES = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`;
 const WORKBOOK = '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>';
 
-/** A workbook package whose one sheet has `rows` rows of one inline-string cell each. */
-function sheetWithRows(rows: number): Buffer {
+/** A workbook package whose one sheet has `rows` rows of `cols` numeric cells each. */
+function sheetWithRows(rows: number, cols = 1): Buffer {
   const parts: string[] = ['<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
-  for (let r = 1; r <= rows; r++)
-    parts.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>企业${r}</t></is></c></row>`);
+  const cells = Array.from({ length: cols }, (_, c) => `<c><v>${c}</v></c>`).join("");
+  for (let r = 1; r <= rows; r++) parts.push(`<row r="${r}">${cells}</row>`);
   parts.push("</sheetData></worksheet>");
   return writeZip([
     { name: "[Content_Types].xml", data: Buffer.from(TYPES) },
@@ -57,6 +57,12 @@ describe("hostile import files", () => {
     const sheets = await readWorkbook(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(sheets[0].rows).toHaveLength(MAX_DATA_ROWS);
   }, 60_000);
+
+  it("refuses a sheet within the row limit whose rows are absurdly wide", async () => {
+    expect(await refusalOf(() => readWorkbook(sheetWithRows(1_000, 2_000)))).toBe(
+      `import.refuse.tooManyCells|max=${MAX_VALUE_CELLS}`,
+    );
+  });
 
   it("refuses a zip of many small entries from its end record, before inflating any", () => {
     const many = writeZip([
