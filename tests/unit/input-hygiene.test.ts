@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createEnterpriseSchema, enterpriseFields } from "@/app/(dashboard)/enterprises/_lib/validations";
-import { targetSchema } from "@/app/(dashboard)/indicators/_lib/validations";
+import { parseCell, targetSchema } from "@/app/(dashboard)/indicators/_lib/validations";
 import { narrativeSchema } from "@/app/(dashboard)/reports/_lib/validations";
 import { dateStr, optAmount, optText, reqAmount, reqText, year } from "@/lib/registry/fields";
 import { normaliseText, parseDecimal, textProblem } from "@/lib/zod";
@@ -63,6 +63,11 @@ describe("numbers: decimal notation only", () => {
   it("applies to other forms' numbers too", () => {
     const r = targetSchema.safeParse({ indicatorKey: "rd_expense", year: "2021", targetRank: "0x1", targetValue: "" });
     expect(r.success).toBe(false);
+    expect(parseCell("0x10")).toBe("invalid");
+    expect(parseCell("1,2,3")).toBe("invalid");
+    expect(parseCell("1e3")).toBe("invalid");
+    expect(parseCell("75,460.5")).toBe(75460.5);
+    expect(parseCell(" ")).toBeNull();
   });
 });
 

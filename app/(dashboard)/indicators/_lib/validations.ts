@@ -1,4 +1,4 @@
-import { cleanText, decimalInput, normaliseText, z } from "@/lib/zod";
+import { cleanText, decimalInput, normaliseText, parseDecimal, z } from "@/lib/zod";
 
 const key = z
   .string()
@@ -66,8 +66,9 @@ export const indicatorDefinitionSchema = z.strictObject({
 
 /** Parses a typed district value: "" → null; thousands separators allowed; must be a finite number ≥ 0. */
 export function parseCell(s: string): number | null | "invalid" {
-  const t = s.trim().replace(/,/g, "");
-  if (t === "") return null;
-  const n = Number(t);
-  return Number.isFinite(n) && n >= 0 ? n : "invalid";
+  // Decimal notation only, with correctly grouped thousands ("0x10", "1e3" and "1,2,3" are refused).
+  const r = parseDecimal(s, { thousands: true });
+  if (!r.ok) return "invalid";
+  if (r.value === null) return null;
+  return Number.isFinite(r.value) && r.value >= 0 ? r.value : "invalid";
 }
