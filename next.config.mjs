@@ -6,8 +6,12 @@ const nextConfig = {
   experimental: {
     // forbidden() → a real HTTP 403 rendered by app/forbidden.tsx
     authInterrupts: true,
-    // Excel import uploads: our own cap is 10 MB (lib/import/zip.ts) with a Chinese message; the framework's
-    // limits sit a little above it so that an 11 MB file reaches that check instead of a bare 413.
+    // Next has one body limit for all server actions. The Excel import (a server action like every write,
+    // so it keeps the wrapper's session → permission → transaction → log) needs 10 MB plus multipart
+    // overhead, so the framework limit is sized for it; every other action is held to 64 kB by
+    // defineAction (maxInputBytes) before parsing, and refusals log only the input's size and hash.
+    // Our own file cap is 10 MB (lib/import/zip.ts) with a Chinese message; the import page refuses
+    // larger files before sending them and turns a framework 413 into that same message.
     serverActions: { bodySizeLimit: "12mb" },
     proxyClientMaxBodySize: "12mb",
   },

@@ -9,6 +9,7 @@ import { type CurrentUser, getCurrentUser } from "./dal";
 import type { MessageKey, T } from "./i18n/core";
 import { getT } from "./i18n/server";
 import { noteWrite } from "./kpi/registry-counts";
+import { DEFAULT_MAX_INPUT_BYTES, inputBytes } from "./log-bounds";
 import { can, type Permission } from "./permissions";
 import { getRequestInfo } from "./request-info";
 import { formatDateTime } from "./time";
@@ -101,6 +102,11 @@ type Definition<S extends z.ZodType, P, D> = {
   permission: Permission | null;
   schema: S;
   allowPendingPasswordChange?: boolean;
+  /**
+   * Largest input accepted, in bytes (strings, keys and files together); checked before parsing. The
+   * framework's body limit is sized for the import's uploads, so every other action is held to this.
+   */
+  maxInputBytes?: number;
   /** Async work that must not run inside the synchronous transaction (password hashing…). */
   prepare?: (input: z.output<S>, user: CurrentUser) => Promise<P>;
   /** Runs inside one synchronous SQLite transaction together with the operation-log row. */
@@ -170,11 +176,11 @@ export function defineAction<S extends z.ZodType, D, P = undefined>(def: Definit
       action: def.name,
     };
     if (!user) {
-      writeOperationLog(db, { ...logBase, result: "denied", message: "unauthenticated" });
+      writeOperationLog(db, { ...logBase, result: "denied", message: "unauthenticated", input: raw });
       return { ok: false, code: "unauthenticated", message: t("errors.unauthenticated") };
     }
     if (user.mustChangePassword && !def.allowPendingPasswordChange) {
-      writeOperationLog(db, { ...logBase, result: "denied", message: "must_change_password" });
+      writeOperationLog(db, { ...logBase, result: "denied", message: "must_change_password", input: raw });
       return { ok: false, code: "must_change_password", message: t("errors.mustChangePassword") };
     }
     if (def.permission && !can(user.role, def.permission)) {
@@ -182,9 +188,18 @@ export function defineAction<S extends z.ZodType, D, P = undefined>(def: Definit
         ...logBase,
         result: "denied",
         message: `missing permission ${def.permission}`,
-        detail: { input: raw instanceof Object ? raw : null },
+        input: raw,
       });
       return { ok: false, code: "forbidden", message: t("errors.forbidden") };
+    }
+    const maxBytes = def.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
+    if (inputBytes(raw) > maxBytes) {
+      writeOperationLog(db, { ...logBase, result: "invalid", message: "input too large", input: raw });
+      return {
+        ok: false,
+        code: "invalid",
+        message: t("errors.inputTooLarge", { max: Math.round(maxBytes / 1024) }),
+      };
     }
     const parsed = def.schema.safeParse(raw ?? {});
     if (!parsed.success) {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { DB, Tx } from "@/db";
 import { operationLogs } from "@/db/schema";
+import { boundDetail, boundMessage, inputFingerprint, MAX_DETAIL_BYTES } from "./log-bounds";
 import { maskIdNumber, maskPhone } from "./mask";
 
 const DROP_KEYS = new Set(["password", "passwordHash", "currentPassword", "newPassword", "confirmPassword"]);
@@ -36,10 +37,22 @@ export type OpLogEntry = {
   before?: unknown;
   after?: unknown;
   detail?: unknown;
+  /** The caller's input, for refusals: stored as size + SHA-256, and itself (masked) only when small. */
+  input?: unknown;
 };
 
-/** Appends one row; returns its id. */
+/**
+ * Appends one row; returns its id. Rows of refused, invalid or failed requests are bounded: the client
+ * chose their content, and the table can never be pruned.
+ */
 export function writeOperationLog(db: DB | Tx, e: OpLogEntry): number {
+  const bounded = e.result !== "ok";
+  const bound = (v: unknown) => (v == null ? null : bounded ? boundDetail(maskForLog(v)) : maskForLog(v));
+  let detail: unknown = e.detail;
+  if (e.input !== undefined) {
+    const input = boundDetail(maskForLog(e.input), MAX_DETAIL_BYTES / 2);
+    detail = { ...inputFingerprint(e.input), input, ...(e.detail && typeof e.detail === "object" ? e.detail : {}) };
+  }
   const res = db
     .insert(operationLogs)
     .values({
@@ -51,10 +64,10 @@ export function writeOperationLog(db: DB | Tx, e: OpLogEntry): number {
       objectType: e.objectType ?? null,
       objectId: e.objectId == null ? null : String(e.objectId),
       result: e.result,
-      message: e.message ?? null,
-      before: e.before === undefined ? null : maskForLog(e.before),
-      after: e.after === undefined ? null : maskForLog(e.after),
-      detail: e.detail === undefined ? null : maskForLog(e.detail),
+      message: boundMessage(e.message),
+      before: bound(e.before),
+      after: bound(e.after),
+      detail: bound(detail),
     })
     .run();
   return Number(res.lastInsertRowid);

@@ -10,6 +10,11 @@ import { MAX_FILE_BYTES } from "./zip";
 // Glue between the import engine and its callers (the two server actions and the error-report route).
 
 export const MAX_ERRORS_SHOWN = 500;
+/**
+ * The import actions' input cap (the wrapper's maxInputBytes): above the 10 MB file limit, so an 11 MB
+ * file still reaches readUpload and gets the specific "file too large" message.
+ */
+export const MAX_UPLOAD_INPUT_BYTES = MAX_FILE_BYTES + 2 * 1024 * 1024;
 
 /** Reads an uploaded file into raw sheets; every refusal is an ActionError with a Chinese message. */
 export async function readUpload(file: File): Promise<RawSheet[]> {

@@ -1,11 +1,15 @@
-import { inflateRawSync } from "node:zlib";
+import { createInflateRaw, inflateRawSync } from "node:zlib";
 
 // An .xlsx is a zip. Before any spreadsheet library sees an upload we read the zip's central directory
 // ourselves: it declares every entry's sizes, so a zip bomb or a renamed macro workbook is refused in
 // milliseconds without inflating anything big.
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+import { MAX_FILE_BYTES } from "./limits";
+
+export { MAX_FILE_BYTES };
 export const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
+/** A workbook from the template has about a dozen parts; thousands of tiny entries are an attack, not a sheet. */
+export const MAX_ENTRIES = 1000;
 /** Per entry; only entries above RATIO_FLOOR are judged (tiny XML parts compress very well and are harmless). */
 export const MAX_COMPRESSION_RATIO = 100;
 const RATIO_FLOOR = 1024 * 1024;
@@ -30,6 +34,7 @@ export type ZipRefusal =
   | "macroEnabled"
   | "unsupportedType"
   | "uncompressedTooLarge"
+  | "tooManyEntries"
   | "compressionRatio";
 
 export class ZipRefused extends Error {
@@ -64,6 +69,8 @@ export function readCentralDirectory(buf: Uint8Array): ZipEntry[] {
   // ZIP64 markers: no legitimate template-sized workbook needs them.
   if (count === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff)
     throw new ZipRefused("uncompressedTooLarge");
+  // Decided from the end record alone, before a single entry is read.
+  if (count > MAX_ENTRIES || view.getUint16(eocd + 8, true) > MAX_ENTRIES) throw new ZipRefused("tooManyEntries");
   if (cdOffset + cdSize > eocd) throw new ZipRefused("corrupt");
   const entries: ZipEntry[] = [];
   const decoder = new TextDecoder();
@@ -146,8 +153,9 @@ export function inspectXlsx(buf: Uint8Array): { entries: ZipEntry[]; uncompresse
       throw new ZipRefused("compressionRatio", e.name);
     }
   }
-  const byName = new Map(entries.map((e) => [e.name.replace(/^\//, ""), e]));
-  const types = byName.get("[Content_Types].xml");
+  // Zip names are case-sensitive but Excel's part names are not: compare them in lower case.
+  const byName = new Map(entries.map((e) => [e.name.replace(/^\//, "").toLowerCase(), e]));
+  const types = byName.get("[content_types].xml");
   if (!byName.has("xl/workbook.xml") || !types) {
     throw new ZipRefused(
       byName.has("word/document.xml") || byName.has("ppt/presentation.xml") ? "unsupportedType" : "notWorkbook",
@@ -157,8 +165,89 @@ export function inspectXlsx(buf: Uint8Array): { entries: ZipEntry[]; uncompresse
   const contentType = workbookContentType(readEntry(buf, types).toString("utf8"));
   if (contentType && /macroenabled/i.test(contentType)) throw new ZipRefused("macroEnabled");
   if (contentType !== XLSX_MAIN_CONTENT_TYPE) throw new ZipRefused("unsupportedType");
-  if (byName.has("xl/vbaProject.bin")) throw new ZipRefused("macroEnabled");
+  // A VBA project anywhere in the package (xl/vbaProject.bin in any case, or moved) means macros.
+  if (entries.some((e) => /(^|\/)vbaproject\.bin$/i.test(e.name))) throw new ZipRefused("macroEnabled");
   return { entries, uncompressed: total };
+}
+
+/**
+ * Inflates one entry as a stream of chunks, never more than it declared; `onChunk` returning false stops
+ * early (the row scan stops at row 50,001). Memory stays at one chunk whatever the entry's size.
+ */
+export async function streamEntry(
+  buf: Uint8Array,
+  entry: ZipEntry,
+  onChunk: (chunk: Buffer) => boolean | undefined,
+): Promise<void> {
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const p = entry.localHeaderOffset;
+  if (p + 30 > buf.byteLength || view.getUint32(p, true) !== SIG_LOCAL) throw new ZipRefused("corrupt");
+  const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
+  const data = buf.subarray(start, start + entry.compressedSize);
+  if (data.byteLength !== entry.compressedSize) throw new ZipRefused("corrupt");
+  if (entry.method === 0) {
+    if (data.byteLength !== entry.uncompressedSize) throw new ZipRefused("corrupt");
+    for (let i = 0; i < data.byteLength; i += 64 * 1024) {
+      if (onChunk(Buffer.from(data.subarray(i, i + 64 * 1024))) === false) return;
+    }
+    return;
+  }
+  if (entry.method !== 8) throw new ZipRefused("corrupt");
+  const inflate = createInflateRaw();
+  let produced = 0;
+  const done = new Promise<void>((resolve, reject) => {
+    let stopped = false;
+    inflate.on("data", (chunk: Buffer) => {
+      if (stopped) return;
+      produced += chunk.byteLength;
+      if (produced > entry.uncompressedSize) {
+        stopped = true;
+        inflate.destroy();
+        reject(new ZipRefused("compressionRatio"));
+        return;
+      }
+      let more: boolean | undefined;
+      try {
+        more = onChunk(chunk);
+      } catch (err) {
+        stopped = true;
+        inflate.destroy();
+        reject(err);
+        return;
+      }
+      if (more === false) {
+        stopped = true;
+        inflate.destroy();
+        resolve();
+      }
+    });
+    inflate.on("error", () => {
+      if (!stopped) reject(new ZipRefused("corrupt"));
+    });
+    inflate.on("end", () => {
+      if (stopped) return;
+      if (produced !== entry.uncompressedSize) reject(new ZipRefused("corrupt"));
+      else resolve();
+    });
+  });
+  // Fed in slices so that a stop takes effect before the whole entry is inflated.
+  const feed = async () => {
+    for (let i = 0; i < data.byteLength && !inflate.destroyed; i += 64 * 1024) {
+      if (!inflate.write(data.subarray(i, i + 64 * 1024))) {
+        await new Promise<void>((r) => {
+          const go = () => {
+            inflate.off("close", go);
+            inflate.off("drain", go);
+            r();
+          };
+          inflate.once("drain", go);
+          inflate.once("close", go);
+        });
+      }
+    }
+    if (!inflate.destroyed) inflate.end();
+  };
+  await Promise.all([done, feed()]);
 }
 
 /** Inflates every entry within its declared size (catches headers that under-declare). */

@@ -1,3 +1,4 @@
+import { parseDecimal } from "@/lib/zod";
 // Pure parsing of pasted (or uploaded) district values: one column in the order shown, or two columns
 // (name + value, either order, any row order), matched to the district dictionary by name. No I/O, so the
 // browser's preview and the unit tests run the same code.
@@ -17,15 +18,16 @@ export type PasteResult = {
   headerSkipped: boolean;
 };
 
-/** Parses a typed district value: "" → null; thousands separators allowed; must be a finite number ≥ 0. */
+/**
+ * Parses a typed or pasted district value: "" → null; decimal notation only, with correctly grouped thousands
+ * ("0x10", "1e3" and "1,2,3" are refused, as in the registries); must be a finite number ≥ 0.
+ */
 export function parseCell(s: string): number | null | "invalid" {
-  const t = s
-    .trim()
-    .replace(/[,，\s]/g, "")
-    .replace(/^＋/, "+");
-  if (t === "") return null;
-  const n = Number(t);
-  return Number.isFinite(n) && n >= 0 ? n : "invalid";
+  const t = s.replace(/\s/g, "").replace(/，/g, ",").replace(/^＋/, "+");
+  const r = parseDecimal(t, { thousands: true });
+  if (!r.ok) return "invalid";
+  if (r.value === null) return null;
+  return Number.isFinite(r.value) && r.value >= 0 ? r.value : "invalid";
 }
 
 const ETHNIC = "(?:土家族|苗族|彝族|回族|藏族|羌族|蒙古族|满族|侗族|壮族|瑶族|仡佬族|布依族|白族|哈尼族)";

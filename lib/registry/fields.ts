@@ -1,43 +1,62 @@
 import { CREDIT_CODE_ERROR_MESSAGES, validateCreditCode } from "@/lib/credit-code";
 import { todayIso } from "@/lib/time";
-import { z } from "@/lib/zod";
+import { cleanText, decimalInput, normaliseText, z } from "@/lib/zod";
 
 // Field schemas shared by every registry form, its server action and (later) the Excel import.
 // Messages are catalogue keys ("key|param=value"), translated for the user's language by the action wrapper.
 
 const blankToNull = (v: unknown) => (v === "" || v === undefined ? null : v);
+/** Zero-width-only counts as empty; the ends lose whitespace and invisible characters. */
 const trimOrNull = (v: unknown) => {
-  if (typeof v !== "string") return v ?? null;
-  const s = v.trim();
+  const s = normaliseText(v);
+  if (typeof s !== "string") return s ?? null;
   return s === "" ? null : s;
 };
 
-export const reqText = (max: number) =>
-  z.string("registry.required").trim().min(1, "registry.required").max(max, `registry.tooLong|max=${max}`);
+type TextOpts = { multiline?: boolean };
 
-export const optText = (max: number) =>
-  z.preprocess(trimOrNull, z.string().max(max, `registry.tooLong|max=${max}`).nullable());
+/**
+ * Required text: no control characters (tab and line breaks only when `multiline`), no bidi overrides,
+ * no lone surrogates; a value of invisible characters only is empty, hence "required".
+ */
+export const reqText = (max: number, opts: TextOpts = {}) =>
+  z.preprocess(
+    normaliseText,
+    z
+      .string("registry.required")
+      .trim()
+      .min(1, "registry.required")
+      .max(max, `registry.tooLong|max=${max}`)
+      .superRefine(cleanText(opts)),
+  ) as unknown as z.ZodType<string>;
+
+export const optText = (max: number, opts: TextOpts = {}) =>
+  z.preprocess(trimOrNull, z.string().max(max, `registry.tooLong|max=${max}`).superRefine(cleanText(opts)).nullable());
 
 function isRealDate(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-export const dateStr = (opts: { notFuture?: boolean } = {}) =>
-  z
+/** No registry date is older than this: founding, recognition and award dates of a district's actors. */
+export const EARLIEST_DATE = "1900-01-01";
+/** Expiry and move-out dates may lie ahead, but not absurdly far. */
+export const LATEST_DATE = "2100-12-31";
+
+export const dateStr = (opts: { notFuture?: boolean; min?: string } = {}) => {
+  const min = opts.min ?? EARLIEST_DATE;
+  return z
     .string("registry.required")
     .trim()
     .min(1, "registry.required")
     .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDate(s), "registry.dateFormat")
-    .refine((s) => !opts.notFuture || s <= todayIso(), "registry.dateFuture");
-
-export const optDate = (opts: { notFuture?: boolean } = {}) => z.preprocess(trimOrNull, dateStr(opts).nullable());
-
-const toNumber = (v: unknown) => {
-  const b = blankToNull(typeof v === "string" ? v.trim().replace(/,/g, "") : v);
-  if (b === null) return null;
-  return typeof b === "string" ? Number(b) : b;
+    .refine((s) => !opts.notFuture || s <= todayIso(), "registry.dateFuture")
+    .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || s >= min, `registry.dateTooEarly|min=${min}`)
+    .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || s <= LATEST_DATE, `registry.dateTooLate|max=${LATEST_DATE}`);
 };
+
+export const optDate = (opts: { notFuture?: boolean; min?: string } = {}) =>
+  z.preprocess(trimOrNull, dateStr(opts).nullable());
 
 export const amount = (max: number, opts: { integer?: boolean } = {}) => {
   let n = z.number("registry.number").refine(Number.isFinite, "registry.number");
@@ -45,20 +64,22 @@ export const amount = (max: number, opts: { integer?: boolean } = {}) => {
   return n.refine((x) => x >= 0, "registry.nonNegative").refine((x) => x <= max, `registry.tooLarge|max=${max}`);
 };
 
+/** Amounts and counts: decimal notation, with correctly grouped thousands separators allowed ("1,234.5"). */
 export const reqAmount = (max: number, opts: { integer?: boolean } = {}) =>
   z.preprocess(
-    toNumber,
+    decimalInput({ thousands: true }),
     amount(max, opts)
       .nullable()
       .refine((v) => v !== null, "registry.required"),
   ) as unknown as z.ZodType<number>;
 
 export const optAmount = (max: number, opts: { integer?: boolean } = {}) =>
-  z.preprocess(toNumber, amount(max, opts).nullable());
+  z.preprocess(decimalInput({ thousands: true }), amount(max, opts).nullable());
 
+/** A year: plain digits only (no separators, no other notation). */
 export const year = (min: number, max: number) =>
   z.preprocess(
-    toNumber,
+    decimalInput(),
     z
       .number("registry.required")
       .int("registry.integer")
@@ -66,11 +87,24 @@ export const year = (min: number, max: number) =>
       .max(max, `registry.yearRange|min=${min},max=${max}`),
   );
 
+/** A dictionary or record id as a form sends it: digits only ("0x10" is not 16). */
+const idInput = (v: unknown) => {
+  const b = blankToNull(v);
+  if (typeof b === "string") return /^\d{1,15}$/.test(b.trim()) ? Number(b.trim()) : Number.NaN;
+  return b;
+};
+
 export const dictId = () =>
-  z.preprocess(blankToNull, z.coerce.number("registry.invalidOption").int().positive("registry.invalidOption"));
+  z.preprocess(
+    idInput,
+    z.number("registry.invalidOption").int("registry.invalidOption").positive("registry.invalidOption"),
+  );
 
 export const optDictId = () =>
-  z.preprocess(blankToNull, z.coerce.number().int().positive("registry.invalidOption").nullable());
+  z.preprocess(
+    idInput,
+    z.number("registry.invalidOption").int("registry.invalidOption").positive("registry.invalidOption").nullable(),
+  );
 
 export const optRef = optDictId;
 

@@ -12,6 +12,7 @@ import { maskPhone } from "@/lib/mask";
 import { can } from "@/lib/permissions";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { AnnualSection } from "../_components/annual-section";
+import { ContactPhone } from "../_components/contact-phone";
 import { QualificationsSection } from "../_components/qualifications-section";
 import { deleteEnterprise, restoreEnterprise } from "../_lib/actions";
 import { getEnterprise } from "../_lib/queries";
@@ -84,8 +85,18 @@ export default async function EnterpriseDetailPage({
                   },
                   { label: t("enterprises.fields.status"), value: t(`enterprises.status.${e.status}`) },
                   { label: t("enterprises.fields.contactName"), value: e.contactName },
-                  // Personal data: shown masked on the detail page.
-                  { label: t("enterprises.fields.contactPhone"), value: maskPhone(e.contactPhone) },
+                  // Personal data: masked; the full number only through the logged one-record reveal.
+                  {
+                    label: t("enterprises.fields.contactPhone"),
+                    value: (
+                      <ContactPhone
+                        enterpriseId={e.id}
+                        name={e.name}
+                        phoneMasked={maskPhone(e.contactPhone)}
+                        canReveal={can(user.role, "personal.reveal")}
+                      />
+                    ),
+                  },
                   { label: t("enterprises.fields.latestRdExpense"), value: formatAmount(e.latestRdExpense) },
                 ]}
               />

@@ -13,8 +13,17 @@ import { createEnterprise, updateEnterprise } from "../_lib/actions";
 
 type Options = { street: DictOption[]; park: DictOption[]; industry_chain: DictOption[] };
 
-/** Create and edit share this form; the server keeps what was typed when it refuses. */
-export function EnterpriseForm({ enterprise, options }: { enterprise?: Enterprise; options: Options }) {
+/** What the edit form receives: never the stored contact phone, only its masked form. */
+export type EditableEnterprise = Omit<Enterprise, "contactPhone"> & {
+  contactPhoneMasked: string;
+  hasContactPhone: boolean;
+};
+
+/**
+ * Create and edit share this form; the server keeps what was typed when it refuses. On edit the stored
+ * contact phone is never sent here: the masked value is the placeholder and an empty field keeps it.
+ */
+export function EnterpriseForm({ enterprise, options }: { enterprise?: EditableEnterprise; options: Options }) {
   const t = useT();
   const router = useRouter();
   const {
@@ -25,7 +34,7 @@ export function EnterpriseForm({ enterprise, options }: { enterprise?: Enterpris
   } = useFormAction(enterprise ? updateEnterprise : createEnterprise, {
     onSuccess: (d) => router.push(`/enterprises/${d.id}`),
   });
-  const v = (name: keyof Enterprise, fallback = "") =>
+  const v = (name: keyof EditableEnterprise, fallback = "") =>
     enterprise?.[name] == null ? fallback : String(enterprise[name]);
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
@@ -119,9 +128,29 @@ export function EnterpriseForm({ enterprise, options }: { enterprise?: Enterpris
         <FormField name="contactName" label={t("enterprises.fields.contactName")} errors={fe?.contactName}>
           {(p) => <Input {...p} defaultValue={v("contactName")} maxLength={100} />}
         </FormField>
-        <FormField name="contactPhone" label={t("enterprises.fields.contactPhone")} errors={fe?.contactPhone}>
-          {(p) => <Input {...p} type="tel" defaultValue={v("contactPhone")} maxLength={20} />}
+        <FormField
+          name="contactPhone"
+          label={t("enterprises.fields.contactPhone")}
+          errors={fe?.contactPhone}
+          hint={enterprise?.hasContactPhone ? t("enterprises.phone.keepHint") : undefined}
+        >
+          {(p) => (
+            <Input
+              {...p}
+              type="tel"
+              defaultValue=""
+              placeholder={enterprise?.contactPhoneMasked || undefined}
+              maxLength={20}
+              autoComplete="off"
+            />
+          )}
         </FormField>
+        {enterprise?.hasContactPhone ? (
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            <input type="checkbox" name="clearContactPhone" />
+            {t("enterprises.phone.clear")}
+          </label>
+        ) : null}
         <label className="flex items-center gap-2 text-sm text-slate-700">
           <input type="checkbox" name="isAboveScale" defaultChecked={!!enterprise?.isAboveScale} />
           {t("enterprises.fields.isAboveScale")}

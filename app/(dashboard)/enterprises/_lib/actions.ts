@@ -3,6 +3,7 @@ import { and, desc, eq, isNull, ne } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { enterpriseAnnualFigures, enterpriseQualifications, enterprises } from "@/db/schema";
 import { ActionError, defineAction, staleWrite } from "@/lib/action";
+import { can } from "@/lib/permissions";
 import { assertDictionaryValue, assertVersion, changedFields, loadRecord, setDeleted } from "@/lib/registry/records";
 import { nowIso } from "@/lib/time";
 import {
@@ -11,6 +12,7 @@ import {
   type CreateEnterpriseInput,
   createEnterpriseSchema,
   enterpriseRefSchema,
+  enterpriseRevealSchema,
   qualificationRefSchema,
   qualificationSchema,
   updateEnterpriseSchema,
@@ -90,9 +92,13 @@ export const updateEnterprise = defineAction({
   name: "enterprise.update",
   permission: "registry.write",
   schema: updateEnterpriseSchema,
-  handler: ({ id, version, ...input }, { tx, user, audit }) => {
+  handler: ({ id, version, clearContactPhone, ...fields }, { tx, user, audit }) => {
     const before = loadLive(tx, id);
     assertVersion(before, version);
+    const input = {
+      ...fields,
+      contactPhone: fields.contactPhone ?? (clearContactPhone ? null : before.contactPhone),
+    };
     assertCreditCodeFree(tx, input.creditCode, id);
     assertDictionaries(tx, input, before);
     const statusChanged = before.status !== input.status;
@@ -111,6 +117,28 @@ export const updateEnterprise = defineAction({
     return { id };
   },
   revalidate: (i) => [LIST, detail(i.id)],
+});
+
+/**
+ * The only way the unmasked contact phone leaves the server: one record, on request, by a user holding
+ * personal.reveal, written to the operation log (like talent.reveal).
+ */
+export const revealEnterprise = defineAction({
+  name: "enterprise.reveal",
+  permission: "personal.reveal",
+  schema: enterpriseRevealSchema,
+  handler: ({ id }, { tx, user, audit }) => {
+    const row = loadRecord(tx, enterprises, id, { live: false });
+    if (row.deletedAt && !can(user.role, "registry.restore")) throw new ActionError("registry.notFound");
+    const fields = row.contactPhone != null ? ["contactPhone"] : [];
+    audit({
+      objectType: "enterprise",
+      objectId: id,
+      message: `revealed: ${fields.join(", ") || "none"}`,
+      detail: { fields },
+    });
+    return { id, contactPhone: row.contactPhone };
+  },
 });
 
 /** Soft delete: hidden from lists and counts, kept for the record and restorable by an admin. */

@@ -3,7 +3,7 @@ import { ENTERPRISE_STATUSES } from "@/db/schema";
 import { annualRegistry, enterpriseRegistry, qualificationRegistry } from "@/features/enterprises/registry";
 import { fieldsShape } from "@/features/registry/schema";
 import { drillParsers } from "@/lib/kpi/drill-params";
-import { amount, recordId, version } from "@/lib/registry/fields";
+import { amount, checkbox, recordId, version } from "@/lib/registry/fields";
 import { baseListParsers } from "@/lib/registry/search-params";
 import { z } from "@/lib/zod";
 
@@ -31,7 +31,14 @@ export const enterpriseFields = fieldsShape(enterpriseRegistry.fields);
 export const createEnterpriseSchema = z.strictObject(enterpriseFields);
 export type CreateEnterpriseInput = z.infer<typeof createEnterpriseSchema>;
 
-export const updateEnterpriseSchema = z.strictObject({ ...enterpriseFields, id: recordId(), version: version() });
+/** On edit an empty phone keeps the stored one (the form never holds it); clearContactPhone removes it. */
+export const updateEnterpriseSchema = z.strictObject({
+  ...enterpriseFields,
+  clearContactPhone: checkbox(),
+  id: recordId(),
+  version: version(),
+});
+export const enterpriseRevealSchema = z.strictObject({ id: recordId() });
 export const enterpriseRefSchema = z.strictObject({ id: recordId(), version: version() });
 
 export const qualificationSchema = z

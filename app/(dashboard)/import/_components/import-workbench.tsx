@@ -8,6 +8,7 @@ import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { Label, Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import { useT } from "@/lib/i18n/client";
+import { MAX_FILE_BYTES } from "@/lib/import/limits";
 import type { ImportRegistry } from "@/lib/import/registries";
 import type { ImportPreview } from "@/lib/import/service";
 import { cn } from "@/lib/utils";
@@ -55,21 +56,37 @@ export function ImportWorkbench({ registries }: { registries: RegistryOption[] }
       setMessage(t("import.form.chooseFile"));
       return;
     }
+    // Refused here as well as on the server: a body over the framework's limit would never reach our check.
+    if (file.size > MAX_FILE_BYTES) {
+      setMessage(t("import.refuse.tooLarge"));
+      return;
+    }
     startPreview(async () => {
-      const res = await previewImport(null, formData());
-      if (res.ok) setPreview(res.data);
-      else setMessage(res.fieldErrors?.file?.[0] ?? res.message);
+      try {
+        const res = await previewImport(null, formData());
+        if (res.ok) setPreview(res.data);
+        else setMessage(res.fieldErrors?.file?.[0] ?? res.message);
+      } catch {
+        setMessage(failure());
+      }
     });
   };
+
+  /** A request the framework refused (body too large, network): a message on the page, never a crash. */
+  const failure = () => (file && file.size > MAX_FILE_BYTES ? t("import.refuse.tooLarge") : t("errors.unknown"));
 
   const runCommit = (mode: ImportMode) => {
     setMessage(null);
     startCommit(async () => {
-      const res = await commitImport(null, formData({ mode }));
-      if (res.ok) {
-        setResult({ counts: res.data.counts, list: res.data.list });
-        setPreview(null);
-      } else setMessage(res.message);
+      try {
+        const res = await commitImport(null, formData({ mode }));
+        if (res.ok) {
+          setResult({ counts: res.data.counts, list: res.data.list });
+          setPreview(null);
+        } else setMessage(res.message);
+      } catch {
+        setMessage(failure());
+      }
     });
   };
 

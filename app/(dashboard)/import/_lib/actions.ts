@@ -5,7 +5,7 @@ import { getT } from "@/lib/i18n/server";
 import { applyPlan } from "@/lib/import/engine";
 import { writeRecordLogs } from "@/lib/import/record-logs";
 import { REGISTRY_SPECS } from "@/lib/import/registries";
-import { plan, readUpload, summarise } from "@/lib/import/service";
+import { MAX_UPLOAD_INPUT_BYTES, plan, readUpload, summarise } from "@/lib/import/service";
 import { nowIso } from "@/lib/time";
 import { importCommitSchema, importUploadSchema } from "./validations";
 
@@ -16,6 +16,7 @@ export const previewImport = defineAction({
   name: "import.preview",
   permission: "import.run",
   schema: importUploadSchema,
+  maxInputBytes: MAX_UPLOAD_INPUT_BYTES,
   prepare,
   handler: ({ registry, file }, { prepared, audit }) => {
     const p = plan(getConn().sqlite, registry, prepared.sheets);
@@ -32,6 +33,7 @@ export const commitImport = defineAction({
   name: "import.commit",
   permission: "import.run",
   schema: importCommitSchema,
+  maxInputBytes: MAX_UPLOAD_INPUT_BYTES,
   prepare,
   handler: ({ registry, file, mode }, { prepared, user, ip, audit, afterLog }) => {
     const sqlite = getConn().sqlite;

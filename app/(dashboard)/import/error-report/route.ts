@@ -3,7 +3,7 @@ import { ActionError, translate } from "@/lib/action";
 import { authorizeRoute } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { IMPORT_REGISTRIES, type ImportRegistry } from "@/lib/import/registries";
-import { plan, readUpload } from "@/lib/import/service";
+import { MAX_UPLOAD_INPUT_BYTES, plan, readUpload } from "@/lib/import/service";
 import { buildErrorReport, XLSX_MIME } from "@/lib/import/template";
 
 // POST /import/error-report (multipart: registry, file) → the uploaded rows with an 错误原因 column.
@@ -12,7 +12,16 @@ export async function POST(request: Request) {
   const auth = await authorizeRoute("import.run");
   if (!auth.ok) return auth.response;
   const t = await getT();
-  const form = await request.formData().catch(() => null);
+  const body = await readBounded(request, MAX_UPLOAD_INPUT_BYTES);
+  if (!body) {
+    return new Response(t("import.refuse.tooLarge"), {
+      status: 413,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
+  }
+  const form = await new Request(request.url, { method: "POST", headers: request.headers, body })
+    .formData()
+    .catch(() => null);
   const registry = form?.get("registry");
   const file = form?.get("file");
   if (typeof registry !== "string" || !(IMPORT_REGISTRIES as readonly string[]).includes(registry)) {
@@ -39,4 +48,28 @@ export async function POST(request: Request) {
     }
     throw err;
   }
+}
+
+/** The body, or null once it passes `max` bytes (stops reading there, whatever Content-Length claims). */
+async function readBounded(request: Request, max: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (Number(request.headers.get("content-length") ?? 0) > max) return null;
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    size += r.value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(r.value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
 }

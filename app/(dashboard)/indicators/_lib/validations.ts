@@ -1,4 +1,4 @@
-import { z } from "@/lib/zod";
+import { cleanText, decimalInput, normaliseText, z } from "@/lib/zod";
 
 const key = z
   .string()
@@ -31,7 +31,7 @@ export const districtXlsxSchema = z.strictObject({
 export type DistrictValuesInput = z.infer<typeof districtValuesSchema>;
 
 const optNumber = z.preprocess(
-  (v) => (v === "" || v == null ? null : typeof v === "string" ? Number(v.trim()) : v),
+  decimalInput({ thousands: true }),
   z
     .number("kpi.indicators.invalidValue")
     .refine(Number.isFinite, "kpi.indicators.invalidValue")
@@ -47,7 +47,7 @@ export const targetSchema = z.strictObject({
     .min(2000, "registry.yearRange|min=2000,max=2100")
     .max(2100, "registry.yearRange|min=2000,max=2100"),
   targetRank: z.preprocess(
-    (v) => (v === "" || v == null ? null : Number(v)),
+    decimalInput(),
     z.number().int("registry.integer").min(1, "registry.nonNegative").max(38, "registry.tooLarge|max=38").nullable(),
   ),
   targetValue: optNumber,
@@ -58,9 +58,23 @@ export const targetSchema = z.strictObject({
 export const indicatorDefinitionSchema = z.strictObject({
   indicatorKey: key,
   version: z.coerce.number().int().min(1),
-  definition: z.string().trim().min(1, "registry.required").max(1000, "registry.tooLong|max=1000"),
-  dataSource: z.string().trim().max(200, "registry.tooLong|max=200"),
-  releaseLag: z.string().trim().max(100, "registry.tooLong|max=100"),
+  definition: z.preprocess(
+    normaliseText,
+    z
+      .string()
+      .trim()
+      .min(1, "registry.required")
+      .max(1000, "registry.tooLong|max=1000")
+      .superRefine(cleanText({ multiline: true })),
+  ),
+  dataSource: z.preprocess(
+    normaliseText,
+    z.string().trim().max(200, "registry.tooLong|max=200").superRefine(cleanText()),
+  ),
+  releaseLag: z.preprocess(
+    normaliseText,
+    z.string().trim().max(100, "registry.tooLong|max=100").superRefine(cleanText()),
+  ),
 });
 
 export { parseCell } from "@/lib/kpi/district-paste";

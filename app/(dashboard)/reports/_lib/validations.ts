@@ -1,12 +1,26 @@
 import { isReportQuarter } from "@/lib/reports/quarter";
-import { z } from "@/lib/zod";
+import { cleanText, normaliseText, z } from "@/lib/zod";
 
 export const quarter = () => z.string().refine(isReportQuarter, "reports.invalidQuarter");
 
 export const narrativeSchema = z.strictObject({
   quarter: quarter(),
-  summaryText: z.string().trim().max(5000, "registry.tooLong|max=5000"),
-  planText: z.string().trim().max(5000, "registry.tooLong|max=5000"),
+  summaryText: z.preprocess(
+    normaliseText,
+    z
+      .string()
+      .trim()
+      .max(5000, "registry.tooLong|max=5000")
+      .superRefine(cleanText({ multiline: true })),
+  ),
+  planText: z.preprocess(
+    normaliseText,
+    z
+      .string()
+      .trim()
+      .max(5000, "registry.tooLong|max=5000")
+      .superRefine(cleanText({ multiline: true })),
+  ),
   /** The report row's version when the form was opened; 0 = no row yet (the first save is checked too). */
   version: z.coerce.number().int().min(0),
 });
@@ -19,5 +33,10 @@ export const closeSchema = z.strictObject({
 
 export const reopenSchema = z.strictObject({
   quarter: quarter(),
-  reason: z.string().trim().min(5, "reports.reasonTooShort").max(500, "registry.tooLong|max=500"),
+  reason: z
+    .string()
+    .trim()
+    .superRefine(cleanText({ multiline: true }))
+    .min(5, "reports.reasonTooShort")
+    .max(500, "registry.tooLong|max=500"),
 });

@@ -27,6 +27,15 @@ export const enterprisesZh = {
   status: { active: "在册", deregistered: "注销", moved_out: "迁出" },
   duplicateCreditCode: "该统一社会信用代码已被在册企业“{name}”使用",
   noPark: "（无）",
+  phone: {
+    keepHint: "出于个人信息保护，此处不显示已登记的号码；留空则保留原值，填写新值则替换。",
+    clear: "清除已登记的联系电话",
+    reveal: "查看完整号码",
+    revealing: "正在读取…",
+    revealed: "已显示完整号码，本次查看已记入操作日志",
+    maskedNote: "联系电话已脱敏显示",
+    revealConfirm: "查看“{name}”的完整联系电话？本次查看将记入操作日志。",
+  },
   quals: {
     title: "资质",
     type: "资质类型",
@@ -89,6 +98,15 @@ export const enterprisesEn: Widen<typeof enterprisesZh> = {
   status: { active: "Registered", deregistered: "Deregistered", moved_out: "Moved out" },
   duplicateCreditCode: "This credit code is already used by “{name}”",
   noPark: "(none)",
+  phone: {
+    keepHint: "For privacy the stored number is not shown; leave empty to keep it, enter a new value to replace it.",
+    clear: "Remove the stored contact phone",
+    reveal: "Show full number",
+    revealing: "Loading…",
+    revealed: "Full number shown; this view has been written to the operation log",
+    maskedNote: "The contact phone is masked",
+    revealConfirm: "Show the full contact phone of “{name}”? This view is written to the operation log.",
+  },
   quals: {
     title: "Qualifications",
     type: "Type",

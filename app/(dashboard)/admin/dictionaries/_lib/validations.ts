@@ -1,5 +1,5 @@
 import { DICTIONARY_KINDS } from "@/db/schema";
-import { z } from "@/lib/zod";
+import { cleanText, normaliseText, z } from "@/lib/zod";
 
 export const dictionaryKindSchema = z.enum(DICTIONARY_KINDS);
 
@@ -9,13 +9,19 @@ export const createDictionaryItemSchema = z.strictObject({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9_]{1,64}$/, "dictionaries.codeFormat"),
-  label: z.string().trim().min(1, "dictionaries.labelRequired").max(100),
+  label: z.preprocess(
+    normaliseText,
+    z.string().trim().min(1, "dictionaries.labelRequired").max(100).superRefine(cleanText()),
+  ),
   sortOrder: z.coerce.number().int().min(0).max(100000).default(0),
 });
 
 export const updateDictionaryItemSchema = z.strictObject({
   id: z.coerce.number().int().positive(),
-  label: z.string().trim().min(1, "dictionaries.labelRequired").max(100),
+  label: z.preprocess(
+    normaliseText,
+    z.string().trim().min(1, "dictionaries.labelRequired").max(100).superRefine(cleanText()),
+  ),
   sortOrder: z.coerce.number().int().min(0).max(100000),
   /** The item's version as shown: a save over someone else's edit is refused. */
   version: z.coerce.number().int().min(1),

@@ -3,6 +3,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
+import { maskPhone } from "@/lib/mask";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { EnterpriseForm } from "../../_components/enterprise-form";
 import { getEnterprise } from "../../_lib/queries";
@@ -14,13 +15,16 @@ export default async function EditEnterprisePage({ params }: { params: Promise<{
   if (!data || data.e.deletedAt) notFound();
   const t = await getT();
   const d = getDictionaryOptions(["street", "park", "industry_chain"]);
+  // Personal data: the form gets the masked phone only (not in the HTML, not in the RSC payload).
+  const { contactPhone, ...rest } = data.e;
+  const enterprise = { ...rest, contactPhoneMasked: maskPhone(contactPhone), hasContactPhone: contactPhone != null };
   return (
     <>
       <PageHeader title={`${t("enterprises.editTitle")}：${data.e.name}`} />
       <Card>
         <CardContent>
           <EnterpriseForm
-            enterprise={data.e}
+            enterprise={enterprise}
             options={{ street: d.street ?? [], park: d.park ?? [], industry_chain: d.industry_chain ?? [] }}
           />
         </CardContent>
