@@ -225,10 +225,10 @@ test("the list searches by name and filters by category, kind and year range, al
   await page.waitForURL(/\/talents\/\d+$/);
   await expect(page.getByRole("heading", { name: team })).toBeVisible();
   // Every column the server sorts by has a sort button in its header, and clicking it sorts (in the URL).
+  await page.goto(`/talents?${q}`);
   const headers = page.getByTestId("table-talents").locator("thead");
   for (const label of ["姓名/团队名称", "认定年份", "录入时间"])
     await expect(headers.getByRole("button", { name: label })).toBeVisible();
-  await page.goto(`/talents?${q}`);
   await headers.getByRole("button", { name: "认定年份" }).click();
   await expect(page).toHaveURL(/sort=recognisedYear\.asc/);
   await expect(page.getByTestId("table-talents").locator("tbody tr").first()).toContainText(person);
