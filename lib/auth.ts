@@ -7,6 +7,7 @@ import { type DB, getDb } from "@/db";
 import { loginLogs, type Role, sessions, users } from "@/db/schema";
 import { hashPassword, needsRehash, verifyPassword } from "./password";
 import { ipFromHeaders } from "./request-info";
+import { safeRedirectPath } from "./safe-redirect";
 import {
   ABSOLUTE_TIMEOUT_HOURS,
   LOCKOUT_MINUTES,
@@ -207,6 +208,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth's own redirects (signIn/signOut callbackUrl) stay on our origin, by the same rule as the login page.
+    async redirect({ url, baseUrl }) {
+      return new URL(safeRedirectPath(url, baseUrl), baseUrl).toString();
+    },
     async jwt({ token, user }) {
       if (user) {
         token.sid = user.sid;
