@@ -18,6 +18,7 @@ export const zhCN = {
     demoOnly: "演示账号，仅供体验",
   },
   nav: {
+    auditors: "审计员账户",
     home: "首页/驾驶舱",
     enterprises: "科技企业",
     institutions: "研发机构",
@@ -127,6 +128,9 @@ export const zhCN = {
     notYetHint: "该模块尚未录入任何记录。",
   },
   users: {
+    managedByAuditors: "由审计员管理",
+    auditorReserved: "审计员账户只能由审计员管理（三权分立）",
+    auditorRoleReserved: "系统管理员不能授予审计员角色（三权分立）",
     title: "用户管理",
     create: "新建用户",
     username: "用户名",
@@ -157,6 +161,17 @@ export const zhCN = {
     roleInvalid: "请选择有效的角色",
     demo: "演示",
     empty: "暂无用户",
+  },
+  auditors: {
+    title: "审计员账户",
+    intro: "三权分立：审计员账户只能由审计员在此新建或重置密码，系统管理员无权操作。每次操作都记入操作日志。",
+    create: "新建审计员",
+    list: "审计员",
+    resetPassword: "重置密码",
+    confirmReset: "确定重置审计员“{name}”的密码吗？其现有会话将立即失效。",
+    cannotResetSelf: "不能在此重置自己的密码，请使用“修改密码”",
+    notAuditor: "只能重置审计员账户的密码",
+    empty: "暂无审计员账户",
   },
   dictionaries: {
     title: "数据字典",
@@ -224,6 +239,8 @@ export const zhCN = {
   reports: reportsZh,
   import: importZh,
   actions: {
+    "auditor.create": "新建审计员账户",
+    "auditor.resetPassword": "重置审计员密码",
     "user.create": "新建用户",
     "user.disable": "停用用户",
     "user.enable": "启用用户",

@@ -4,6 +4,7 @@ import type { Tx } from "@/db";
 import { users } from "@/db/schema";
 import { ActionError, defineAction } from "@/lib/action";
 import { generateOneTimePassword, hashPassword } from "@/lib/password";
+import { adminMayManage } from "@/lib/permissions";
 import { revokeUserSessions } from "@/lib/sessions";
 import { nowIso } from "@/lib/time";
 import { changeRoleSchema, createUserSchema, userIdSchema } from "./validations";
@@ -15,9 +16,11 @@ function publicFields(u: typeof users.$inferSelect) {
   return rest;
 }
 
+/** Loads an account the admin may act on: never an auditor's (三权分立 — only auditors manage auditors). */
 function loadUser(tx: Tx, id: number) {
   const u = tx.select().from(users).where(eq(users.id, id)).get();
   if (!u) throw new ActionError("errors.notFoundTitle");
+  if (!adminMayManage(u.role)) throw new ActionError("users.auditorReserved");
   return u;
 }
 
@@ -33,6 +36,8 @@ export const createUser = defineAction({
   schema: createUserSchema,
   prepare: oneTimePassword,
   handler: (input, { tx, prepared, audit }) => {
+    if (!adminMayManage(input.role))
+      throw new ActionError("errors.invalidInput", { role: ["users.auditorRoleReserved"] });
     if (tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
       throw new ActionError("errors.invalidInput", { username: ["users.usernameTaken"] });
     }
@@ -113,6 +118,7 @@ export const changeUserRole = defineAction({
   handler: ({ id, role }, { tx, user, audit }) => {
     // An admin can never turn themself into the auditor (or anything else): separation of duties.
     if (id === user.id) throw new ActionError("users.cannotChangeOwnRole");
+    if (!adminMayManage(role)) throw new ActionError("errors.invalidInput", { role: ["users.auditorRoleReserved"] });
     const before = loadUser(tx, id);
     tx.update(users).set({ role, updatedAt: nowIso() }).where(eq(users.id, id)).run();
     revokeUserSessions(tx, id, "role_changed");
