@@ -1,4 +1,5 @@
 import { randomBytes, type ScryptOptions, scrypt, scryptSync, timingSafeEqual } from "node:crypto";
+import { availableParallelism } from "node:os";
 import bcrypt from "bcryptjs";
 
 /**
@@ -26,10 +27,32 @@ export function checkPasswordPolicy(password: string, username: string): Passwor
 type ScryptParams = { N: number; r: number; p: number };
 const maxmem = (q: ScryptParams) => 256 * q.N * q.r + 1024 * 1024;
 
+/**
+ * At most (cores − 1) hashes at a time: the thread pool would otherwise run four at once and, on a small server,
+ * take every core from the event loop that answers everyone else's requests. Waiting hashes queue here.
+ */
+const MAX_PARALLEL_HASHES = Math.max(1, availableParallelism() - 1);
+let running = 0;
+const waiting: (() => void)[] = [];
+async function withHashSlot<T>(fn: () => Promise<T>): Promise<T> {
+  if (running >= MAX_PARALLEL_HASHES) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running++;
+  try {
+    return await fn();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
 function scryptAsync(password: string, salt: Buffer, keyLength: number, q: ScryptParams): Promise<Buffer> {
   const options: ScryptOptions = { N: q.N, r: q.r, p: q.p, maxmem: maxmem(q) };
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize("NFC"), salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key))),
+  return withHashSlot(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scrypt(password.normalize("NFC"), salt, keyLength, options, (err, key) => (err ? reject(err) : resolve(key))),
+      ),
   );
 }
 
@@ -76,7 +99,7 @@ export async function verifyPassword(password: string, hash: string): Promise<bo
     return key.length === d.key.length && timingSafeEqual(key, d.key);
   }
   // Accounts from before the switch keep bcrypt hashes until their next sign-in (bcryptjs yields between rounds).
-  if (/^\$2[aby]\$\d\d\$/.test(hash)) return bcrypt.compare(password, hash);
+  if (/^\$2[aby]\$\d\d\$/.test(hash)) return withHashSlot(() => bcrypt.compare(password, hash));
   return false;
 }
 

@@ -39,7 +39,7 @@ const checked = (username: string) =>
 let ipSeq = 0;
 const freshIp = () => ({ ip: `10.0.0.${++ipSeq}`, userAgent: "vitest" });
 
-describe("account lockout under parallel attempts", () => {
+describe("account lockout under parallel attempts", { timeout: 30_000 }, () => {
   it("50 parallel wrong passwords check at most 5, and the right one is then refused", async () => {
     const username = await seed();
     const client = { ip: null, userAgent: "vitest" };
@@ -83,7 +83,7 @@ describe("account lockout under parallel attempts", () => {
   });
 });
 
-describe("per-IP limit", () => {
+describe("per-IP limit", { timeout: 30_000 }, () => {
   it("refuses further attempts from one address across many accounts, without checking passwords", async () => {
     const client = { ip: "192.0.2.7", userAgent: "vitest" };
     const names = await Promise.all(Array.from({ length: 5 }, () => seed()));
