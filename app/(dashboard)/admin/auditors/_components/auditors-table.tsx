@@ -34,7 +34,7 @@ export function AuditorsTable({ rows, currentUserId }: { rows: AuditorRow[]; cur
   if (rows.length === 0) return <p className="p-4 text-sm text-slate-500">{t("auditors.empty")}</p>;
   return (
     <div className="flex flex-col gap-3">
-      <div aria-live="polite" className="px-4 pt-3 empty:hidden sm:px-0">
+      <div aria-live="polite" className="px-3 pt-3 empty:hidden">
         {message ? (
           <p role="alert" className="text-sm text-red-700">
             {message}
