@@ -344,7 +344,11 @@ test.describe("the app runs under its CSP", () => {
       ["/admin/users", "用户管理"],
     ];
     for (const [path, heading] of pages) {
-      await page.goto(path);
+      const res = await page.goto(path);
+      // The policy is really in force on the page (not just absent, which would trivially show no violations).
+      expect(res?.headers()["content-security-policy"], path).toMatch(
+        /script-src 'self' 'nonce-[^']+' 'strict-dynamic'/,
+      );
       await expect(page.getByRole("heading", { level: 1, name: heading }).first()).toBeVisible();
       await page.waitForLoadState("networkidle");
       expect(await violations(), path).toEqual([]);
