@@ -60,6 +60,8 @@ export const loginLogs = sqliteTable(
     userId: integer("user_id"),
     success: integer("success", { mode: "boolean" }).notNull(),
     reason: text("reason").notNull(),
+    /** True only when the submitted password was actually compared with the account's hash. */
+    passwordChecked: integer("password_checked", { mode: "boolean" }).notNull().default(false),
     ip: text("ip"),
     userAgent: text("user_agent"),
     createdAt: createdAt(),
@@ -70,6 +72,13 @@ export const loginLogs = sqliteTable(
   ],
 );
 export type LoginLog = typeof loginLogs.$inferSelect;
+
+/** Per-client-IP window of failed sign-in attempts (a slot is reserved before the password is checked). */
+export const loginIpAttempts = sqliteTable("login_ip_attempts", {
+  ip: text("ip").primaryKey(),
+  windowStart: text("window_start").notNull(),
+  failures: integer("failures").notNull().default(0),
+});
 
 /** Append-only (triggers in a migration refuse UPDATE and DELETE). */
 export const operationLogs = sqliteTable(

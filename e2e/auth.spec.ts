@@ -7,7 +7,7 @@ const MENUS: Record<string, string[]> = {
   admin: [...REGISTRY_MENU, "数据导入", "用户管理", "数据字典"],
   staff: [...REGISTRY_MENU, "数据导入"],
   leader: REGISTRY_MENU,
-  auditor: ["操作日志", "登录日志"],
+  auditor: ["操作日志", "登录日志", "审计员账户"],
 };
 
 test.describe("each demo role sees exactly its menu", () => {

@@ -25,6 +25,7 @@ export const NAV: NavGroup[] = [
       { href: "/admin/dictionaries", label: "nav.dictionaries", permission: "dictionary.manage", icon: "book" },
       { href: "/admin/audit-log", label: "nav.auditLog", permission: "audit.read", icon: "scroll" },
       { href: "/admin/login-log", label: "nav.loginLog", permission: "audit.read", icon: "log-in" },
+      { href: "/admin/auditors", label: "nav.auditors", permission: "auditor.manage", icon: "shield" },
     ],
   },
 ];

@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   "user.manage",
   "dictionary.manage",
   "audit.read",
+  "auditor.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,8 +40,18 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: [...STAFF, "registry.restore", "report.reopen", "user.manage", "dictionary.manage"],
   staff: STAFF,
   leader: ["registry.read", "indicator.read", "report.read", "report.export"],
-  auditor: ["audit.read"],
+  // Auditor accounts are created and reset only by an auditor (or `npm run user:create-auditor` on the server).
+  auditor: ["audit.read", "auditor.manage"],
 };
+
+/**
+ * Roles the admin may give (create with, or change to). Never the auditor's: 三权分立 holds against the admin,
+ * who also cannot touch an existing auditor account (see users/_lib/actions.ts).
+ */
+export const ADMIN_ASSIGNABLE_ROLES = ["admin", "staff", "leader"] as const satisfies readonly Role[];
+export function adminMayManage(role: Role): boolean {
+  return (ADMIN_ASSIGNABLE_ROLES as readonly Role[]).includes(role);
+}
 
 export function can(role: Role | null | undefined, permission: Permission): boolean {
   return !!role && ROLE_PERMISSIONS[role].includes(permission);

@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { resolveDatabasePath } from "@/db/path";
 import { buildIfNeeded, nextBin } from "./build-if-needed";
 import { prepareDatabase } from "./prepare-db";
@@ -32,7 +33,9 @@ async function main() {
   }
   await prepareDatabase();
   buildIfNeeded();
-  const args = [nextBin, "start", "-p", port, ...(host ? ["-H", host] : [])];
+  // The client IP is fixed up where the socket is still known (X-Forwarded-For only trusted with TRUST_PROXY).
+  const clientIp = pathToFileURL(path.join(root, "scripts", "client-ip.mjs")).href;
+  const args = ["--import", clientIp, nextBin, "start", "-p", port, ...(host ? ["-H", host] : [])];
   console.log(`渝北区科技局系统启动：${process.env.NEXTAUTH_URL}`);
   const child = spawn(process.execPath, args, { cwd: root, stdio: "inherit", env: process.env });
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => child.kill(sig));

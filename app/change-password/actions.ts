@@ -1,9 +1,9 @@
 "use server";
 import { eq } from "drizzle-orm";
-import { getDb } from "@/db";
 import { users } from "@/db/schema";
 import { ActionError, defineAction } from "@/lib/action";
-import { checkPasswordPolicy, hashPassword, verifyPassword } from "@/lib/password";
+import { verifyCurrentPassword } from "@/lib/auth";
+import { checkPasswordPolicy, hashPassword } from "@/lib/password";
 import { revokeUserSessions } from "@/lib/sessions";
 import { nowIso } from "@/lib/time";
 import { z } from "@/lib/zod";
@@ -24,8 +24,12 @@ export const changeOwnPassword = defineAction({
   allowPendingPasswordChange: true,
   schema: changePasswordSchema,
   prepare: async (input, user) => {
-    const row = getDb().select({ hash: users.passwordHash }).from(users).where(eq(users.id, user.id)).get();
-    if (!row || !(await verifyPassword(input.currentPassword, row.hash))) {
+    // Wrong guesses here count toward the same lock as the sign-in form.
+    const current = await verifyCurrentPassword(user.id, input.currentPassword);
+    if (current === "locked") {
+      throw new ActionError("errors.invalidInput", { currentPassword: ["password.lockedCurrent"] });
+    }
+    if (current !== "ok") {
       throw new ActionError("errors.invalidInput", { currentPassword: ["password.wrongCurrent"] });
     }
     const problems = checkPasswordPolicy(input.newPassword, user.username);

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { useT } from "@/lib/i18n/client";
+import { safeRedirectPath } from "@/lib/safe-redirect";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useT();
@@ -23,7 +24,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       redirect: false,
     });
     if (res?.ok && !res.error) {
-      router.replace(callbackUrl);
+      // Checked again in the browser, against the origin the browser itself is on.
+      router.replace(safeRedirectPath(callbackUrl, window.location.origin));
       router.refresh();
       return;
     }

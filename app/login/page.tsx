@@ -1,6 +1,8 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
+import { ownOriginFrom, safeRedirectPath } from "@/lib/safe-redirect";
 import { LoginForm } from "./login-form";
 
 export default async function LoginPage({
@@ -10,7 +12,11 @@ export default async function LoginPage({
 }) {
   const sp = await searchParams;
   const user = await getCurrentUser();
-  const callbackUrl = sp.callbackUrl?.startsWith("/") && !sp.callbackUrl.startsWith("//") ? sp.callbackUrl : "/";
+  const h = await headers();
+  const callbackUrl = safeRedirectPath(
+    sp.callbackUrl,
+    ownOriginFrom((n) => h.get(n)),
+  );
   if (user) redirect(user.mustChangePassword ? "/change-password" : callbackUrl);
   const t = await getT();
   return (

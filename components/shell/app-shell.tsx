@@ -10,6 +10,7 @@ import {
   LogOut,
   Menu,
   ScrollText,
+  ShieldCheck,
   Sprout,
   Target,
   Upload,
@@ -39,6 +40,7 @@ const ICONS: Record<string, React.ComponentType<{ className?: string }>> = {
   book: BookOpen,
   scroll: ScrollText,
   "log-in": LogIn,
+  shield: ShieldCheck,
 };
 
 function isActive(pathname: string, href: string) {

@@ -44,13 +44,14 @@ export function seedDictionaries(db: DB): number {
 export async function seedDemoUsers(db: DB): Promise<boolean> {
   const [{ n }] = db.select({ n: count() }).from(users).all();
   if (n > 0) return false;
-  const hash = await hashPassword(DEMO_PASSWORD);
+  // One salt per account, so equal passwords do not show as equal hashes.
+  const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
   db.transaction((tx) => {
-    for (const u of DEMO_USERS) {
+    for (const [i, u] of DEMO_USERS.entries()) {
       tx.insert(users)
         .values({
           ...u,
-          passwordHash: hash,
+          passwordHash: hashes[i],
           isDemo: true,
           mustChangePassword: false,
           passwordChangedAt: new Date().toISOString(),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ROLES } from "@/db/schema";
 import { NAV } from "@/lib/nav";
-import { can, PERMISSIONS, ROLE_PERMISSIONS } from "@/lib/permissions";
+import { ADMIN_ASSIGNABLE_ROLES, adminMayManage, can, PERMISSIONS, ROLE_PERMISSIONS } from "@/lib/permissions";
 
 describe("role → permission table", () => {
   it("every role lists only known permissions", () => {
@@ -13,8 +13,14 @@ describe("role → permission table", () => {
     for (const p of ["registry.read", "indicator.read", "report.read", "report.export"] as const)
       expect(can("leader", p)).toBe(true);
   });
-  it("the auditor reads the logs and nothing else", () => {
-    expect(ROLE_PERMISSIONS.auditor).toEqual(["audit.read"]);
+  it("the auditor reads the logs and manages auditor accounts, nothing else", () => {
+    expect(ROLE_PERMISSIONS.auditor).toEqual(["audit.read", "auditor.manage"]);
+  });
+  it("separation of duties: only the auditor manages auditors; the admin can never give the auditor role", () => {
+    for (const role of ROLES) expect(can(role, "auditor.manage")).toBe(role === "auditor");
+    expect(ADMIN_ASSIGNABLE_ROLES).not.toContain("auditor");
+    expect(adminMayManage("auditor")).toBe(false);
+    for (const role of ["admin", "staff", "leader"] as const) expect(adminMayManage(role)).toBe(true);
   });
   it("separation of duties: nobody but the auditor reads the audit log", () => {
     for (const role of ROLES) expect(can(role, "audit.read")).toBe(role === "auditor");

@@ -17,6 +17,7 @@ export const en: Messages = {
     demoOnly: "Demo account, for trying out only",
   },
   nav: {
+    auditors: "Auditor accounts",
     home: "KPI board",
     enterprises: "Tech enterprises",
     institutions: "R&D institutions",
@@ -109,6 +110,7 @@ export const en: Messages = {
     submit: "Change password",
     success: "Password changed; sign in again with the new password",
     wrongCurrent: "The current password is wrong",
+    lockedCurrent: "Too many wrong attempts: the account is locked for 15 minutes",
     mismatch: "The new passwords do not match",
     same: "The new password must differ from the current one",
     policy: "At least 8 characters with 3 of: upper case, lower case, digits, symbols; must not contain the username",
@@ -130,6 +132,9 @@ export const en: Messages = {
     notYetHint: "No records have been entered in this module yet.",
   },
   users: {
+    managedByAuditors: "Managed by auditors",
+    auditorReserved: "Auditor accounts are managed by auditors only (separation of duties)",
+    auditorRoleReserved: "The administrator cannot give the auditor role (separation of duties)",
     title: "Users",
     create: "New user",
     username: "Username",
@@ -161,6 +166,18 @@ export const en: Messages = {
     roleInvalid: "Choose a valid role",
     demo: "Demo",
     empty: "No users",
+  },
+  auditors: {
+    title: "Auditor accounts",
+    intro:
+      "Separation of duties: auditor accounts are created and reset only here, by an auditor; the administrator cannot. Every change is in the operation log.",
+    create: "New auditor",
+    list: "Auditors",
+    resetPassword: "Reset password",
+    confirmReset: "Reset the password of auditor “{name}”? Their sessions end at once.",
+    cannotResetSelf: "Use “Change password” for your own account",
+    notAuditor: "Only auditor accounts can be reset here",
+    empty: "No auditor accounts",
   },
   dictionaries: {
     title: "Dictionaries",
@@ -210,6 +227,7 @@ export const en: Messages = {
       unknown_user: "Unknown user",
       locked: "Account locked",
       disabled: "Account disabled",
+      ip_limited: "Too many attempts from this IP",
     },
     filterUser: "Username",
     filterAction: "Action",
@@ -227,6 +245,8 @@ export const en: Messages = {
   reports: reportsEn,
   import: importEn,
   actions: {
+    "auditor.create": "Create auditor account",
+    "auditor.resetPassword": "Reset auditor password",
     "user.create": "Create user",
     "user.disable": "Disable user",
     "user.enable": "Enable user",

@@ -2,8 +2,8 @@
 import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
-import { ROLES } from "@/db/schema";
 import { useT } from "@/lib/i18n/client";
+import { ADMIN_ASSIGNABLE_ROLES } from "@/lib/permissions";
 import { createUser } from "../_lib/actions";
 import { OneTimePassword } from "./one-time-password";
 
@@ -57,7 +57,7 @@ export function CreateUserForm() {
             aria-invalid={!!fe?.role}
             aria-describedby="new-role-error"
           >
-            {ROLES.map((r) => (
+            {ADMIN_ASSIGNABLE_ROLES.map((r) => (
               <option key={r} value={r}>
                 {t(`roles.${r}`)}
               </option>

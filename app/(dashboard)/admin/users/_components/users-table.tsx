@@ -6,9 +6,9 @@ import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
-import { ROLES } from "@/db/schema";
 import type { ActionResult, ConflictInfo } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
+import { ADMIN_ASSIGNABLE_ROLES, adminMayManage } from "@/lib/permissions";
 import { formatDateTime } from "@/lib/time";
 import { changeUserRole, disableUser, enableUser, resetUserPassword } from "../_lib/actions";
 import type { UserRow } from "../_lib/queries";
@@ -62,6 +62,8 @@ export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUs
           {rows.map((u) => {
             const self = u.id === currentUserId;
             const locked = !!u.lockedUntil && Date.parse(u.lockedUntil) > Date.now();
+            // 三权分立: auditor accounts are shown but only auditors manage them (the server refuses too).
+            const managed = adminMayManage(u.role);
             return (
               <tr key={u.id} data-testid={`user-row-${u.username}`}>
                 <Td className="font-mono">
@@ -69,19 +71,25 @@ export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUs
                 </Td>
                 <Td>{u.displayName}</Td>
                 <Td>
-                  <Select
-                    aria-label={`${t("users.changeRole")}：${u.username}`}
-                    className="w-40"
-                    value={u.role}
-                    disabled={self || pending}
-                    onChange={(e) => run(() => changeUserRole({ id: u.id, version: u.version, role: e.target.value }))}
-                  >
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {t(`roles.${r}`)}
-                      </option>
-                    ))}
-                  </Select>
+                  {managed ? (
+                    <Select
+                      aria-label={`${t("users.changeRole")}：${u.username}`}
+                      className="w-40"
+                      value={u.role}
+                      disabled={self || pending}
+                      onChange={(e) =>
+                        run(() => changeUserRole({ id: u.id, version: u.version, role: e.target.value }))
+                      }
+                    >
+                      {ADMIN_ASSIGNABLE_ROLES.map((r) => (
+                        <option key={r} value={r}>
+                          {t(`roles.${r}`)}
+                        </option>
+                      ))}
+                    </Select>
+                  ) : (
+                    <span>{t(`roles.${u.role}`)}</span>
+                  )}
                 </Td>
                 <Td>
                   <div className="flex flex-wrap gap-1">
@@ -96,44 +104,48 @@ export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUs
                 </Td>
                 <Td className="whitespace-nowrap text-slate-600">{formatDateTime(u.passwordChangedAt)}</Td>
                 <Td>
-                  <div className="flex flex-wrap gap-1">
-                    {u.disabled ? (
+                  {managed ? (
+                    <div className="flex flex-wrap gap-1">
+                      {u.disabled ? (
+                        <ConfirmButton
+                          size="sm"
+                          variant="outline"
+                          pending={pending}
+                          message={t("users.confirmEnable", { name: u.username })}
+                          onConfirm={() => run(() => enableUser({ id: u.id, version: u.version }))}
+                        >
+                          {t("users.enable")}
+                        </ConfirmButton>
+                      ) : (
+                        <ConfirmButton
+                          size="sm"
+                          variant="outline"
+                          pending={pending}
+                          disabled={self}
+                          message={t("users.confirmDisable", { name: u.username })}
+                          onConfirm={() => run(() => disableUser({ id: u.id, version: u.version }))}
+                        >
+                          {t("users.disable")}
+                        </ConfirmButton>
+                      )}
                       <ConfirmButton
                         size="sm"
                         variant="outline"
                         pending={pending}
-                        message={t("users.confirmEnable", { name: u.username })}
-                        onConfirm={() => run(() => enableUser({ id: u.id, version: u.version }))}
+                        message={t("users.confirmReset", { name: u.username })}
+                        onConfirm={() =>
+                          run(
+                            () => resetUserPassword({ id: u.id, version: u.version }),
+                            (d) => setOtp({ username: u.username, password: d.oneTimePassword }),
+                          )
+                        }
                       >
-                        {t("users.enable")}
+                        {t("users.resetPassword")}
                       </ConfirmButton>
-                    ) : (
-                      <ConfirmButton
-                        size="sm"
-                        variant="outline"
-                        pending={pending}
-                        disabled={self}
-                        message={t("users.confirmDisable", { name: u.username })}
-                        onConfirm={() => run(() => disableUser({ id: u.id, version: u.version }))}
-                      >
-                        {t("users.disable")}
-                      </ConfirmButton>
-                    )}
-                    <ConfirmButton
-                      size="sm"
-                      variant="outline"
-                      pending={pending}
-                      message={t("users.confirmReset", { name: u.username })}
-                      onConfirm={() =>
-                        run(
-                          () => resetUserPassword({ id: u.id, version: u.version }),
-                          (d) => setOtp({ username: u.username, password: d.oneTimePassword }),
-                        )
-                      }
-                    >
-                      {t("users.resetPassword")}
-                    </ConfirmButton>
-                  </div>
+                    </div>
+                  ) : (
+                    <span className="text-xs text-slate-500">{t("users.managedByAuditors")}</span>
+                  )}
                 </Td>
               </tr>
             );

@@ -4,6 +4,7 @@ import type { Tx } from "@/db";
 import { users } from "@/db/schema";
 import { ActionError, defineAction, staleWrite } from "@/lib/action";
 import { generateOneTimePassword, hashPassword } from "@/lib/password";
+import { adminMayManage } from "@/lib/permissions";
 import { revokeUserSessions } from "@/lib/sessions";
 import { nowIso } from "@/lib/time";
 import { changeRoleSchema, createUserSchema, userIdSchema } from "./validations";
@@ -15,10 +16,14 @@ function publicFields(u: typeof users.$inferSelect) {
   return rest;
 }
 
-/** Loads the account and refuses an edit made from a stale page (another admin changed it since). */
+/**
+ * Loads an account the admin may act on — never an auditor's (三权分立: only auditors manage auditors) — and
+ * refuses an edit made from a stale page (another admin changed it since).
+ */
 function loadUser(tx: Tx, id: number, version: number) {
   const u = tx.select().from(users).where(eq(users.id, id)).get();
   if (!u) throw new ActionError("errors.notFoundTitle");
+  if (!adminMayManage(u.role)) throw new ActionError("users.auditorReserved");
   if (u.version !== version)
     throw staleWrite({
       updatedBy: u.updatedBy,
@@ -52,6 +57,8 @@ export const createUser = defineAction({
   schema: createUserSchema,
   prepare: oneTimePassword,
   handler: (input, { tx, user, prepared, audit }) => {
+    if (!adminMayManage(input.role))
+      throw new ActionError("errors.invalidInput", { role: ["users.auditorRoleReserved"] });
     if (tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
       throw new ActionError("errors.invalidInput", { username: ["users.usernameTaken"] });
     }
@@ -135,6 +142,7 @@ export const changeUserRole = defineAction({
   handler: ({ id, role, version }, { tx, user, audit }) => {
     // An admin can never turn themself into the auditor (or anything else): separation of duties.
     if (id === user.id) throw new ActionError("users.cannotChangeOwnRole");
+    if (!adminMayManage(role)) throw new ActionError("errors.invalidInput", { role: ["users.auditorRoleReserved"] });
     const before = loadUser(tx, id, version);
     tx.update(users)
       .set({ role, ...edited(before, user.id) })

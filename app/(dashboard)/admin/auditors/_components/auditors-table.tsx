@@ -1,0 +1,96 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Badge } from "@/components/ui/badge";
+import { ConfirmButton } from "@/components/ui/confirm-dialog";
+import { Table, Td, Th } from "@/components/ui/table";
+import { useT } from "@/lib/i18n/client";
+import { formatDateTime } from "@/lib/time";
+import { OneTimePassword } from "../../users/_components/one-time-password";
+import { resetAuditorPassword } from "../_lib/actions";
+import type { AuditorRow } from "../_lib/queries";
+
+export function AuditorsTable({ rows, currentUserId }: { rows: AuditorRow[]; currentUserId: number }) {
+  const t = useT();
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<string | null>(null);
+  const [otp, setOtp] = useState<{ username: string; password: string } | null>(null);
+
+  function reset(id: number) {
+    start(async () => {
+      const res = await resetAuditorPassword({ id });
+      if (res.ok) {
+        setMessage(null);
+        setOtp({ username: res.data.username, password: res.data.oneTimePassword });
+        router.refresh();
+      } else {
+        setOtp(null);
+        setMessage(res.message);
+      }
+    });
+  }
+
+  if (rows.length === 0) return <p className="p-4 text-sm text-slate-500">{t("auditors.empty")}</p>;
+  return (
+    <div className="flex flex-col gap-3">
+      <div aria-live="polite" className="px-3 pt-3 empty:hidden">
+        {message ? (
+          <p role="alert" className="text-sm text-red-700">
+            {message}
+          </p>
+        ) : null}
+        {otp ? <OneTimePassword title={`${t("users.reset")}：${otp.username}`} password={otp.password} /> : null}
+      </div>
+      <Table>
+        <thead>
+          <tr>
+            <Th>{t("users.username")}</Th>
+            <Th>{t("users.displayName")}</Th>
+            <Th>{t("users.status")}</Th>
+            <Th>{t("users.lastChange")}</Th>
+            <Th>{t("common.actions")}</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((u) => {
+            const locked = !!u.lockedUntil && Date.parse(u.lockedUntil) > Date.now();
+            return (
+              <tr key={u.id} data-testid={`auditor-row-${u.username}`}>
+                <Td className="font-mono">{u.username}</Td>
+                <Td>{u.displayName}</Td>
+                <Td>
+                  <div className="flex flex-wrap gap-1">
+                    {u.disabled ? (
+                      <Badge tone="bad">{t("users.disabled")}</Badge>
+                    ) : (
+                      <Badge tone="ok">{t("users.active")}</Badge>
+                    )}
+                    {locked ? <Badge tone="warn">{t("users.locked")}</Badge> : null}
+                    {u.mustChangePassword ? <Badge tone="warn">{t("users.mustChange")}</Badge> : null}
+                  </div>
+                </Td>
+                <Td className="whitespace-nowrap text-slate-600">{formatDateTime(u.passwordChangedAt)}</Td>
+                <Td>
+                  {u.id === currentUserId ? (
+                    <span className="text-xs text-slate-500">{t("auditors.cannotResetSelf")}</span>
+                  ) : (
+                    <ConfirmButton
+                      size="sm"
+                      variant="outline"
+                      pending={pending}
+                      message={t("auditors.confirmReset", { name: u.username })}
+                      onConfirm={() => reset(u.id)}
+                    >
+                      {t("auditors.resetPassword")}
+                    </ConfirmButton>
+                  )}
+                </Td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </Table>
+    </div>
+  );
+}
