@@ -173,7 +173,7 @@ test("user edits: a role changed meanwhile is not overwritten by a stale disable
   await expect(a.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
 
   // The second admin's page still shows the old row: a role change from it is refused…
-  await b.getByLabel(`修改角色：${victim}`).selectOption("auditor");
+  await b.getByLabel(`修改角色：${victim}`).selectOption("admin");
   await expectRefused(b, "王管理", ["角色", "领导"]);
   // …and so is a disable.
   await b.getByTestId(`user-row-${victim}`).getByRole("button", { name: "停用" }).click();

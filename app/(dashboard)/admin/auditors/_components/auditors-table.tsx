@@ -17,9 +17,9 @@ export function AuditorsTable({ rows, currentUserId }: { rows: AuditorRow[]; cur
   const [message, setMessage] = useState<string | null>(null);
   const [otp, setOtp] = useState<{ username: string; password: string } | null>(null);
 
-  function reset(id: number) {
+  function reset(id: number, version: number) {
     start(async () => {
-      const res = await resetAuditorPassword({ id });
+      const res = await resetAuditorPassword({ id, version });
       if (res.ok) {
         setMessage(null);
         setOtp({ username: res.data.username, password: res.data.oneTimePassword });
@@ -80,7 +80,7 @@ export function AuditorsTable({ rows, currentUserId }: { rows: AuditorRow[]; cur
                       variant="outline"
                       pending={pending}
                       message={t("auditors.confirmReset", { name: u.username })}
-                      onConfirm={() => reset(u.id)}
+                      onConfirm={() => reset(u.id, u.version)}
                     >
                       {t("auditors.resetPassword")}
                     </ConfirmButton>

@@ -1,7 +1,7 @@
 "use server";
 import { eq } from "drizzle-orm";
 import { users } from "@/db/schema";
-import { ActionError, defineAction } from "@/lib/action";
+import { ActionError, defineAction, staleWrite } from "@/lib/action";
 import { generateOneTimePassword, hashPassword } from "@/lib/password";
 import { revokeUserSessions } from "@/lib/sessions";
 import { nowIso } from "@/lib/time";
@@ -42,11 +42,21 @@ export const resetAuditorPassword = defineAction({
   permission: "auditor.manage",
   schema: userIdSchema,
   prepare: oneTimePassword,
-  handler: ({ id }, { tx, user, prepared, audit }) => {
+  handler: ({ id, version }, { tx, user, prepared, audit }) => {
     if (id === user.id) throw new ActionError("auditors.cannotResetSelf");
     const target = tx.select().from(users).where(eq(users.id, id)).get();
     if (!target) throw new ActionError("errors.notFoundTitle");
     if (target.role !== "auditor") throw new ActionError("auditors.notAuditor");
+    // Another auditor reset it since this page was opened: refuse rather than issue a second password blindly.
+    if (target.version !== version)
+      throw staleWrite({
+        updatedBy: target.updatedBy,
+        updatedAt: target.updatedAt,
+        current: [
+          { label: "users.status", valueKey: target.disabled ? "users.disabled" : "users.active" },
+          { label: "users.mustChange", valueKey: target.mustChangePassword ? "common.yes" : "common.no" },
+        ],
+      });
     tx.update(users)
       .set({
         passwordHash: prepared.hash,
@@ -54,7 +64,9 @@ export const resetAuditorPassword = defineAction({
         failedAttempts: 0,
         lockedUntil: null,
         disabled: false,
+        version: target.version + 1,
         updatedAt: nowIso(),
+        updatedBy: user.id,
       })
       .where(eq(users.id, id))
       .run();

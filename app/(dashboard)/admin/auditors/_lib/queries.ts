@@ -15,6 +15,7 @@ export async function getAuditors() {
       mustChangePassword: users.mustChangePassword,
       passwordChangedAt: users.passwordChangedAt,
       lockedUntil: users.lockedUntil,
+      version: users.version,
     })
     .from(users)
     .where(eq(users.role, "auditor"))
