@@ -65,6 +65,9 @@ export function HistoryList({
                   ))}
                 </tbody>
               </Table>
+            ) : e.before ? (
+              // A save that changed nothing is still a save someone made: say so rather than show an empty box.
+              <p className="px-3 py-2 text-sm text-slate-500">{t("registry.history.noChanges")}</p>
             ) : null}
           </li>
         );
