@@ -5,10 +5,10 @@ import { z } from "zod";
 import { type DB, getDb, type Tx } from "@/db";
 import { users } from "@/db/schema";
 import { writeOperationLog } from "./audit";
+import { emitCommittedWrite, type RegistryKey } from "./committed-writes";
 import { type CurrentUser, getCurrentUser } from "./dal";
 import type { MessageKey, T } from "./i18n/core";
 import { getT } from "./i18n/server";
-import { noteWrite } from "./kpi/registry-counts";
 import { DEFAULT_MAX_INPUT_BYTES, inputBytes } from "./log-bounds";
 import { can, type Permission } from "./permissions";
 import { getRequestInfo } from "./request-info";
@@ -102,6 +102,10 @@ type Definition<S extends z.ZodType, P, D> = {
   permission: Permission | null;
   schema: S;
   allowPendingPasswordChange?: boolean;
+  /** The registries this action writes: caches of their counts and totals are dropped once it commits. */
+  registries?: readonly RegistryKey[];
+  /** Changes no data (a reveal, a preview): only its log row is written, so no cache is touched. */
+  readOnly?: boolean;
   /**
    * Largest input accepted, in bytes (strings, keys and files together); checked before parsing. The
    * framework's body limit is sized for the import's uploads, so every other action is held to this.
@@ -116,11 +120,17 @@ type Definition<S extends z.ZodType, P, D> = {
 
 export type ServerAction<D> = (prevOrInput?: unknown, formData?: unknown) => Promise<ActionResult<D>>;
 
-const WRAPPED = new WeakSet<object>();
+const WRAPPED = new WeakMap<object, ActionMeta>();
+export type ActionMeta = { name: string; registries: readonly RegistryKey[]; readOnly: boolean };
 
 /** Unit tests use this to prove every exported server action was built by defineAction. */
 export function isWrappedAction(fn: unknown): boolean {
   return typeof fn === "function" && WRAPPED.has(fn);
+}
+
+/** What an action declared (its log name, the registries it writes, whether it only reads): for tests. */
+export function actionMeta(fn: unknown): ActionMeta | undefined {
+  return typeof fn === "function" ? WRAPPED.get(fn) : undefined;
 }
 
 /** FormData → plain object; repeated keys become arrays; React's internal $ACTION fields are dropped. */
@@ -241,7 +251,7 @@ export function defineAction<S extends z.ZodType, D, P = undefined>(def: Definit
         for (const fn of after) fn(logId);
         return result;
       });
-      noteWrite(def.name);
+      if (!def.readOnly) emitCommittedWrite({ action: def.name, registries: def.registries ?? [] });
       const paths = typeof def.revalidate === "function" ? def.revalidate(input, data) : (def.revalidate ?? []);
       for (const p of paths) revalidatePath(p);
       return { ok: true, data };
@@ -266,6 +276,6 @@ export function defineAction<S extends z.ZodType, D, P = undefined>(def: Definit
       return { ok: false, code: "error", message: t("errors.unknown") };
     }
   };
-  WRAPPED.add(action);
+  WRAPPED.set(action, { name: def.name, registries: def.registries ?? [], readOnly: !!def.readOnly });
   return action;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type Database from "better-sqlite3";
 import { getConn } from "@/db";
 import { countRegistry, countRegistryMany, REGISTRY_RULES } from "@/db/registry-counts";
+import { type CommittedWrite, onCommittedWrite, type RegistryKey } from "@/lib/committed-writes";
 
 export { REGISTRY_RULES };
 
@@ -18,29 +19,23 @@ const g = globalThis as unknown as {
   __kindVersions?: Record<RuleKind, number>;
 };
 
-/**
- * Which counts a committed action can change. Qualification counts read enterprises too (status, deletion);
- * imports touch any registry; dictionaries decide which types and categories are counted. Incubators feed no count.
- */
-const AFFECTS: [prefix: string, kinds: RuleKind[]][] = [
-  ["enterprise.", ["qualification"]],
-  ["institution.", ["institution"]],
-  ["talent.", ["talent"]],
-  ["incubator.", []],
-  // An import preview writes nothing; only its commit touches the registries.
-  ["import.commit", KINDS],
-  ["dictionary.", KINDS],
-];
+/** Which counts a write to each registry can change. Qualification counts read enterprises too (status, deletion). */
+const COUNTS_OF: Record<RegistryKey, RuleKind[]> = {
+  enterprise: ["qualification"],
+  institution: ["institution"],
+  talent: ["talent"],
+  incubator: [],
+};
 
-/** Called by the action wrapper after every committed write: registry writes invalidate the counts they touch. */
-export function noteWrite(actionName: string): void {
+/** Every committed write moves the board's version; a registry write also drops the counts it can change. */
+export function noteWrite(w: CommittedWrite): void {
   g.__writeVersion = (g.__writeVersion ?? 0) + 1;
-  const hit = AFFECTS.find(([prefix]) => actionName.startsWith(prefix));
-  if (!hit) return;
+  if (w.registries.length === 0) return;
   g.__registryVersion = (g.__registryVersion ?? 0) + 1;
   g.__kindVersions ??= { qualification: 0, institution: 0, talent: 0 };
-  for (const k of hit[1]) g.__kindVersions[k]++;
+  for (const r of w.registries) for (const k of COUNTS_OF[r]) g.__kindVersions[k]++;
 }
+onCommittedWrite("kpi.registry-counts", noteWrite);
 
 const dataVersion = new WeakMap<Database.Database, { token: string; stmt: Database.Statement }>();
 

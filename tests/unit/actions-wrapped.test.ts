@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isWrappedAction } from "@/lib/action";
+import { actionMeta, isWrappedAction } from "@/lib/action";
+import { REGISTRY_KEYS } from "@/lib/committed-writes";
 
 /** Server-action modules are found by their "use server" directive, whatever the file is called. */
 function findActionModules(dir: string): string[] {
@@ -29,6 +30,17 @@ describe("every server action is built by the one wrapper", () => {
       expect(exported.length).toBeGreaterThan(0);
       for (const [name, value] of exported) {
         expect(isWrappedAction(value), `${name} in ${file} must be built with defineAction`).toBe(true);
+        // Caches hear of a write only through what the action declares: a registry's writes name that registry,
+        // and reads (reveals, previews) are declared read-only so they never invalidate anything.
+        const meta = actionMeta(value);
+        const registry = REGISTRY_KEYS.find((r) => meta?.name.startsWith(`${r}.`));
+        if (/\.(reveal|preview|read[A-Z])/.test(meta?.name ?? "")) {
+          expect(meta?.readOnly, `${meta?.name} reads only`).toBe(true);
+        } else if (registry) {
+          expect(meta?.registries, `${meta?.name} declares the registry it writes`).toContain(registry);
+        }
+        if (meta?.name === "import.commit" || meta?.name.startsWith("dictionary."))
+          expect([...(meta?.registries ?? [])].sort()).toEqual([...REGISTRY_KEYS].sort());
       }
     });
   }

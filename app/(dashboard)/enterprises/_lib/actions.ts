@@ -66,6 +66,7 @@ function refreshLatestFigures(tx: Tx, enterpriseId: number) {
 /** Registers a new tech enterprise. */
 export const createEnterprise = defineAction({
   name: "enterprise.create",
+  registries: ["enterprise"],
   permission: "registry.write",
   schema: createEnterpriseSchema,
   handler: (input, { tx, user, audit }) => {
@@ -90,6 +91,7 @@ export const createEnterprise = defineAction({
 /** Edits an enterprise; refused if someone else saved it since the form was opened. */
 export const updateEnterprise = defineAction({
   name: "enterprise.update",
+  registries: ["enterprise"],
   permission: "registry.write",
   schema: updateEnterpriseSchema,
   handler: ({ id, version, clearContactPhone, ...fields }, { tx, user, audit }) => {
@@ -125,6 +127,7 @@ export const updateEnterprise = defineAction({
  */
 export const revealEnterprise = defineAction({
   name: "enterprise.reveal",
+  readOnly: true,
   permission: "personal.reveal",
   schema: enterpriseRevealSchema,
   handler: ({ id }, { tx, user, audit }) => {
@@ -144,6 +147,7 @@ export const revealEnterprise = defineAction({
 /** Soft delete: hidden from lists and counts, kept for the record and restorable by an admin. */
 export const deleteEnterprise = defineAction({
   name: "enterprise.delete",
+  registries: ["enterprise"],
   permission: "registry.write",
   schema: enterpriseRefSchema,
   handler: (ref, ctx) => {
@@ -156,6 +160,7 @@ export const deleteEnterprise = defineAction({
 /** Brings a soft-deleted record back (admin). */
 export const restoreEnterprise = defineAction({
   name: "enterprise.restore",
+  registries: ["enterprise"],
   permission: "registry.restore",
   schema: enterpriseRefSchema,
   handler: (ref, ctx) => {
@@ -168,6 +173,7 @@ export const restoreEnterprise = defineAction({
 /** Adds a qualification (资质) to an enterprise. */
 export const createQualification = defineAction({
   name: "enterprise.qualification.create",
+  registries: ["enterprise"],
   permission: "registry.write",
   schema: qualificationSchema,
   handler: (input, { tx, user, audit }) => {
@@ -187,6 +193,7 @@ export const createQualification = defineAction({
 /** Soft-deletes a qualification. */
 export const deleteQualification = defineAction({
   name: "enterprise.qualification.delete",
+  registries: ["enterprise"],
   permission: "registry.write",
   schema: qualificationRefSchema,
   handler: ({ id }, { tx, user, audit }) => {
@@ -219,6 +226,7 @@ const ANNUAL_FIELDS = ["revenue", "rdExpense", "employees", "rdStaff", "inventio
 /** Enters (or corrects) one year of figures; one row per enterprise per year. */
 export const upsertAnnualFigures = defineAction({
   name: "enterprise.annual.upsert",
+  registries: ["enterprise"],
   permission: "registry.write",
   schema: annualFormSchema,
   handler: ({ enterpriseId, year, version, ...figures }, { tx, user, audit }) => {
@@ -270,6 +278,7 @@ export const upsertAnnualFigures = defineAction({
 /** Soft-deletes one year of figures. */
 export const deleteAnnualFigures = defineAction({
   name: "enterprise.annual.delete",
+  registries: ["enterprise"],
   permission: "registry.write",
   schema: annualRefSchema,
   handler: ({ id, version }, { tx, user, audit }) => {

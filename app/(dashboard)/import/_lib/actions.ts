@@ -14,6 +14,7 @@ const prepare = async ({ file }: { file: File }) => ({ sheets: await readUpload(
 /** Parses and validates an upload row by row; writes nothing but the log row. */
 export const previewImport = defineAction({
   name: "import.preview",
+  readOnly: true,
   permission: "import.run",
   schema: importUploadSchema,
   maxInputBytes: MAX_UPLOAD_INPUT_BYTES,
@@ -31,6 +32,7 @@ export const previewImport = defineAction({
  */
 export const commitImport = defineAction({
   name: "import.commit",
+  registries: ["enterprise", "institution", "incubator", "talent"],
   permission: "import.run",
   schema: importCommitSchema,
   maxInputBytes: MAX_UPLOAD_INPUT_BYTES,

@@ -29,6 +29,7 @@ function assertDictionaries(tx: Tx, input: CreateIncubatorInput, before?: typeof
 /** Registers a new incubator (孵化载体). */
 export const createIncubator = defineAction({
   name: "incubator.create",
+  registries: ["incubator"],
   permission: "registry.write",
   schema: createIncubatorSchema,
   handler: (input, { tx, user, audit }) => {
@@ -47,6 +48,7 @@ export const createIncubator = defineAction({
 /** Edits an incubator; refused if someone else saved it since the form was opened. */
 export const updateIncubator = defineAction({
   name: "incubator.update",
+  registries: ["incubator"],
   permission: "registry.write",
   schema: updateIncubatorSchema,
   handler: ({ id, version, ...input }, { tx, user, audit }) => {
@@ -66,6 +68,7 @@ export const updateIncubator = defineAction({
 /** Soft delete: hidden from lists and counts, kept for the record and restorable by an admin. */
 export const deleteIncubator = defineAction({
   name: "incubator.delete",
+  registries: ["incubator"],
   permission: "registry.write",
   schema: incubatorRefSchema,
   handler: (ref, ctx) => {
@@ -78,6 +81,7 @@ export const deleteIncubator = defineAction({
 /** Brings a soft-deleted record back (admin). */
 export const restoreIncubator = defineAction({
   name: "incubator.restore",
+  registries: ["incubator"],
   permission: "registry.restore",
   schema: incubatorRefSchema,
   handler: (ref, ctx) => {
@@ -131,6 +135,7 @@ function assertNoOverlap(
 /** Adds a live enterprise to an incubator's tenants. */
 export const addTenant = defineAction({
   name: "incubator.tenant.add",
+  registries: ["incubator"],
   permission: "registry.write",
   schema: addTenantSchema,
   handler: (input, { tx, user, audit }) => {
@@ -164,6 +169,7 @@ export const addTenant = defineAction({
 /** Records (or corrects, or clears) a tenant's move-out date. */
 export const updateTenant = defineAction({
   name: "incubator.tenant.update",
+  registries: ["incubator"],
   permission: "registry.write",
   schema: updateTenantSchema,
   handler: ({ id, version, moveOutDate }, { tx, user, audit }) => {
@@ -195,6 +201,7 @@ export const updateTenant = defineAction({
 /** Soft-deletes a tenant row (entered by mistake); a real departure is a move-out date instead. */
 export const removeTenant = defineAction({
   name: "incubator.tenant.remove",
+  registries: ["incubator"],
   permission: "registry.write",
   schema: tenantRefSchema,
   handler: ({ id, version }, { tx, user, audit }) => {

@@ -184,6 +184,7 @@ export const saveDistrictValues = defineAction({
 /** Reads an uploaded .xlsx of district values (checked like an import) into tab-separated text for the preview. */
 export const readDistrictXlsx = defineAction({
   name: "indicator.readDistrictXlsx",
+  readOnly: true,
   permission: "indicator.write",
   schema: districtXlsxSchema,
   prepare: async ({ file }) => readUpload(file),

@@ -31,6 +31,7 @@ function assertHostEnterprise(tx: Tx, id: number | null, previousId?: number | n
 /** Registers a new R&D institution or platform. */
 export const createInstitution = defineAction({
   name: "institution.create",
+  registries: ["institution"],
   permission: "registry.write",
   schema: createInstitutionSchema,
   handler: (input, { tx, user, audit }) => {
@@ -50,6 +51,7 @@ export const createInstitution = defineAction({
 /** Edits an institution; refused if someone else saved it since the form was opened. */
 export const updateInstitution = defineAction({
   name: "institution.update",
+  registries: ["institution"],
   permission: "registry.write",
   schema: updateInstitutionSchema,
   handler: ({ id, version, ...input }, { tx, user, audit }) => {
@@ -74,6 +76,7 @@ export const updateInstitution = defineAction({
 /** Soft delete: hidden from lists and counts, kept for the record and restorable by an admin. */
 export const deleteInstitution = defineAction({
   name: "institution.delete",
+  registries: ["institution"],
   permission: "registry.write",
   schema: institutionRefSchema,
   handler: (ref, ctx) => {
@@ -86,6 +89,7 @@ export const deleteInstitution = defineAction({
 /** Brings a soft-deleted record back (admin). */
 export const restoreInstitution = defineAction({
   name: "institution.restore",
+  registries: ["institution"],
   permission: "registry.restore",
   schema: institutionRefSchema,
   handler: (ref, ctx) => {

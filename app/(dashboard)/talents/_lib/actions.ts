@@ -46,6 +46,7 @@ function resolveEmployer(tx: Tx, input: EmployerInput, before?: Talent): Employe
 /** Registers a person or team (人才). */
 export const createTalent = defineAction({
   name: "talent.create",
+  registries: ["talent"],
   permission: "registry.write",
   schema: createTalentSchema,
   handler: (input, { tx, user, audit }) => {
@@ -66,6 +67,7 @@ export const createTalent = defineAction({
 /** Edits a talent; an empty phone / ID number keeps the stored value (the form never holds it). */
 export const updateTalent = defineAction({
   name: "talent.update",
+  registries: ["talent"],
   permission: "registry.write",
   schema: updateTalentSchema,
   handler: ({ id, version, clearIdNumber, phone, idNumber, ...input }, { tx, user, audit }) => {
@@ -93,6 +95,7 @@ export const updateTalent = defineAction({
 /** Soft delete: hidden from lists and counts, kept for the record and restorable by an admin. */
 export const deleteTalent = defineAction({
   name: "talent.delete",
+  registries: ["talent"],
   permission: "registry.write",
   schema: talentRefSchema,
   handler: (ref, ctx) => {
@@ -105,6 +108,7 @@ export const deleteTalent = defineAction({
 /** Brings a soft-deleted record back (admin). */
 export const restoreTalent = defineAction({
   name: "talent.restore",
+  registries: ["talent"],
   permission: "registry.restore",
   schema: talentRefSchema,
   handler: (ref, ctx) => {
@@ -120,6 +124,7 @@ export const restoreTalent = defineAction({
  */
 export const revealTalent = defineAction({
   name: "talent.reveal",
+  readOnly: true,
   permission: "personal.reveal",
   schema: talentRevealSchema,
   handler: ({ id }, { tx, user, audit }) => {

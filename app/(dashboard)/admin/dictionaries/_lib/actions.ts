@@ -43,6 +43,7 @@ function load(tx: Tx, id: number, version: number) {
 /** Adds an item to one dictionary (code and label unique within the dictionary). */
 export const createDictionaryItem = defineAction({
   name: "dictionary.create",
+  registries: ["enterprise", "institution", "incubator", "talent"],
   permission: "dictionary.manage",
   schema: createDictionaryItemSchema,
   handler: (input, { tx, user, audit }) => {
@@ -67,6 +68,7 @@ export const createDictionaryItem = defineAction({
 /** Renames or reorders an item; the code never changes (indicators count by code). */
 export const updateDictionaryItem = defineAction({
   name: "dictionary.update",
+  registries: ["enterprise", "institution", "incubator", "talent"],
   permission: "dictionary.manage",
   schema: updateDictionaryItemSchema,
   handler: ({ id, label, sortOrder, version }, { tx, user, audit }) => {
@@ -87,6 +89,7 @@ export const updateDictionaryItem = defineAction({
 /** Disables (or re-enables) an item: records keep it, new records can't pick it. Never deleted. */
 export const toggleDictionaryItem = defineAction({
   name: "dictionary.toggle",
+  registries: ["enterprise", "institution", "incubator", "talent"],
   permission: "dictionary.manage",
   schema: toggleDictionaryItemSchema,
   handler: ({ id, enabled, version }, { tx, user, audit }) => {
