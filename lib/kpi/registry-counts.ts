@@ -9,7 +9,6 @@ export { REGISTRY_RULES };
 // Counts are cached per (rule, period) and dropped whenever the registry a rule counts may have changed, so the
 // board never rescans the registries for an unchanged figure, and a figure always equals a fresh count.
 type RuleKind = "qualification" | "institution" | "talent";
-const KINDS: RuleKind[] = ["qualification", "institution", "talent"];
 type Entry = { n: number; v: number };
 type Cache = { base: string; values: Map<string, Entry> };
 const g = globalThis as unknown as {
