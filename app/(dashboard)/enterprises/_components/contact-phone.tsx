@@ -1,7 +1,5 @@
 "use client";
-import { Eye, ShieldCheck } from "lucide-react";
-import { useState, useTransition } from "react";
-import { ConfirmButton } from "@/components/ui/confirm-dialog";
+import { PersonalRevealControls, usePersonalReveal } from "@/components/registry/personal-reveal";
 import { useT } from "@/lib/i18n/client";
 import { revealEnterprise } from "../_lib/actions";
 
@@ -21,56 +19,28 @@ export function ContactPhone({
   canReveal: boolean;
 }) {
   const t = useT();
-  const [pending, start] = useTransition();
-  const [full, setFull] = useState<string | null | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-  const revealed = full !== undefined;
-  const phone = revealed ? full : phoneMasked;
+  const { full, pending, error, run } = usePersonalReveal(() => revealEnterprise({ id: enterpriseId }));
+  const phone = full ? full.contactPhone : phoneMasked;
   return (
     <div className="flex flex-col gap-1">
       <span className="font-mono" data-testid="enterprise-phone">
         {phone || "—"}
       </span>
       {phoneMasked ? (
-        <div className="flex flex-wrap items-center gap-2">
-          {revealed ? (
-            <span className="inline-flex items-center gap-1 text-xs text-amber-800" role="status">
-              <Eye className="h-3.5 w-3.5" aria-hidden />
-              {t("enterprises.phone.revealed")}
-            </span>
-          ) : (
-            <span className="inline-flex items-center gap-1 text-xs text-slate-500">
-              <ShieldCheck className="h-3.5 w-3.5" aria-hidden />
-              {t("enterprises.phone.maskedNote")}
-            </span>
-          )}
-          {canReveal && !revealed ? (
-            <ConfirmButton
-              variant="outline"
-              size="sm"
-              pending={pending}
-              message={t("enterprises.phone.revealConfirm", { name })}
-              confirmLabel={t("enterprises.phone.reveal")}
-              onConfirm={() =>
-                start(async () => {
-                  const res = await revealEnterprise({ id: enterpriseId });
-                  if (res.ok) {
-                    setError(null);
-                    setFull(res.data.contactPhone);
-                  } else setError(res.message);
-                })
-              }
-            >
-              <Eye className="h-4 w-4" aria-hidden />
-              {pending ? t("enterprises.phone.revealing") : t("enterprises.phone.reveal")}
-            </ConfirmButton>
-          ) : null}
-          {error ? (
-            <span role="alert" className="text-xs text-red-700">
-              {error}
-            </span>
-          ) : null}
-        </div>
+        <PersonalRevealControls
+          revealed={!!full}
+          canReveal={canReveal}
+          pending={pending}
+          error={error}
+          onReveal={run}
+          text={{
+            maskedNote: t("enterprises.phone.maskedNote"),
+            revealed: t("enterprises.phone.revealed"),
+            confirm: t("enterprises.phone.revealConfirm", { name }),
+            reveal: t("enterprises.phone.reveal"),
+            revealing: t("enterprises.phone.revealing"),
+          }}
+        />
       ) : null}
     </div>
   );

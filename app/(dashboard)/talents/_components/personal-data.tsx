@@ -1,7 +1,5 @@
 "use client";
-import { Eye, ShieldCheck } from "lucide-react";
-import { useState, useTransition } from "react";
-import { ConfirmButton } from "@/components/ui/confirm-dialog";
+import { PersonalRevealControls, usePersonalReveal } from "@/components/registry/personal-reveal";
 import { useT } from "@/lib/i18n/client";
 import { revealTalent } from "../_lib/actions";
 
@@ -23,9 +21,7 @@ export function PersonalData({
   canReveal: boolean;
 }) {
   const t = useT();
-  const [pending, start] = useTransition();
-  const [full, setFull] = useState<{ phone: string | null; idNumber: string | null } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { full, pending, error, run } = usePersonalReveal(() => revealTalent({ id: talentId }));
   const phone = full ? full.phone : phoneMasked;
   const idNumber = full ? full.idNumber : idNumberMasked;
   return (
@@ -44,45 +40,20 @@ export function PersonalData({
           </dd>
         </div>
       </dl>
-      <div className="flex flex-wrap items-center gap-3">
-        {full ? (
-          <p className="inline-flex items-center gap-1 text-xs text-amber-800" role="status">
-            <Eye className="h-3.5 w-3.5" aria-hidden />
-            {t("talents.personal.revealed")}
-          </p>
-        ) : (
-          <p className="inline-flex items-center gap-1 text-xs text-slate-500">
-            <ShieldCheck className="h-3.5 w-3.5" aria-hidden />
-            {t("talents.personal.maskedNote")}
-          </p>
-        )}
-        {canReveal && !full ? (
-          <ConfirmButton
-            variant="outline"
-            size="sm"
-            pending={pending}
-            message={t("talents.personal.revealConfirm", { name })}
-            confirmLabel={t("talents.personal.reveal")}
-            onConfirm={() =>
-              start(async () => {
-                const res = await revealTalent({ id: talentId });
-                if (res.ok) {
-                  setError(null);
-                  setFull({ phone: res.data.phone, idNumber: res.data.idNumber });
-                } else setError(res.message);
-              })
-            }
-          >
-            <Eye className="h-4 w-4" aria-hidden />
-            {pending ? t("talents.personal.revealing") : t("talents.personal.reveal")}
-          </ConfirmButton>
-        ) : null}
-        {error ? (
-          <span role="alert" className="text-xs text-red-700">
-            {error}
-          </span>
-        ) : null}
-      </div>
+      <PersonalRevealControls
+        revealed={!!full}
+        canReveal={canReveal}
+        pending={pending}
+        error={error}
+        onReveal={run}
+        text={{
+          maskedNote: t("talents.personal.maskedNote"),
+          revealed: t("talents.personal.revealed"),
+          confirm: t("talents.personal.revealConfirm", { name }),
+          reveal: t("talents.personal.reveal"),
+          revealing: t("talents.personal.revealing"),
+        }}
+      />
     </div>
   );
 }
