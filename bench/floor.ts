@@ -3,10 +3,10 @@
 // statements are the same ones, not a re-typed copy.
 import type Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
-import { enterpriseCountQuery, enterpriseListQuery } from "@/app/(dashboard)/enterprises/_lib/list-query";
-import { loadEnterpriseSearch } from "@/app/(dashboard)/enterprises/_lib/validations";
 import { type DB, getConn } from "@/db";
 import * as schema from "@/db/schema";
+import { enterpriseCountQuery, enterpriseListQuery } from "@/features/enterprises/list-query";
+import { loadEnterpriseSearch } from "@/features/enterprises/validations";
 import { clampPage } from "@/lib/registry/search-params";
 
 export type FloorResult = { medianMs: number; statements: number; plans: PlanLine[] };
@@ -74,7 +74,7 @@ export function listFloor(sqlite: Database.Database, query: Record<string, strin
  * replays them. `warm` = registry counts already cached, as in the server's steady state.
  */
 export async function boardStatements(period: string, warm: boolean): Promise<Recorded[]> {
-  const { computeBoard: getBoard } = await import("@/lib/kpi/board");
+  const { computeBoard: getBoard } = await import("@/features/kpi/board");
   const sqlite = getConn().sqlite;
   if (warm) getBoard(period);
   const recorded: Recorded[] = [];
@@ -105,7 +105,7 @@ export async function boardStatements(period: string, warm: boolean): Promise<Re
  * would cost if the board rescanned the registries).
  */
 export async function boardFloor(period: string): Promise<{ warm: FloorResult; coldMs: number }> {
-  const { computeBoard: getBoard } = await import("@/lib/kpi/board");
+  const { computeBoard: getBoard } = await import("@/features/kpi/board");
   const sqlite = getConn().sqlite;
   const warm = measure(sqlite, await boardStatements(period, true));
   const times: number[] = [];

@@ -16,11 +16,11 @@ import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import type { DB } from "@/db";
 import { runMigrations } from "@/db/migrate";
-import { countRegistry } from "@/db/registry-counts";
 import * as schema from "@/db/schema";
-import { seedDemoUsers, seedDictionaries } from "@/db/seed";
-import { seedIndicators } from "@/db/seed/indicators";
-import { DAY_MS, dayOf, isoOf, Rng } from "@/db/seed/rng";
+import { countRegistry } from "@/features/kpi/count-queries";
+import { seedDemoUsers, seedDictionaries } from "@/features/seed";
+import { seedIndicators } from "@/features/seed/indicators";
+import { DAY_MS, dayOf, isoOf, Rng } from "@/features/seed/rng";
 import { makeCreditCode } from "@/lib/credit-code";
 
 /** Bump when the generated data changes shape, so cached base databases are rebuilt. */

@@ -85,9 +85,9 @@ async function main() {
   const { getConn, getDb } = await import("@/db");
   const { runMigrations } = await import("@/db/migrate");
   runMigrations(getDb());
-  const { countRegistry } = await import("@/db/registry-counts");
+  const { countRegistry } = await import("@/features/kpi/count-queries");
   const { listFloor, boardFloor } = await import("./floor");
-  const board = await import("@/lib/kpi/board");
+  const board = await import("@/features/kpi/board");
   const sqlite = getConn().sqlite;
   const counts = {
     enterprises: sqlite.prepare("SELECT count(*) FROM enterprises").pluck().get() as number,

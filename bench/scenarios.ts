@@ -86,7 +86,7 @@ export function startWriter(
   ctx: Ctx,
   opts: { streetId: number; chainId: number; qualTypeId: number; opsPerSecond: number },
 ): { stop: () => Promise<WriterStats> } {
-  const file = "app/(dashboard)/enterprises/_lib/actions.ts";
+  const file = "features/enterprises/actions.ts";
   const ids = {
     create: actionId(ctx.root, file, "createEnterprise"),
     update: actionId(ctx.root, file, "updateEnterprise"),
@@ -317,7 +317,7 @@ export async function importRows(ctx: Ctx, rows: number): Promise<ImportResult> 
     }
   }
   const file = Buffer.from(await wb.xlsx.writeBuffer());
-  const id = actionId(ctx.root, "app/(dashboard)/import/_lib/actions.ts", "commitImport");
+  const id = actionId(ctx.root, "features/import/actions.ts", "commitImport");
   // React encodes `action(null, formData)` as the form's fields prefixed "_1_", then the argument list "0" last.
   const form = new FormData();
   form.append("_1_registry", "enterprise");

@@ -1,13 +1,26 @@
 import { sql } from "drizzle-orm";
 import { type AnySQLiteColumn, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+// Enums and constants that client code needs live in ./enums (no drizzle, no zod); re-exported here for server code.
+import {
+  DICTIONARY_KINDS,
+  DIRECTIONS,
+  ENTERPRISE_STATUSES,
+  INDICATOR_SOURCES,
+  LEVELS,
+  PERIOD_TYPES,
+  RECORD_STATUSES,
+  REPORT_STATUSES,
+  ROLES,
+  TALENT_KINDS,
+  VALUE_KINDS,
+} from "./enums";
+
+export * from "./enums";
 
 // Timestamps are stored as ISO-8601 strings in UTC (sortable, readable in exports).
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 const createdAt = () => text("created_at").notNull().default(now);
 const updatedAt = () => text("updated_at").notNull().default(now);
-
-export const ROLES = ["admin", "staff", "leader", "auditor"] as const;
-export type Role = (typeof ROLES)[number];
 
 // ───────────────────────────── accounts and sessions ─────────────────────────────
 
@@ -110,18 +123,6 @@ export type OperationLog = typeof operationLogs.$inferSelect;
 
 // ───────────────────────────── dictionaries ─────────────────────────────
 
-export const DICTIONARY_KINDS = [
-  "street",
-  "park",
-  "industry_chain",
-  "qualification_type",
-  "institution_type",
-  "incubator_type",
-  "talent_category",
-  "district",
-] as const;
-export type DictionaryKind = (typeof DICTIONARY_KINDS)[number];
-
 export const dictionaryItems = sqliteTable(
   "dictionary_items",
   {
@@ -159,9 +160,6 @@ const registryColumns = () => ({
   deletedAt: text("deleted_at"),
   deletedBy: integer("deleted_by").references(() => users.id),
 });
-
-export const ENTERPRISE_STATUSES = ["active", "deregistered", "moved_out"] as const;
-export type EnterpriseStatus = (typeof ENTERPRISE_STATUSES)[number];
 
 export const enterprises = sqliteTable(
   "enterprises",
@@ -256,10 +254,6 @@ export const enterpriseAnnualFigures = sqliteTable(
 );
 export type EnterpriseAnnualFigure = typeof enterpriseAnnualFigures.$inferSelect;
 
-export const LEVELS = ["national", "municipal", "district"] as const;
-export type Level = (typeof LEVELS)[number];
-export const RECORD_STATUSES = ["active", "revoked"] as const;
-
 export const institutions = sqliteTable(
   "institutions",
   {
@@ -335,8 +329,6 @@ export const incubatorTenants = sqliteTable(
 );
 export type IncubatorTenant = typeof incubatorTenants.$inferSelect;
 
-export const TALENT_KINDS = ["person", "team"] as const;
-
 export const talents = sqliteTable(
   "talents",
   {
@@ -366,11 +358,6 @@ export type Talent = typeof talents.$inferSelect;
 
 // ───────────────────────────── indicators, district values, targets ─────────────────────────────
 
-export const PERIOD_TYPES = ["quarter", "year"] as const;
-export const DIRECTIONS = ["higher", "lower"] as const;
-export const INDICATOR_SOURCES = ["registry_count", "reported"] as const;
-export const VALUE_KINDS = ["value", "rank"] as const;
-
 export const indicators = sqliteTable(
   "indicators",
   {
@@ -383,7 +370,7 @@ export const indicators = sqliteTable(
     source: text("source", { enum: INDICATOR_SOURCES }).notNull(),
     /** "rank": the value is itself a rank among districts (e.g. 双创指数排名). */
     valueKind: text("value_kind", { enum: VALUE_KINDS }).notNull().default("value"),
-    /** For registry_count: which count (see lib/kpi/registry-counts.ts). */
+    /** For registry_count: which count (see features/kpi/registry-counts.ts). */
     registryRule: text("registry_rule"),
     /** 口径: what is counted and how. */
     definition: text("definition").notNull().default(""),
@@ -474,9 +461,6 @@ export const indicatorTargets = sqliteTable(
 export type IndicatorTarget = typeof indicatorTargets.$inferSelect;
 
 // ─── Quarterly summaries (季度汇总) ──────────────────────────────────────────────
-
-export const REPORT_STATUSES = ["draft", "closed"] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 /**
  * One row per quarter that has been written to (narrative saved or closed); a quarter without a row is a

@@ -6,7 +6,7 @@ import { scalar, withDb } from "./fixtures/db";
 
 // Every registry-count figure leads to exactly the records that make it: the list's total and both exports agree
 // with the figure, and the published figures (the project's copy, not repeated here) are what the list holds.
-const facts = JSON.parse(fs.readFileSync("db/seed/yubei-2020.json", "utf8"));
+const facts = JSON.parse(fs.readFileSync("features/seed/yubei-2020.json", "utf8"));
 const shot = (name: string) =>
   process.env.BOARD_SCREENSHOTS ? `docs/screenshots/${name}` : test.info().outputPath(name);
 

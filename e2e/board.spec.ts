@@ -5,7 +5,7 @@ import { row, scalar, uniqueName } from "./fixtures/db";
 import { freshCreditCode } from "./fixtures/registry";
 
 // The test reads the project's copy of the published figures; it does not repeat the numbers.
-const facts = JSON.parse(fs.readFileSync("db/seed/yubei-2020.json", "utf8"));
+const facts = JSON.parse(fs.readFileSync("features/seed/yubei-2020.json", "utf8"));
 const fmt = (n: number) => n.toLocaleString("zh-CN", { maximumFractionDigits: 2 });
 const card = (page: Page, key: string) => page.getByTestId(`kpi-${key}`);
 

@@ -5,7 +5,7 @@ import { captureAction, contextAs, replayAction, signIn } from "./fixtures/auth"
 import { row, scalar } from "./fixtures/db";
 
 // The test reads the project's copy of the published figures; it does not repeat the numbers.
-const facts = JSON.parse(fs.readFileSync("db/seed/yubei-2020.json", "utf8"));
+const facts = JSON.parse(fs.readFileSync("features/seed/yubei-2020.json", "utf8"));
 
 async function download(page: Page, linkName: string): Promise<{ filename: string; wb: ExcelJS.Workbook }> {
   const [dl] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: linkName }).click()]);

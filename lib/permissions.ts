@@ -46,7 +46,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 
 /**
  * Roles the admin may give (create with, or change to). Never the auditor's: 三权分立 holds against the admin,
- * who also cannot touch an existing auditor account (see users/_lib/actions.ts).
+ * who also cannot touch an existing auditor account (see features/users/actions.ts).
  */
 export const ADMIN_ASSIGNABLE_ROLES = ["admin", "staff", "leader"] as const satisfies readonly Role[];
 export function adminMayManage(role: Role): boolean {

@@ -6,12 +6,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { applyPlan, planImport } from "@/features/import/engine";
+import { writeRecordLogs } from "@/features/import/record-logs";
+import { REGISTRY_SPECS } from "@/features/import/registries";
+import { templateHeader } from "@/features/import/template";
 import { makeCreditCode } from "@/lib/credit-code";
 import { makeT } from "@/lib/i18n/core";
-import { applyPlan, planImport } from "@/lib/import/engine";
-import { writeRecordLogs } from "@/lib/import/record-logs";
-import { REGISTRY_SPECS } from "@/lib/import/registries";
-import { templateHeader } from "@/lib/import/template";
 import { readWorkbook } from "@/lib/import/workbook";
 
 const N = Number(process.argv[2] ?? 10_000);

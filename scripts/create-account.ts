@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "@/db";
 import { runMigrations } from "@/db/migrate";
 import { operationLogs, type Role, users } from "@/db/schema";
-import { seedDictionaries } from "@/db/seed";
+import { seedDictionaries } from "@/features/seed";
 import { generateOneTimePassword, hashPassword } from "@/lib/password";
 
 export async function createAccountFromCli(role: Extract<Role, "admin" | "auditor">, argv: string[]): Promise<void> {

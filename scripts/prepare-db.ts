@@ -1,7 +1,7 @@
 import { closeDb, getDb } from "@/db";
 import { runMigrations } from "@/db/migrate";
 import { resolveDatabasePath } from "@/db/path";
-import { seedAll } from "@/db/seed";
+import { seedAll } from "@/features/seed";
 
 /** Applies migrations and seeds an empty database (dictionaries; demo accounts unless DEMO=0). */
 export async function prepareDatabase(log: (m: string) => void = console.log): Promise<void> {

@@ -6,13 +6,13 @@ import { KpiCard } from "@/components/kpi/kpi-card";
 import { PeriodSelect } from "@/components/kpi/period-select";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { defaultBoardPeriod, getBoard } from "@/features/kpi/board";
+import { drillHref } from "@/features/kpi/drill";
+import { closedVersion } from "@/features/reports/summary";
 import { requireUser } from "@/lib/dal";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { defaultBoardPeriod, getBoard } from "@/lib/kpi/board";
-import { drillHref } from "@/lib/kpi/drill";
 import { formatPeriod, isPeriod, isQuarter, periodRange, quarterOfDate, yearOf } from "@/lib/kpi/period";
 import { can } from "@/lib/permissions";
-import { closedVersion } from "@/lib/reports/summary";
 import { todayIso } from "@/lib/time";
 
 export default async function BoardPage({

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import type { Card } from "@/features/kpi/board";
+import { drillHref } from "@/features/kpi/drill";
 import type { T } from "@/lib/i18n/core";
-import type { Card } from "@/lib/kpi/board";
-import { drillHref } from "@/lib/kpi/drill";
 import { formatNumber, formatPct, formatSigned } from "@/lib/kpi/format";
 import { formatPeriod } from "@/lib/kpi/period";
 import { cn } from "@/lib/utils";

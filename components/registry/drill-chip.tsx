@@ -1,7 +1,7 @@
 import { X } from "lucide-react";
 import Link from "next/link";
+import type { Drill } from "@/features/kpi/drill";
 import { getLocale, getT } from "@/lib/i18n/server";
-import type { Drill } from "@/lib/kpi/drill";
 import { formatNumber } from "@/lib/kpi/format";
 import { formatPeriod } from "@/lib/kpi/period";
 

@@ -1,10 +1,7 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import type { MessageKey, T } from "@/lib/i18n/core";
-import { drillHref } from "@/lib/kpi/drill";
-import { formatNumber, formatSigned, shareLabelKey } from "@/lib/kpi/format";
-import { formatPeriod } from "@/lib/kpi/period";
-import type { TargetStatus } from "@/lib/kpi/ranking";
+import { drillHref } from "@/features/kpi/drill";
+import type { TargetStatus } from "@/features/kpi/ranking";
 import {
   type IndicatorRow,
   MOVEMENT_COLUMNS,
@@ -14,7 +11,10 @@ import {
   type MovementKind,
   type MovementRow,
   type SummaryData,
-} from "@/lib/reports/model";
+} from "@/features/reports/model";
+import type { MessageKey, T } from "@/lib/i18n/core";
+import { formatNumber, formatSigned, shareLabelKey } from "@/lib/kpi/format";
+import { formatPeriod } from "@/lib/kpi/period";
 import { formatDateTime } from "@/lib/time";
 import { cn } from "@/lib/utils";
 

@@ -1,4 +1,4 @@
-import { ENTERPRISE_STATUSES } from "@/db/schema";
+import { ENTERPRISE_STATUSES } from "@/db/enums";
 import {
   bool,
   creditCode,

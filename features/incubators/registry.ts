@@ -1,4 +1,4 @@
-import { LEVELS, RECORD_STATUSES } from "@/db/schema";
+import { LEVELS, RECORD_STATUSES } from "@/db/enums";
 import { date, defineRegistry, dict, enterpriseRef, enumOf, number, text } from "@/features/registry/define";
 
 const count = { max: 1_000_000, integer: true, required: true } as const;

@@ -1,4 +1,4 @@
-import { LEVELS, RECORD_STATUSES } from "@/db/schema";
+import { LEVELS, RECORD_STATUSES } from "@/db/enums";
 import { date, defineRegistry, dict, enterpriseRef, enumOf, number, text } from "@/features/registry/define";
 
 /** 研发机构与平台: hosted by a registered enterprise or, for universities and institutes, an organisation named. */

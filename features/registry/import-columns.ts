@@ -1,5 +1,5 @@
+import type { ColumnKind, ColumnSpec } from "@/features/import/registries";
 import type { MessageKey } from "@/lib/i18n/core";
-import type { ColumnKind, ColumnSpec } from "@/lib/import/registries";
 import type { Field, Fields } from "./define";
 
 const KIND: Record<Field["kind"], ColumnKind> = {

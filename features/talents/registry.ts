@@ -1,4 +1,4 @@
-import { TALENT_KINDS } from "@/db/schema";
+import { TALENT_KINDS } from "@/db/enums";
 import { defineRegistry, dict, enterpriseRef, enumOf, idNumber, phone, text, year } from "@/features/registry/define";
 
 export const FIRST_RECOGNISED_YEAR = 1990;

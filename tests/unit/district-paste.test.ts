@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import districtsFile from "@/db/seed/chongqing-districts.json";
 import {
   buildNameIndex,
   nameVariants,
@@ -7,7 +6,8 @@ import {
   parseCell,
   parseDistrictPaste,
   previewChanges,
-} from "@/lib/kpi/district-paste";
+} from "@/features/kpi/district-paste";
+import districtsFile from "@/features/seed/chongqing-districts.json";
 
 const LABELS = [...districtsFile.districts, ...districtsFile.counties, ...districtsFile.autonomous_counties];
 const ALL: PasteDistrict[] = LABELS.map((label, i) => ({ id: 100 + i, label }));

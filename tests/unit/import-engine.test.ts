@@ -7,11 +7,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openSqlite } from "@/db/index";
 import { runMigrations } from "@/db/migrate";
 import * as schema from "@/db/schema";
-import { seedDictionaries } from "@/db/seed";
+import { applyPlan, planImport } from "@/features/import/engine";
+import { IMPORT_REGISTRIES, REGISTRY_SPECS } from "@/features/import/registries";
+import { buildTemplate, templateHeader } from "@/features/import/template";
+import { seedDictionaries } from "@/features/seed";
 import { makeCreditCode } from "@/lib/credit-code";
-import { applyPlan, planImport } from "@/lib/import/engine";
-import { IMPORT_REGISTRIES, REGISTRY_SPECS } from "@/lib/import/registries";
-import { buildTemplate, templateHeader } from "@/lib/import/template";
 import { readWorkbook } from "@/lib/import/workbook";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bureau-import-"));

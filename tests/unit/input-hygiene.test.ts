@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createEnterpriseSchema, enterpriseFields } from "@/app/(dashboard)/enterprises/_lib/validations";
-import { parseCell, targetSchema } from "@/app/(dashboard)/indicators/_lib/validations";
-import { narrativeSchema } from "@/app/(dashboard)/reports/_lib/validations";
+import { createEnterpriseSchema, enterpriseFields } from "@/features/enterprises/validations";
+import { parseCell, targetSchema } from "@/features/indicators/validations";
+import { narrativeSchema } from "@/features/reports/validations";
 import { dateStr, optAmount, optText, reqAmount, reqText, year } from "@/lib/registry/fields";
 import { normaliseText, parseDecimal, textProblem } from "@/lib/zod";
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
+  change,
+  competitionRanks,
+  computeStanding,
+  firstPlaceStreak,
+  round,
+  targetProgress,
+  targetStatus,
+} from "@/features/kpi/ranking";
+import {
   comparePeriods,
   formatPeriod,
   periodEnd,
@@ -10,15 +19,6 @@ import {
   samePeriodLastYear,
   shiftPeriod,
 } from "@/lib/kpi/period";
-import {
-  change,
-  competitionRanks,
-  computeStanding,
-  firstPlaceStreak,
-  round,
-  targetProgress,
-  targetStatus,
-} from "@/lib/kpi/ranking";
 
 describe("quarter arithmetic", () => {
   it("shifts across year boundaries", () => {

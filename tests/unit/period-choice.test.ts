@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { targetStatus } from "@/features/kpi/ranking";
+import { closeGaps, type IndicatorRow } from "@/features/reports/model";
 import { shiftPeriod } from "@/lib/kpi/period";
 import { chooseBoardPeriod, MAX_CANDIDATES } from "@/lib/kpi/period-choice";
-import { targetStatus } from "@/lib/kpi/ranking";
-import { closeGaps, type IndicatorRow } from "@/lib/reports/model";
 
 const complete =
   (...qs: string[]) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { IMPORT_REGISTRIES, REGISTRY_SPECS } from "@/features/import/registries";
+import { templateHeader } from "@/features/import/template";
 import { makeT } from "@/lib/i18n/core";
-import { IMPORT_REGISTRIES, REGISTRY_SPECS } from "@/lib/import/registries";
-import { templateHeader } from "@/lib/import/template";
 
 // Guardrail for restructuring the registries: what a user sees of each registry's import (sheets, headers,
 // kinds, dictionaries, natural keys, the log's action names) must not change by accident. A change here is

@@ -4,10 +4,10 @@ import {
   createEnterpriseSchema,
   qualificationSchema,
   updateEnterpriseSchema,
-} from "@/app/(dashboard)/enterprises/_lib/validations";
-import { createIncubatorSchema, updateIncubatorSchema } from "@/app/(dashboard)/incubators/_lib/validations";
-import { createInstitutionSchema, updateInstitutionSchema } from "@/app/(dashboard)/institutions/_lib/validations";
-import { createTalentSchema, updateTalentSchema } from "@/app/(dashboard)/talents/_lib/validations";
+} from "@/features/enterprises/validations";
+import { createIncubatorSchema, updateIncubatorSchema } from "@/features/incubators/validations";
+import { createInstitutionSchema, updateInstitutionSchema } from "@/features/institutions/validations";
+import { createTalentSchema, updateTalentSchema } from "@/features/talents/validations";
 import { z } from "@/lib/zod";
 
 // Guardrail for building the registries' schemas from their definitions: each schema's verdict on a battery of

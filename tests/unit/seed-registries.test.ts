@@ -6,16 +6,16 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openSqlite } from "@/db/index";
 import { runMigrations } from "@/db/migrate";
-import { countRegistry, countRegistryMany, REGISTRY_RULES } from "@/db/registry-counts";
 import * as schema from "@/db/schema";
-import { seedDictionaries } from "@/db/seed";
+import { countRegistry, countRegistryMany, REGISTRY_RULES } from "@/features/kpi/count-queries";
+import { seedDictionaries } from "@/features/seed";
 import {
   formatSeedRegistriesSummary,
   idNumberCheckChar,
   REAL_INCUBATOR_NAME,
   type SeedRegistriesResult,
   seedRegistries,
-} from "@/db/seed/registries";
+} from "@/features/seed/registries";
 import { validateCreditCode } from "@/lib/credit-code";
 import { todayIso } from "@/lib/time";
 

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  createTalentSchema,
-  currentYear,
-  loadTalentSearch,
-  updateTalentSchema,
-} from "@/app/(dashboard)/talents/_lib/validations";
+import { createTalentSchema, currentYear, loadTalentSearch, updateTalentSchema } from "@/features/talents/validations";
 
 const valid = {
   kind: "person",

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { isReportQuarter, parseVersion } from "@/lib/reports/quarter";
+import { isReportQuarter, parseVersion } from "@/features/reports/quarter";
 import { addTableSheet, cellValue, excelDate, excelDateTime, xlsxResponse } from "@/lib/xlsx";
 
 describe("cell values", () => {

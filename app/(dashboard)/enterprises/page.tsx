@@ -6,14 +6,14 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { ENTERPRISE_STATUSES } from "@/db/schema";
+import { getEnterprises } from "@/features/enterprises/queries";
+import { loadEnterpriseSearch } from "@/features/enterprises/validations";
+import { drillFor } from "@/features/kpi/drill";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
-import { drillFor } from "@/lib/kpi/drill";
 import { can } from "@/lib/permissions";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { EnterprisesTable } from "./_components/enterprises-table";
-import { getEnterprises } from "./_lib/queries";
-import { loadEnterpriseSearch } from "./_lib/validations";
 
 export default async function EnterprisesPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const user = await requirePermission("registry.read");

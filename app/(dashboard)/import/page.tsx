@@ -1,7 +1,7 @@
 import { PageHeader } from "@/components/ui/page-header";
+import { IMPORT_REGISTRIES, REGISTRY_SPECS } from "@/features/import/registries";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
-import { IMPORT_REGISTRIES, REGISTRY_SPECS } from "@/lib/import/registries";
 import { ImportWorkbench } from "./_components/import-workbench";
 
 export default async function ImportPage() {

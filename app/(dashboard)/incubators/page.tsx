@@ -5,13 +5,13 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { LEVELS, RECORD_STATUSES } from "@/db/schema";
+import { getIncubators } from "@/features/incubators/queries";
+import { loadIncubatorSearch } from "@/features/incubators/validations";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { IncubatorsTable } from "./_components/incubators-table";
-import { getIncubators } from "./_lib/queries";
-import { loadIncubatorSearch } from "./_lib/validations";
 
 export default async function IncubatorsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const user = await requirePermission("registry.read");

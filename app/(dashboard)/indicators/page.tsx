@@ -3,11 +3,11 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
+import { getIndicatorsOverview } from "@/features/indicators/queries";
 import { requirePermission } from "@/lib/dal";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatNumber } from "@/lib/kpi/format";
 import { formatPeriod } from "@/lib/kpi/period";
-import { getIndicatorsOverview } from "./_lib/queries";
 
 const TONE = { met: "ok", warning: "warn", missed: "bad", no_data: "neutral" } as const;
 

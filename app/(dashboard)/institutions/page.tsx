@@ -6,14 +6,14 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { LEVELS, RECORD_STATUSES } from "@/db/schema";
+import { getInstitutions } from "@/features/institutions/queries";
+import { loadInstitutionSearch } from "@/features/institutions/validations";
+import { drillFor } from "@/features/kpi/drill";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
-import { drillFor } from "@/lib/kpi/drill";
 import { can } from "@/lib/permissions";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { InstitutionsTable } from "./_components/institutions-table";
-import { getInstitutions } from "./_lib/queries";
-import { loadInstitutionSearch } from "./_lib/validations";
 
 export default async function InstitutionsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const user = await requirePermission("registry.read");

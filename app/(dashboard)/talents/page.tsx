@@ -6,14 +6,14 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { TALENT_KINDS } from "@/db/schema";
+import { drillFor } from "@/features/kpi/drill";
+import { getTalents } from "@/features/talents/queries";
+import { currentYear, FIRST_RECOGNISED_YEAR, loadTalentSearch } from "@/features/talents/validations";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
-import { drillFor } from "@/lib/kpi/drill";
 import { can } from "@/lib/permissions";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { TalentsTable } from "./_components/talents-table";
-import { getTalents } from "./_lib/queries";
-import { currentYear, FIRST_RECOGNISED_YEAR, loadTalentSearch } from "./_lib/validations";
 
 export default async function TalentsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const user = await requirePermission("registry.read");

@@ -5,11 +5,11 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
+import { getOperationLogs, logSearchSchema } from "@/features/audit-log/queries";
 import { requirePermission } from "@/lib/dal";
 import { tDynamic } from "@/lib/i18n/core";
 import { getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/time";
-import { getOperationLogs, logSearchSchema } from "./_lib/queries";
 
 const TONE = { ok: "ok", denied: "bad", invalid: "warn", error: "bad" } as const;
 

@@ -1,10 +1,10 @@
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { getAuditors } from "@/features/auditors/queries";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { AuditorsTable } from "./_components/auditors-table";
 import { CreateAuditorForm } from "./_components/create-auditor-form";
-import { getAuditors } from "./_lib/queries";
 
 // 三权分立: only auditors reach this page (auditor.manage); the admin's user screen cannot touch these accounts.
 export default async function AuditorsPage() {

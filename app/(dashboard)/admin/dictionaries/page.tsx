@@ -2,12 +2,12 @@ import Link from "next/link";
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { DICTIONARY_KINDS } from "@/db/schema";
+import { getDictionaryItems } from "@/features/dictionaries/queries";
+import { dictionaryKindSchema } from "@/features/dictionaries/validations";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { cn } from "@/lib/utils";
 import { DictionaryEditor } from "./_components/dictionary-editor";
-import { getDictionaryItems } from "./_lib/queries";
-import { dictionaryKindSchema } from "./_lib/validations";
 
 export default async function DictionariesPage({ searchParams }: { searchParams: Promise<{ kind?: string }> }) {
   await requirePermission("dictionary.manage");

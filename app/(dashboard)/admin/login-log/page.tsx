@@ -5,11 +5,11 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
+import { getLoginLogs, logSearchSchema } from "@/features/audit-log/queries";
 import { requirePermission } from "@/lib/dal";
 import { tDynamic } from "@/lib/i18n/core";
 import { getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/time";
-import { getLoginLogs, logSearchSchema } from "../audit-log/_lib/queries";
 
 export default async function LoginLogPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   await requirePermission("audit.read");

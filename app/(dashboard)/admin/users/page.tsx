@@ -1,10 +1,10 @@
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { getUsers } from "@/features/users/queries";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { CreateUserForm } from "./_components/create-user-form";
 import { UsersTable } from "./_components/users-table";
-import { getUsers } from "./_lib/queries";
 
 export default async function UsersPage() {
   const me = await requirePermission("user.manage");

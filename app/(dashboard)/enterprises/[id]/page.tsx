@@ -4,6 +4,8 @@ import { formatAmount } from "@/components/registry/cells";
 import { DetailGrid } from "@/components/registry/detail-grid";
 import { RecordHeader } from "@/components/registry/record-header";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { deleteEnterprise, restoreEnterprise } from "@/features/enterprises/actions";
+import { getEnterprise } from "@/features/enterprises/queries";
 import { annualRegistry, enterpriseRegistry, qualificationRegistry } from "@/features/enterprises/registry";
 import { RegistryHistory } from "@/features/registry/history";
 import { requirePermission } from "@/lib/dal";
@@ -14,8 +16,6 @@ import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { AnnualSection } from "../_components/annual-section";
 import { ContactPhone } from "../_components/contact-phone";
 import { QualificationsSection } from "../_components/qualifications-section";
-import { deleteEnterprise, restoreEnterprise } from "../_lib/actions";
-import { getEnterprise } from "../_lib/queries";
 
 export default async function EnterpriseDetailPage({
   params,

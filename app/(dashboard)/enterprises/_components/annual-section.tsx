@@ -10,8 +10,8 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { EnterpriseAnnualFigure } from "@/db/schema";
+import { deleteAnnualFigures, upsertAnnualFigures } from "@/features/enterprises/actions";
 import { useT } from "@/lib/i18n/client";
-import { deleteAnnualFigures, upsertAnnualFigures } from "../_lib/actions";
 
 const FIELDS = ["revenue", "rdExpense", "employees", "rdStaff", "inventionPatents"] as const;
 

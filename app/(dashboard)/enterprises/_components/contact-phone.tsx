@@ -1,7 +1,7 @@
 "use client";
 import { PersonalRevealControls, usePersonalReveal } from "@/components/registry/personal-reveal";
+import { revealEnterprise } from "@/features/enterprises/actions";
 import { useT } from "@/lib/i18n/client";
-import { revealEnterprise } from "../_lib/actions";
 
 /**
  * The enterprise's contact phone, masked. A user holding personal.reveal may ask the server for this one

@@ -5,11 +5,12 @@ import { FormField, FormMessage } from "@/components/registry/form-field";
 import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
-import { ENTERPRISE_STATUSES, type Enterprise } from "@/db/schema";
+import { ENTERPRISE_STATUSES } from "@/db/enums";
+import type { Enterprise } from "@/db/schema";
+import { createEnterprise, updateEnterprise } from "@/features/enterprises/actions";
 import { useT } from "@/lib/i18n/client";
 import type { DictOption } from "@/lib/registry/dictionaries";
 import { todayIso } from "@/lib/time";
-import { createEnterprise, updateEnterprise } from "../_lib/actions";
 
 type Options = { street: DictOption[]; park: DictOption[]; industry_chain: DictOption[] };
 

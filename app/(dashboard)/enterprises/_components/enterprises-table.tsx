@@ -6,9 +6,9 @@ import { DataTable } from "@/components/data-table/data-table";
 import { DeletedToggle, type FacetOption, FacetSelect, SearchBox } from "@/components/data-table/toolbar";
 import { AmountCell, SampleBadge } from "@/components/registry/cells";
 import { Badge } from "@/components/ui/badge";
+import { ENTERPRISE_FACETS } from "@/features/enterprises/facets";
+import type { EnterpriseListRow } from "@/features/enterprises/list-query";
 import { useT } from "@/lib/i18n/client";
-import { ENTERPRISE_FACETS } from "../_lib/facets";
-import type { EnterpriseListRow } from "../_lib/list-query";
 
 const STATUS_TONE = { active: "ok", deregistered: "bad", moved_out: "warn" } as const;
 

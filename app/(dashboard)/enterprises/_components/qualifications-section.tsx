@@ -9,10 +9,10 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { EnterpriseQualification } from "@/db/schema";
+import { createQualification, deleteQualification } from "@/features/enterprises/actions";
 import { useT } from "@/lib/i18n/client";
 import type { DictOption } from "@/lib/registry/dictionaries";
 import { todayIso } from "@/lib/time";
-import { createQualification, deleteQualification } from "../_lib/actions";
 
 type Row = EnterpriseQualification & { type: string; typeCode: string };
 

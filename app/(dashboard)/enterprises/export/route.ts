@@ -1,6 +1,8 @@
 import { getDb } from "@/db";
 import { iterateQuery } from "@/db/export-reader";
 import type { EnterpriseStatus } from "@/db/schema";
+import { enterpriseExportQuery } from "@/features/enterprises/list-query";
+import { loadEnterpriseSearch } from "@/features/enterprises/validations";
 import { authorizeRoute } from "@/lib/dal";
 import { makeT } from "@/lib/i18n/core";
 import { getLocale } from "@/lib/i18n/server";
@@ -8,8 +10,6 @@ import { maskPhone } from "@/lib/mask";
 import { can } from "@/lib/permissions";
 import { exportFormat, registryExportResponse } from "@/lib/registry/export";
 import { todayIso } from "@/lib/time";
-import { enterpriseExportQuery } from "../_lib/list-query";
-import { loadEnterpriseSearch } from "../_lib/validations";
 
 // GET /enterprises/export?<the list's filters> → every matching row as CSV (or .xlsx with ?format=xlsx), streamed.
 export async function GET(request: Request) {

@@ -7,13 +7,13 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { Label, Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
+import { commitImport, previewImport } from "@/features/import/actions";
+import type { ImportRegistry } from "@/features/import/registries";
+import type { ImportPreview } from "@/features/import/service";
+import type { ImportMode } from "@/features/import/validations";
 import { useT } from "@/lib/i18n/client";
 import { MAX_FILE_BYTES } from "@/lib/import/limits";
-import type { ImportRegistry } from "@/lib/import/registries";
-import type { ImportPreview } from "@/lib/import/service";
 import { cn } from "@/lib/utils";
-import { commitImport, previewImport } from "../_lib/actions";
-import type { ImportMode } from "../_lib/validations";
 
 type RegistryOption = { key: ImportRegistry; label: string; list: string; listLabel: string };
 type Counts = { new: number; updated: number; unchanged: number; invalid: number; skipped: number };

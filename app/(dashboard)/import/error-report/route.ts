@@ -1,10 +1,10 @@
 import { getConn } from "@/db";
+import { IMPORT_REGISTRIES, type ImportRegistry } from "@/features/import/registries";
+import { MAX_UPLOAD_INPUT_BYTES, plan, readUpload } from "@/features/import/service";
+import { buildErrorReport, XLSX_MIME } from "@/features/import/template";
 import { ActionError, translate } from "@/lib/action";
 import { authorizeRoute } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
-import { IMPORT_REGISTRIES, type ImportRegistry } from "@/lib/import/registries";
-import { MAX_UPLOAD_INPUT_BYTES, plan, readUpload } from "@/lib/import/service";
-import { buildErrorReport, XLSX_MIME } from "@/lib/import/template";
 
 // POST /import/error-report (multipart: registry, file) → the uploaded rows with an 错误原因 column.
 // Stateless like the preview: the browser sends the file again; nothing is written.

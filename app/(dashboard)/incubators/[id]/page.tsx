@@ -4,6 +4,8 @@ import { DetailGrid } from "@/components/registry/detail-grid";
 import { RecordHeader } from "@/components/registry/record-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
+import { deleteIncubator, restoreIncubator } from "@/features/incubators/actions";
+import { getIncubator } from "@/features/incubators/queries";
 import { incubatorRegistry, tenancyRegistry } from "@/features/incubators/registry";
 import { RegistryHistory } from "@/features/registry/history";
 import { requirePermission } from "@/lib/dal";
@@ -11,8 +13,6 @@ import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import { formatDateTime, todayIso } from "@/lib/time";
 import { TenantsSection } from "../_components/tenants-section";
-import { deleteIncubator, restoreIncubator } from "../_lib/actions";
-import { getIncubator } from "../_lib/queries";
 
 // History entries store column names; these are their labels.
 export default async function IncubatorDetailPage({

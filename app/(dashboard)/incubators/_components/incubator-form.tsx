@@ -5,11 +5,12 @@ import { FormField, FormMessage } from "@/components/registry/form-field";
 import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
-import { type Incubator, LEVELS, RECORD_STATUSES } from "@/db/schema";
+import { LEVELS, RECORD_STATUSES } from "@/db/enums";
+import type { Incubator } from "@/db/schema";
+import { createIncubator, updateIncubator } from "@/features/incubators/actions";
 import { useT } from "@/lib/i18n/client";
 import type { DictOption } from "@/lib/registry/dictionaries";
 import { todayIso } from "@/lib/time";
-import { createIncubator, updateIncubator } from "../_lib/actions";
 
 type Options = { incubator_type: DictOption[]; street: DictOption[] };
 

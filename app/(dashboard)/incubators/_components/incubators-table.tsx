@@ -6,10 +6,10 @@ import { DataTable } from "@/components/data-table/data-table";
 import { DeletedToggle, type FacetOption, FacetSelect, SearchBox } from "@/components/data-table/toolbar";
 import { AmountCell, SampleBadge } from "@/components/registry/cells";
 import { Badge } from "@/components/ui/badge";
+import { INCUBATOR_FACETS } from "@/features/incubators/facets";
+import type { IncubatorListRow } from "@/features/incubators/queries";
 import { useT } from "@/lib/i18n/client";
 import { formatDateTime } from "@/lib/time";
-import { INCUBATOR_FACETS } from "../_lib/facets";
-import type { IncubatorListRow } from "../_lib/queries";
 
 const STATUS_TONE = { active: "ok", revoked: "bad" } as const;
 const LEVEL_TONE = { national: "brand", municipal: "neutral", district: "neutral" } as const;

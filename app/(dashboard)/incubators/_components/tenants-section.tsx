@@ -10,10 +10,10 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { FieldError, Input } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
+import { addTenant, removeTenant, updateTenant } from "@/features/incubators/actions";
 import type { ActionResult } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
 import { todayIso } from "@/lib/time";
-import { addTenant, removeTenant, updateTenant } from "../_lib/actions";
 
 export type TenantRow = {
   id: number;

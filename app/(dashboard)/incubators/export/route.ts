@@ -1,13 +1,13 @@
 import { iterateQuery } from "@/db/export-reader";
 import type { Level } from "@/db/schema";
+import { incubatorExportQuery } from "@/features/incubators/queries";
+import { loadIncubatorSearch } from "@/features/incubators/validations";
 import { authorizeRoute } from "@/lib/dal";
 import { makeT } from "@/lib/i18n/core";
 import { getLocale } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import { exportFormat, registryExportResponse } from "@/lib/registry/export";
 import { todayIso } from "@/lib/time";
-import { incubatorExportQuery } from "../_lib/queries";
-import { loadIncubatorSearch } from "../_lib/validations";
 
 // GET /incubators/export?<the list's filters> → every matching row as CSV (or .xlsx with ?format=xlsx), streamed.
 export async function GET(request: Request) {

@@ -5,6 +5,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
+import { getIndicatorDetail } from "@/features/indicators/queries";
 import { requirePermission } from "@/lib/dal";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatNumber, formatPct } from "@/lib/kpi/format";
@@ -14,7 +15,6 @@ import { formatDateTime } from "@/lib/time";
 import { DefinitionForm } from "../_components/definition-form";
 import { DistrictEntryForm } from "../_components/district-entry-form";
 import { TargetForm } from "../_components/target-form";
-import { getIndicatorDetail } from "../_lib/queries";
 
 export default async function IndicatorPage({
   params,

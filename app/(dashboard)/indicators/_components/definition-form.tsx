@@ -4,8 +4,8 @@ import { FormField, FormMessage } from "@/components/registry/form-field";
 import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Input, Textarea } from "@/components/ui/input";
+import { updateIndicatorDefinition } from "@/features/indicators/actions";
 import { useT } from "@/lib/i18n/client";
-import { updateIndicatorDefinition } from "../_lib/actions";
 
 export function DefinitionForm({
   indicatorKey,

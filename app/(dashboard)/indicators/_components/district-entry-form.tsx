@@ -6,12 +6,12 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, Textarea } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
+import { readDistrictXlsx, saveDistrictValues } from "@/features/indicators/actions";
+import { type PasteError, type PreviewRow, parseDistrictPaste, previewChanges } from "@/features/kpi/district-paste";
 import type { ActionResult } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/core";
-import { type PasteError, type PreviewRow, parseDistrictPaste, previewChanges } from "@/lib/kpi/district-paste";
 import { formatNumber } from "@/lib/kpi/format";
-import { readDistrictXlsx, saveDistrictValues } from "../_lib/actions";
 
 type Row = { id: number; district: string; value: number | null; isUs: boolean };
 

@@ -5,8 +5,8 @@ import { FormField, FormMessage } from "@/components/registry/form-field";
 import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { saveTarget } from "@/features/indicators/actions";
 import { useT } from "@/lib/i18n/client";
-import { saveTarget } from "../_lib/actions";
 
 /** `versions`: each year's target version as loaded (a year without a target is 0), for the stale-write check. */
 export function TargetForm({

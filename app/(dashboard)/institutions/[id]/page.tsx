@@ -4,14 +4,14 @@ import { DetailGrid } from "@/components/registry/detail-grid";
 import { RecordHeader } from "@/components/registry/record-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
+import { deleteInstitution, restoreInstitution } from "@/features/institutions/actions";
+import { getInstitution } from "@/features/institutions/queries";
 import { institutionRegistry } from "@/features/institutions/registry";
 import { RegistryHistory } from "@/features/registry/history";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import { formatDateTime } from "@/lib/time";
-import { deleteInstitution, restoreInstitution } from "../_lib/actions";
-import { getInstitution } from "../_lib/queries";
 
 export default async function InstitutionDetailPage({
   params,

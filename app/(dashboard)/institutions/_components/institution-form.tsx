@@ -7,11 +7,12 @@ import { FormField, FormMessage } from "@/components/registry/form-field";
 import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
-import { type Institution, LEVELS, RECORD_STATUSES } from "@/db/schema";
+import { LEVELS, RECORD_STATUSES } from "@/db/enums";
+import type { Institution } from "@/db/schema";
+import { createInstitution, updateInstitution } from "@/features/institutions/actions";
 import { useT } from "@/lib/i18n/client";
 import type { DictOption } from "@/lib/registry/dictionaries";
 import { todayIso } from "@/lib/time";
-import { createInstitution, updateInstitution } from "../_lib/actions";
 
 /** Create and edit share this form; the server keeps what was typed when it refuses. */
 export function InstitutionForm({

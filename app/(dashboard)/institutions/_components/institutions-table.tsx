@@ -7,10 +7,10 @@ import { DeletedToggle, type FacetOption, FacetSelect, SearchBox } from "@/compo
 import { useTableUrl } from "@/components/data-table/use-table-url";
 import { SampleBadge } from "@/components/registry/cells";
 import { Badge } from "@/components/ui/badge";
+import { INSTITUTION_FACETS } from "@/features/institutions/facets";
+import type { InstitutionListRow } from "@/features/institutions/queries";
 import { useT } from "@/lib/i18n/client";
 import { formatDateTime } from "@/lib/time";
-import { INSTITUTION_FACETS } from "../_lib/facets";
-import type { InstitutionListRow } from "../_lib/queries";
 
 const STATUS_TONE = { active: "ok", revoked: "bad" } as const;
 const LEVEL_TONE = { national: "brand", municipal: "neutral", district: "neutral" } as const;

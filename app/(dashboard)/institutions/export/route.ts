@@ -1,13 +1,13 @@
 import { iterateQuery } from "@/db/export-reader";
 import type { Level } from "@/db/schema";
+import { institutionExportQuery } from "@/features/institutions/queries";
+import { loadInstitutionSearch } from "@/features/institutions/validations";
 import { authorizeRoute } from "@/lib/dal";
 import { makeT } from "@/lib/i18n/core";
 import { getLocale } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import { exportFormat, registryExportResponse } from "@/lib/registry/export";
 import { todayIso } from "@/lib/time";
-import { institutionExportQuery } from "../_lib/queries";
-import { loadInstitutionSearch } from "../_lib/validations";
 
 // GET /institutions/export?<the list's filters> → every matching row as CSV (or .xlsx with ?format=xlsx), streamed.
 export async function GET(request: Request) {

@@ -4,12 +4,12 @@ import { IndicatorTable, MovementSections } from "@/components/reports/summary-t
 import { Badge } from "@/components/ui/badge";
 import { buttonVariants } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { closeGaps } from "@/features/reports/model";
+import { getReportRow, listSnapshots, summaryForPage } from "@/features/reports/summary";
 import { requirePermission } from "@/lib/dal";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatPeriod, periodEnd } from "@/lib/kpi/period";
 import { can } from "@/lib/permissions";
-import { closeGaps } from "@/lib/reports/model";
-import { getReportRow, listSnapshots, summaryForPage } from "@/lib/reports/summary";
 import { formatDateTime, todayIso } from "@/lib/time";
 import { CloseQuarterButton, NarrativeForm, ReopenButton } from "../_components/report-controls";
 

@@ -5,8 +5,8 @@ import { FormField, FormMessage } from "@/components/registry/form-field";
 import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/input";
+import { closeQuarter, reopenQuarter, saveNarrative } from "@/features/reports/actions";
 import { useT } from "@/lib/i18n/client";
-import { closeQuarter, reopenQuarter, saveNarrative } from "../_lib/actions";
 
 /**
  * 封账 with checks first: the dialog lists what is still empty or not entered, and closing then needs an explicit

@@ -4,14 +4,14 @@ import { DetailGrid } from "@/components/registry/detail-grid";
 import { RecordHeader } from "@/components/registry/record-header";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { RegistryHistory } from "@/features/registry/history";
+import { deleteTalent, restoreTalent } from "@/features/talents/actions";
+import { getTalent } from "@/features/talents/queries";
 import { talentRegistry } from "@/features/talents/registry";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import { formatDateTime } from "@/lib/time";
 import { PersonalData } from "../_components/personal-data";
-import { deleteTalent, restoreTalent } from "../_lib/actions";
-import { getTalent } from "../_lib/queries";
 
 export default async function TalentDetailPage({
   params,

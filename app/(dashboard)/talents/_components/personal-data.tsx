@@ -1,7 +1,7 @@
 "use client";
 import { PersonalRevealControls, usePersonalReveal } from "@/components/registry/personal-reveal";
+import { revealTalent } from "@/features/talents/actions";
 import { useT } from "@/lib/i18n/client";
-import { revealTalent } from "../_lib/actions";
 
 /**
  * The talent's phone and ID number, masked. A user holding personal.reveal may ask the server for this one

@@ -6,11 +6,11 @@ import { FormField, FormMessage } from "@/components/registry/form-field";
 import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
-import { TALENT_KINDS } from "@/db/schema";
+import { TALENT_KINDS } from "@/db/enums";
+import { createTalent, updateTalent } from "@/features/talents/actions";
+import type { MaskedTalent } from "@/features/talents/queries";
 import { useT } from "@/lib/i18n/client";
 import type { DictOption } from "@/lib/registry/dictionaries";
-import { createTalent, updateTalent } from "../_lib/actions";
-import type { MaskedTalent } from "../_lib/queries";
 
 /**
  * Create and edit share this form; the server keeps what was typed when it refuses. On edit the stored phone /

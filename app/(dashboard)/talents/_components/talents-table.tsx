@@ -6,10 +6,10 @@ import { DataTable } from "@/components/data-table/data-table";
 import { DeletedToggle, type FacetOption, FacetSelect, SearchBox } from "@/components/data-table/toolbar";
 import { SampleBadge } from "@/components/registry/cells";
 import { Badge } from "@/components/ui/badge";
+import { TALENT_FACETS, TALENT_SORTS } from "@/features/talents/facets";
+import type { TalentListRow } from "@/features/talents/queries";
 import { useT } from "@/lib/i18n/client";
 import { formatDateTime } from "@/lib/time";
-import { TALENT_FACETS, TALENT_SORTS } from "../_lib/facets";
-import type { TalentListRow } from "../_lib/queries";
 
 export function TalentsTable({
   rows,

@@ -1,4 +1,6 @@
 import { iterateQuery } from "@/db/export-reader";
+import { talentExportQuery } from "@/features/talents/queries";
+import { loadTalentSearch, type TalentKind } from "@/features/talents/validations";
 import { authorizeRoute } from "@/lib/dal";
 import { makeT } from "@/lib/i18n/core";
 import { getLocale } from "@/lib/i18n/server";
@@ -6,8 +8,6 @@ import { maskIdNumber, maskPhone } from "@/lib/mask";
 import { can } from "@/lib/permissions";
 import { exportFormat, registryExportResponse } from "@/lib/registry/export";
 import { todayIso } from "@/lib/time";
-import { talentExportQuery } from "../_lib/queries";
-import { loadTalentSearch, type TalentKind } from "../_lib/validations";
 
 // GET /talents/export?<the list's filters> → every matching row as CSV (or .xlsx with ?format=xlsx), streamed; personal data masked.
 export async function GET(request: Request) {

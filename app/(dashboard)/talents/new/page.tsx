@@ -1,10 +1,10 @@
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { currentYear, FIRST_RECOGNISED_YEAR } from "@/features/talents/validations";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { TalentForm } from "../_components/talent-form";
-import { currentYear, FIRST_RECOGNISED_YEAR } from "../_lib/validations";
 
 export default async function NewTalentPage() {
   await requirePermission("registry.write");

@@ -4,11 +4,11 @@ import { useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { Table, Td, Th } from "@/components/ui/table";
+import { resetAuditorPassword } from "@/features/auditors/actions";
+import type { AuditorRow } from "@/features/auditors/queries";
 import { useT } from "@/lib/i18n/client";
 import { formatDateTime } from "@/lib/time";
 import { OneTimePassword } from "../../users/_components/one-time-password";
-import { resetAuditorPassword } from "../_lib/actions";
-import type { AuditorRow } from "../_lib/queries";
 
 export function AuditorsTable({ rows, currentUserId }: { rows: AuditorRow[]; currentUserId: number }) {
   const t = useT();

@@ -2,9 +2,9 @@
 import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label } from "@/components/ui/input";
+import { createAuditor } from "@/features/auditors/actions";
 import { useT } from "@/lib/i18n/client";
 import { OneTimePassword } from "../../users/_components/one-time-password";
-import { createAuditor } from "../_lib/actions";
 
 export function CreateAuditorForm() {
   const t = useT();

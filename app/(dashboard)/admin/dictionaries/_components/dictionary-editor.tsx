@@ -10,9 +10,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FieldError, Input, Label } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { DictionaryItem, DictionaryKind } from "@/db/schema";
+import { createDictionaryItem, toggleDictionaryItem, updateDictionaryItem } from "@/features/dictionaries/actions";
 import type { ActionResult, ConflictInfo } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
-import { createDictionaryItem, toggleDictionaryItem, updateDictionaryItem } from "../_lib/actions";
 
 function Row({ item }: { item: DictionaryItem }) {
   const t = useT();

@@ -2,9 +2,9 @@
 import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
+import { createUser } from "@/features/users/actions";
 import { useT } from "@/lib/i18n/client";
 import { ADMIN_ASSIGNABLE_ROLES } from "@/lib/permissions";
-import { createUser } from "../_lib/actions";
 import { OneTimePassword } from "./one-time-password";
 
 export function CreateUserForm() {

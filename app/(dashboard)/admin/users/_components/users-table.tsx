@@ -6,12 +6,12 @@ import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
+import { changeUserRole, disableUser, enableUser, resetUserPassword } from "@/features/users/actions";
+import type { UserRow } from "@/features/users/queries";
 import type { ActionResult, ConflictInfo } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
 import { ADMIN_ASSIGNABLE_ROLES, adminMayManage } from "@/lib/permissions";
 import { formatDateTime } from "@/lib/time";
-import { changeUserRole, disableUser, enableUser, resetUserPassword } from "../_lib/actions";
-import type { UserRow } from "../_lib/queries";
 import { OneTimePassword } from "./one-time-password";
 
 export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUserId: number }) {

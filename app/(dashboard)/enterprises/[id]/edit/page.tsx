@@ -1,12 +1,12 @@
 import { notFound } from "next/navigation";
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { getEnterprise } from "@/features/enterprises/queries";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { maskPhone } from "@/lib/mask";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { EnterpriseForm } from "../../_components/enterprise-form";
-import { getEnterprise } from "../../_lib/queries";
 
 export default async function EditEnterprisePage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("registry.write");

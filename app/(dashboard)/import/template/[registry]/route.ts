@@ -1,8 +1,8 @@
 import type { DictionaryKind } from "@/db/schema";
+import { IMPORT_REGISTRIES, type ImportRegistry, REGISTRY_SPECS } from "@/features/import/registries";
+import { buildTemplate, XLSX_MIME } from "@/features/import/template";
 import { authorizeRoute } from "@/lib/dal";
 import { makeT } from "@/lib/i18n/core";
-import { IMPORT_REGISTRIES, type ImportRegistry, REGISTRY_SPECS } from "@/lib/import/registries";
-import { buildTemplate, XLSX_MIME } from "@/lib/import/template";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 
 // GET /import/template/<registry> → the .xlsx import template with the live, enabled dictionary labels.

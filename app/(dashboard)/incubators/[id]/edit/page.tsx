@@ -1,11 +1,11 @@
 import { notFound } from "next/navigation";
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { getIncubator } from "@/features/incubators/queries";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { IncubatorForm } from "../../_components/incubator-form";
-import { getIncubator } from "../../_lib/queries";
 
 export default async function EditIncubatorPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("registry.write");

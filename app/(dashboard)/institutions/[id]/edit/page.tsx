@@ -1,11 +1,11 @@
 import { notFound } from "next/navigation";
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { getInstitution } from "@/features/institutions/queries";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { InstitutionForm } from "../../_components/institution-form";
-import { getInstitution } from "../../_lib/queries";
 
 export default async function EditInstitutionPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("registry.write");

@@ -1,11 +1,11 @@
 import { getDb } from "@/db";
+import { isReportQuarter, parseVersion } from "@/features/reports/quarter";
+import { loadSummary } from "@/features/reports/summary";
+import { writeSummaryWorkbook } from "@/features/reports/xlsx";
 import { writeOperationLog } from "@/lib/audit";
 import { authorizeRoute } from "@/lib/dal";
 import { makeT } from "@/lib/i18n/core";
 import { getLocale } from "@/lib/i18n/server";
-import { isReportQuarter, parseVersion } from "@/lib/reports/quarter";
-import { loadSummary } from "@/lib/reports/summary";
-import { writeSummaryWorkbook } from "@/lib/reports/xlsx";
 import { getRequestInfo } from "@/lib/request-info";
 import { xlsxResponse } from "@/lib/xlsx";
 

@@ -1,12 +1,12 @@
 import { notFound } from "next/navigation";
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { getTalent } from "@/features/talents/queries";
+import { currentYear, FIRST_RECOGNISED_YEAR } from "@/features/talents/validations";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { TalentForm } from "../../_components/talent-form";
-import { getTalent } from "../../_lib/queries";
-import { currentYear, FIRST_RECOGNISED_YEAR } from "../../_lib/validations";
 
 export default async function EditTalentPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("registry.write");

@@ -3,10 +3,10 @@ import Link from "next/link";
 import { PrintButton } from "@/components/reports/print-button";
 import { IndicatorTable, MovementSections } from "@/components/reports/summary-tables";
 import { buttonVariants } from "@/components/ui/button";
+import { summaryForPage } from "@/features/reports/summary";
 import { requirePermission } from "@/lib/dal";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatPeriod } from "@/lib/kpi/period";
-import { summaryForPage } from "@/lib/reports/summary";
 import { formatDateTime } from "@/lib/time";
 
 export async function generateMetadata({ params }: { params: Promise<{ quarter: string }> }): Promise<Metadata> {

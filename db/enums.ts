@@ -1,0 +1,38 @@
+// Enumerations shared by the database schema, server code and client components. No drizzle or zod here, so a
+// client component can import them without pulling the table definitions into the browser bundle.
+
+export const ROLES = ["admin", "staff", "leader", "auditor"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const DICTIONARY_KINDS = [
+  "street",
+  "park",
+  "industry_chain",
+  "qualification_type",
+  "institution_type",
+  "incubator_type",
+  "talent_category",
+  "district",
+] as const;
+export type DictionaryKind = (typeof DICTIONARY_KINDS)[number];
+
+export const ENTERPRISE_STATUSES = ["active", "deregistered", "moved_out"] as const;
+export type EnterpriseStatus = (typeof ENTERPRISE_STATUSES)[number];
+
+export const LEVELS = ["national", "municipal", "district"] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const RECORD_STATUSES = ["active", "revoked"] as const;
+
+export const TALENT_KINDS = ["person", "team"] as const;
+
+export const PERIOD_TYPES = ["quarter", "year"] as const;
+
+export const DIRECTIONS = ["higher", "lower"] as const;
+
+export const INDICATOR_SOURCES = ["registry_count", "reported"] as const;
+
+export const VALUE_KINDS = ["value", "rank"] as const;
+
+export const REPORT_STATUSES = ["draft", "closed"] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];

@@ -1,0 +1,508 @@
+import type Database from "better-sqlite3";
+import { getTableColumns } from "drizzle-orm";
+import {
+  type ColumnSpec,
+  type ImportRegistry,
+  REGISTRY_SPECS,
+  type RegistrySpec,
+  type SheetKey,
+  type SheetSpec,
+} from "@/features/import/registries";
+import { CREDIT_CODE_ERROR_MESSAGES, validateCreditCode } from "@/lib/credit-code";
+import { makeT } from "@/lib/i18n/core";
+import {
+  CellError,
+  displayValue,
+  labelKey,
+  lookupLabel,
+  normaliseHeader,
+  plainCellValue,
+  toBoolean,
+  toIsoDate,
+  toText,
+} from "@/lib/import/cells";
+import { ImportRefused, type RawSheet } from "@/lib/import/workbook";
+import { changedFields } from "@/lib/registry/diff";
+
+// The one import engine: raw sheets → per-row validation with the registry's form schema → a plan
+// (new / updated / unchanged / invalid per row) → writes with prepared statements. Everything reads
+// and writes through one better-sqlite3 connection, so the caller's transaction covers it all.
+
+type Values = Record<string, unknown>;
+type Stored = Values & { id: number; version: number };
+export type Outcome = "new" | "updated" | "unchanged";
+export type SheetCounts = { new: number; updated: number; unchanged: number; invalid: number };
+export type RowError = { sheet: string; row: number; column: string; value: string; message: string };
+
+export type PlannedRow = {
+  spec: SheetSpec;
+  rowNumber: number;
+  values: Values;
+  before?: Stored;
+  outcome: Outcome;
+  /** Child rows: the enterprise row of this file they belong to (its id is known once it is written). */
+  parentRow?: PlannedRow;
+  /** Set when written. */
+  id?: number;
+};
+
+export type ImportPlan = {
+  registry: RegistrySpec;
+  sheets: { key: SheetKey; name: string; counts: SheetCounts; raw: RawSheet }[];
+  rows: PlannedRow[];
+  errors: RowError[];
+  /** Excel row numbers of invalid rows, per sheet name. */
+  invalid: Map<string, Set<number>>;
+  totals: SheetCounts;
+};
+
+const zh = makeT("zh-CN");
+const PLACEHOLDER_ID = 1;
+const GUIDE_SHEETS = new Set([zh("import.sheets.guide"), zh("import.sheets.lists")]);
+
+export const headerLabel = (c: ColumnSpec) => zh(c.header);
+
+type DictEntry = { id: number; enabled: boolean };
+
+function loadDictionaries(sqlite: Database.Database): Map<string, Map<string, DictEntry>> {
+  const out = new Map<string, Map<string, DictEntry>>();
+  const rows = sqlite.prepare("SELECT id, kind, label, enabled FROM dictionary_items").all() as {
+    id: number;
+    kind: string;
+    label: string;
+    enabled: number;
+  }[];
+  for (const r of rows) {
+    const m = out.get(r.kind) ?? new Map<string, DictEntry>();
+    out.set(r.kind, m);
+    m.set(labelKey(r.label), { id: r.id, enabled: !!r.enabled });
+  }
+  return out;
+}
+
+/** field ↔ SQL column name and which columns are booleans, from the drizzle table. */
+function tableInfo(table: unknown) {
+  const cols = getTableColumns(table as Parameters<typeof getTableColumns>[0]) as Record<
+    string,
+    { name: string; dataType: string }
+  >;
+  const sqlName = new Map<string, string>();
+  const fieldOf = new Map<string, string>();
+  const booleans = new Set<string>();
+  for (const [field, c] of Object.entries(cols)) {
+    sqlName.set(field, c.name);
+    fieldOf.set(c.name, field);
+    if (c.dataType === "boolean") booleans.add(field);
+  }
+  // biome-ignore lint/suspicious/noExplicitAny: drizzle tables carry their SQL name under a symbol
+  const name = (table as any)[Symbol.for("drizzle:Name")] as string;
+  return { name, sqlName, fieldOf, booleans };
+}
+
+function toStored(row: Record<string, unknown>, info: ReturnType<typeof tableInfo>): Stored {
+  const out: Values = {};
+  for (const [col, v] of Object.entries(row)) {
+    const f = info.fieldOf.get(col) ?? col;
+    out[f] = info.booleans.has(f) ? v === 1 : v;
+  }
+  return out as Stored;
+}
+
+const bind = (v: unknown) => (v === undefined ? null : typeof v === "boolean" ? (v ? 1 : 0) : v);
+
+function liveEnterprisesByCode(sqlite: Database.Database, codes: Iterable<string>): Map<string, number> {
+  const list = [...new Set(codes)];
+  if (!list.length) return new Map();
+  const rows = sqlite
+    .prepare(
+      "SELECT credit_code AS code, id FROM enterprises WHERE deleted_at IS NULL AND credit_code IN (SELECT value FROM json_each(?))",
+    )
+    .all(JSON.stringify(list)) as { code: string; id: number }[];
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+type ParsedRow = {
+  rowNumber: number;
+  raw: unknown[];
+  input: Values;
+  refs: Map<string, string>; // field → credit code (parent / enterpriseRef columns)
+  disabledDict: Map<string, number>; // field → id of a disabled dictionary item
+  failed: Set<string>; // fields already reported
+};
+
+function findSheet(raws: RawSheet[], spec: SheetSpec, primary: boolean): RawSheet | undefined {
+  const wanted = normaliseHeader(zh(spec.sheet));
+  const hit = raws.find((s) => normaliseHeader(s.name) === wanted);
+  if (hit || !primary) return hit;
+  // A single-sheet file saved under another sheet name still imports.
+  return (
+    raws.find((s) => !GUIDE_SHEETS.has(s.name) && s.rows.length > 0) ?? raws.find((s) => !GUIDE_SHEETS.has(s.name))
+  );
+}
+
+function bindColumns(spec: SheetSpec, raw: RawSheet): number[] {
+  const index = new Map<string, number>();
+  raw.headers.forEach((h, i) => {
+    const k = normaliseHeader(h);
+    if (!k) return;
+    if (index.has(k) && spec.columns.some((c) => normaliseHeader(headerLabel(c)) === k)) {
+      throw new ImportRefused(
+        `import.refuse.duplicateHeader|sheet=${encodeURIComponent(raw.name)},column=${encodeURIComponent(h)}`,
+      );
+    }
+    index.set(k, i);
+  });
+  const missing = spec.columns.filter((c) => !index.has(normaliseHeader(headerLabel(c))));
+  if (missing.length) {
+    throw new ImportRefused(
+      `import.refuse.missingColumns|sheet=${encodeURIComponent(raw.name)},columns=${encodeURIComponent(missing.map(headerLabel).join("、"))}`,
+    );
+  }
+  return spec.columns.map((c) => index.get(normaliseHeader(headerLabel(c))) as number);
+}
+
+const enumMaps = new WeakMap<ColumnSpec, Map<string, string>>();
+/** Label → stored value of an enum column (built once per column). */
+function enumMap(c: ColumnSpec): Map<string, string> {
+  let m = enumMaps.get(c);
+  if (!m) {
+    m = new Map(Object.entries(c.options ?? {}).map(([value, label]) => [labelKey(zh(label)), value]));
+    enumMaps.set(c, m);
+  }
+  return m;
+}
+
+/** One cell → the value the form would submit, or a CellError. */
+function convertCell(
+  c: ColumnSpec,
+  cell: unknown,
+  dicts: Map<string, Map<string, DictEntry>>,
+  row: ParsedRow,
+): unknown {
+  const v = plainCellValue(cell);
+  if (v === null && c.required) throw new CellError("registry.required");
+  switch (c.kind) {
+    case "text":
+      return toText(v);
+    case "number":
+    case "year":
+      if (v instanceof Date || typeof v === "boolean") throw new CellError("registry.number");
+      return v;
+    case "date":
+      return v === null ? null : toIsoDate(v);
+    case "bool":
+      return toBoolean(v);
+    case "dict": {
+      const hit = lookupLabel(dicts.get(c.dict ?? "") ?? new Map<string, DictEntry>(), v);
+      if (!hit) return null;
+      if (!hit.enabled) row.disabledDict.set(c.field, hit.id);
+      return hit.id;
+    }
+    case "enum": {
+      const map = enumMap(c);
+      // Blank → undefined, so the schema's default (e.g. 在册 / 有效) applies.
+      return lookupLabel(map, v) ?? undefined;
+    }
+    case "parent":
+    case "enterpriseRef": {
+      const text = toText(v);
+      if (!text) return null;
+      const res = validateCreditCode(text);
+      if (!res.ok) throw new CellError(CREDIT_CODE_ERROR_MESSAGES[res.reason]);
+      row.refs.set(c.field, res.code);
+      // The schema sees a well-formed id; the real one is resolved below in one query.
+      return PLACEHOLDER_ID;
+    }
+  }
+}
+
+type SheetState = {
+  spec: SheetSpec;
+  raw: RawSheet;
+  counts: SheetCounts;
+  /** Valid rows by natural-key string. */
+  byKey: Map<string, PlannedRow>;
+  /** Invalid rows' key columns (for child → parent messages). */
+  invalidByCode: Map<string, number>;
+};
+
+/**
+ * Validates every row of the file against the registry's form schema and the live records, without
+ * writing. Dictionaries, referenced enterprises and existing records are each loaded in one query.
+ */
+export function planImport(sqlite: Database.Database, registry: ImportRegistry, raws: RawSheet[]): ImportPlan {
+  const reg = REGISTRY_SPECS[registry];
+  const dicts = loadDictionaries(sqlite);
+  const plan: ImportPlan = {
+    registry: reg,
+    sheets: [],
+    rows: [],
+    errors: [],
+    invalid: new Map(),
+    totals: { new: 0, updated: 0, unchanged: 0, invalid: 0 },
+  };
+  const states = new Map<SheetKey, SheetState>();
+
+  reg.sheets.forEach((spec, sheetIndex) => {
+    const raw = findSheet(raws, spec, sheetIndex === 0);
+    if (!raw) {
+      if (sheetIndex === 0)
+        throw new ImportRefused(`import.refuse.sheetMissing|sheet=${encodeURIComponent(zh(spec.sheet))}`);
+      return; // optional child sheets (资质 / 年度数据)
+    }
+    const colIndex = bindColumns(spec, raw);
+    const info = tableInfo(spec.table);
+    const counts: SheetCounts = { new: 0, updated: 0, unchanged: 0, invalid: 0 };
+    const state: SheetState = { spec, raw, counts, byKey: new Map(), invalidByCode: new Map() };
+    states.set(spec.key, state);
+    const invalidRows = new Set<number>();
+    plan.invalid.set(raw.name, invalidRows);
+
+    const fail = (r: ParsedRow, field: string | null, message: string) => {
+      const ci = field ? spec.columns.findIndex((c) => c.field === field) : -1;
+      const col = ci >= 0 ? spec.columns[ci] : undefined;
+      if (field) r.failed.add(field);
+      invalidRows.add(r.rowNumber);
+      plan.errors.push({
+        sheet: raw.name,
+        row: r.rowNumber,
+        column: col ? headerLabel(col) : "",
+        value: ci >= 0 ? displayValue(r.raw[colIndex[ci]]) : "",
+        message,
+      });
+    };
+
+    // Pass 1: cells → values → the form schema.
+    const parsed: { r: ParsedRow; values: Values }[] = [];
+    for (const rr of raw.rows) {
+      const r: ParsedRow = {
+        rowNumber: rr.rowNumber,
+        raw: rr.cells,
+        input: {},
+        refs: new Map(),
+        disabledDict: new Map(),
+        failed: new Set(),
+      };
+      spec.columns.forEach((c, i) => {
+        try {
+          r.input[c.field] = convertCell(c, rr.cells[colIndex[i]], dicts, r);
+        } catch (err) {
+          if (!(err instanceof CellError)) throw err;
+          fail(r, c.field, err.message);
+          r.input[c.field] = null;
+        }
+      });
+      const res = spec.schema.safeParse(r.input);
+      if (!res.success) {
+        for (const issue of res.error.issues) {
+          const field = typeof issue.path[0] === "string" ? issue.path[0] : null;
+          if (field && r.failed.has(field)) continue;
+          fail(r, field, issue.message);
+        }
+      }
+      if (invalidRows.has(r.rowNumber)) {
+        const ci = spec.key === "enterprise" ? spec.columns.findIndex((c) => c.field === "creditCode") : -1;
+        const code = ci >= 0 ? toText(plainSafe(r.raw[colIndex[ci]])) : null;
+        if (code) state.invalidByCode.set(code.toUpperCase(), r.rowNumber);
+        continue;
+      }
+      parsed.push({ r, values: res.success ? (res.data as Values) : {} });
+    }
+
+    // Referenced enterprises: this file's enterprise rows first, then live records — one query.
+    const codes = new Set<string>();
+    for (const p of parsed) for (const code of p.r.refs.values()) codes.add(code);
+    const live = liveEnterprisesByCode(sqlite, codes);
+    const codeOfId = new Map([...live].map(([code, id]) => [id, code]));
+    const parentSheet = spec.childOfEnterprise ? states.get("enterprise") : undefined;
+
+    const keyed: { r: ParsedRow; values: Values; key: string; parentRow?: PlannedRow }[] = [];
+    for (const p of parsed) {
+      let ok = true;
+      let parentRow: PlannedRow | undefined;
+      for (const [field, code] of p.r.refs) {
+        const column = spec.columns.find((c) => c.field === field);
+        if (column?.kind === "parent") {
+          const inFile = parentSheet?.byKey.get(JSON.stringify([code]));
+          if (inFile) {
+            parentRow = inFile;
+            p.values[field] = inFile.before?.id ?? PLACEHOLDER_ID;
+            continue;
+          }
+          const id = live.get(code);
+          if (id != null) {
+            p.values[field] = id;
+            continue;
+          }
+          const badRow = parentSheet?.invalidByCode.get(code);
+          fail(p.r, field, badRow ? `import.row.parentInvalid|row=${badRow}` : `import.row.parentMissing|code=${code}`);
+        } else {
+          const id = live.get(code);
+          if (id != null) {
+            p.values[field] = id;
+            continue;
+          }
+          fail(p.r, field, `import.row.enterpriseNotFound|code=${code}`);
+        }
+        ok = false;
+      }
+      if (!ok) continue;
+      // Child rows are keyed by the enterprise's credit code, whether it exists yet or not.
+      const keyParts = spec.naturalKey.map((f) =>
+        spec.childOfEnterprise && f === "enterpriseId" ? p.r.refs.get(f) : p.values[f],
+      );
+      keyed.push({ r: p.r, values: p.values, key: JSON.stringify(keyParts), parentRow });
+    }
+
+    // Existing live records for these keys, in one query on the key's first column.
+    const first = spec.naturalKey[0];
+    const firstValues = [
+      ...new Set(keyed.filter((k) => !k.parentRow || k.parentRow.before).map((k) => k.values[first])),
+    ].filter((v) => v != null);
+    const existing = new Map<string, Stored>();
+    if (firstValues.length) {
+      const rows = sqlite
+        .prepare(
+          `SELECT * FROM "${info.name}" WHERE deleted_at IS NULL AND "${info.sqlName.get(first)}" IN (SELECT value FROM json_each(?))`,
+        )
+        .all(JSON.stringify(firstValues)) as Record<string, unknown>[];
+      for (const row of rows) {
+        const s = toStored(row, info);
+        const parts = spec.naturalKey.map((f) =>
+          spec.childOfEnterprise && f === "enterpriseId" ? codeOfId.get(s.enterpriseId as number) : s[f],
+        );
+        existing.set(JSON.stringify(parts), s);
+      }
+    }
+
+    const keyLabel = spec.naturalKey
+      .map((f) => spec.columns.find((c) => c.field === f))
+      .filter((c): c is ColumnSpec => !!c)
+      .map(headerLabel)
+      .join("、");
+    for (const k of keyed) {
+      const dup = state.byKey.get(k.key);
+      if (dup) {
+        fail(
+          k.r,
+          spec.naturalKey[0],
+          `import.row.duplicateInFile|row=${dup.rowNumber},key=${encodeURIComponent(keyLabel)}`,
+        );
+        continue;
+      }
+      // A new parent in this file has no stored children yet.
+      const before = k.parentRow && !k.parentRow.before ? undefined : existing.get(k.key);
+      let bad = false;
+      for (const [field, id] of k.r.disabledDict) {
+        if (before?.[field] !== id) {
+          fail(k.r, field, "registry.invalidOption");
+          bad = true;
+        }
+      }
+      if (bad) continue;
+      const values = spec.normalise ? spec.normalise(k.values, before) : k.values;
+      const outcome: Outcome = !before
+        ? "new"
+        : Object.keys(changedFields(before, values).after).length
+          ? "updated"
+          : "unchanged";
+      const planned: PlannedRow = { spec, rowNumber: k.r.rowNumber, values, before, outcome, parentRow: k.parentRow };
+      state.byKey.set(k.key, planned);
+      counts[outcome]++;
+      plan.rows.push(planned);
+    }
+    counts.invalid = invalidRows.size;
+    plan.sheets.push({ key: spec.key, name: raw.name, counts, raw });
+    for (const k of ["new", "updated", "unchanged", "invalid"] as const) plan.totals[k] += counts[k];
+  });
+
+  if (plan.sheets.every((s) => s.raw.rows.length === 0)) throw new ImportRefused("import.refuse.noRows");
+  const order = new Map(plan.sheets.map((s, i) => [s.name, i]));
+  plan.errors.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.row - b.row);
+  return plan;
+}
+
+function plainSafe(v: unknown) {
+  try {
+    return plainCellValue(v);
+  } catch {
+    return null;
+  }
+}
+
+export type RecordLog = {
+  action: string;
+  objectType: string;
+  objectId: number;
+  before: Values | null;
+  after: Values | null;
+};
+
+/**
+ * Writes the plan's new and updated rows (unchanged rows are left alone) and returns one history entry
+ * per written record. Call inside a transaction; a version mismatch throws.
+ */
+export function applyPlan(
+  sqlite: Database.Database,
+  plan: ImportPlan,
+  opts: { userId: number; now: string },
+): { logs: RecordLog[]; written: number } {
+  const logs: RecordLog[] = [];
+  const statements = new Map<string, Database.Statement>();
+  const touchedParents = new Map<SheetSpec, Set<number>>();
+  const prep = (sql: string) => {
+    const s = statements.get(sql) ?? sqlite.prepare(sql);
+    statements.set(sql, s);
+    return s;
+  };
+  const infos = new Map<SheetSpec, ReturnType<typeof tableInfo>>();
+  for (const row of plan.rows) {
+    if (row.outcome === "unchanged") {
+      row.id = row.before?.id;
+      continue;
+    }
+    const { spec } = row;
+    const info = infos.get(spec) ?? tableInfo(spec.table);
+    infos.set(spec, info);
+    if (row.parentRow) row.values.enterpriseId = row.parentRow.id;
+    const extra = spec.extra ? spec.extra(row.values, row.before, opts.now) : {};
+    const all = { ...row.values, ...extra };
+    const fields = Object.keys(all);
+    const cols = fields.map((f) => `"${info.sqlName.get(f)}"`);
+    if (!row.before) {
+      const sql = `INSERT INTO "${info.name}" (${cols.join(", ")}, created_by, updated_by) VALUES (${fields.map(() => "?").join(", ")}, ?, ?)`;
+      const res = prep(sql).run(...fields.map((f) => bind(all[f])), opts.userId, opts.userId);
+      row.id = Number(res.lastInsertRowid);
+      logs.push({
+        action: spec.actions.create,
+        objectType: spec.objectType,
+        objectId: row.id,
+        before: null,
+        after: row.values,
+      });
+    } else {
+      const sql = `UPDATE "${info.name}" SET ${cols.map((c) => `${c} = ?`).join(", ")}, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ? AND deleted_at IS NULL`;
+      const res = prep(sql).run(
+        ...fields.map((f) => bind(all[f])),
+        opts.now,
+        opts.userId,
+        row.before.id,
+        row.before.version,
+      );
+      if (res.changes !== 1) throw new ImportRefused("errors.conflict");
+      row.id = row.before.id;
+      const diff = changedFields(row.before, row.values);
+      logs.push({ action: spec.actions.update, objectType: spec.objectType, objectId: row.id, ...diff });
+    }
+    if (spec.refreshParentSql) {
+      const s = touchedParents.get(spec) ?? new Set<number>();
+      touchedParents.set(spec, s);
+      s.add(row.values.enterpriseId as number);
+    }
+  }
+  for (const [spec, ids] of touchedParents) {
+    const s = prep(spec.refreshParentSql as string);
+    for (const id of ids) s.run(id);
+  }
+  return { logs, written: logs.length };
+}

@@ -1,0 +1,86 @@
+// Drill-through: from a registry-count figure to the registry list of exactly the records behind it. The list's
+// filter is the counting rule itself (features/kpi/count-queries.ts ruleMembership), never a second copy of it.
+import { type SQL, sql } from "drizzle-orm";
+import { type DB, getDb } from "@/db";
+import {
+  REGISTRY_RULES,
+  type RuleRegistry,
+  ruleMembership,
+  ruleRegistry,
+  type SqlChunk,
+} from "@/features/kpi/count-queries";
+import { isPeriod, periodEnd, periodStart } from "@/lib/kpi/period";
+import type { DrillSearch } from "./drill-params";
+
+export type Drill = {
+  key: string;
+  name: string;
+  rule: string;
+  registry: RuleRegistry;
+  period: string;
+  start: string;
+  end: string;
+  /** What the filter reads as: a catalogue key under `drill.` and its values. */
+  label: {
+    kind: "qualification" | "qualificationFlow" | "institution" | "institutionFlow" | "talent";
+    type: string;
+    level: string | null;
+    who: "person" | "team" | null;
+    year: number;
+  };
+  where: SQL;
+};
+
+function toDrizzle(chunks: SqlChunk[]): SQL {
+  return sql.join(chunks.map((c) => (typeof c === "string" ? sql.raw(c) : sql`${c.value}`)));
+}
+
+/** The drill filter a list URL asks for, or null when it names no registry-count indicator of this registry. */
+export function resolveDrill(db: DB, registry: RuleRegistry, s: DrillSearch): Drill | null {
+  if (!s.kpi || !s.period || !isPeriod(s.period)) return null;
+  const ind = db.$client
+    .prepare("SELECT key, name, registry_rule AS rule FROM indicators WHERE key = ? AND source = 'registry_count'")
+    .get(s.kpi) as { key: string; name: string; rule: string | null } | undefined;
+  if (!ind?.rule || ruleRegistry(ind.rule) !== registry) return null;
+  const m = ruleMembership(ind.rule, s.period);
+  const r = REGISTRY_RULES[ind.rule];
+  const dictKind = { qualification: "qualification_type", institution: "institution_type", talent: "talent_category" }[
+    r.kind
+  ];
+  const codes = r.kind === "talent" ? r.codes : [r.code];
+  const labels = db.$client
+    .prepare(
+      `SELECT label FROM dictionary_items WHERE kind = ? AND code IN (SELECT value FROM json_each(?)) ORDER BY sort_order, id`,
+    )
+    .pluck()
+    .all(dictKind, JSON.stringify(codes)) as string[];
+  return {
+    key: ind.key,
+    name: ind.name,
+    rule: ind.rule,
+    registry,
+    period: s.period,
+    start: periodStart(s.period),
+    end: periodEnd(s.period),
+    label: {
+      kind: r.kind === "talent" ? "talent" : r.flow ? `${r.kind}Flow` : r.kind,
+      type: labels.join("、") || ind.name,
+      level: r.kind === "institution" ? (r.level ?? null) : null,
+      who: r.kind === "talent" ? (r.personOnly ? "person" : r.teamOnly ? "team" : null) : null,
+      year: Number(s.period.slice(0, 4)),
+    },
+    where: toDrizzle(m.where),
+  };
+}
+
+/** Where a registry-count figure of an indicator for a period drills to. */
+export function drillHref(rule: string | null | undefined, key: string, period: string): string | null {
+  const registry = rule ? ruleRegistry(rule) : null;
+  if (!registry) return null;
+  return `/${registry}?${new URLSearchParams({ kpi: key, period }).toString()}`;
+}
+
+/** The same, on the app's database (for list pages). */
+export function drillFor(registry: RuleRegistry, s: DrillSearch): Drill | null {
+  return resolveDrill(getDb(), registry, s);
+}
