@@ -2,19 +2,20 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { users } from "@/db/schema";
-import { ActionError, defineAction, staleWrite } from "@/lib/action";
-import { generateOneTimePassword, hashPassword } from "@/lib/password";
+import { ActionError, defineAction } from "@/lib/action";
 import { adminMayManage } from "@/lib/permissions";
 import { revokeUserSessions } from "@/lib/sessions";
-import { nowIso } from "@/lib/time";
+import {
+  checkAccountVersion,
+  edited,
+  insertAccount,
+  oneTimePassword,
+  publicFields,
+  resetAccountPassword,
+} from "./accounts";
 import { changeRoleSchema, createUserSchema, userIdSchema } from "./validations";
 
 const PATH = ["/admin/users"];
-
-function publicFields(u: typeof users.$inferSelect) {
-  const { passwordHash: _hash, ...rest } = u;
-  return rest;
-}
 
 /**
  * Loads an account the admin may act on — never an auditor's (三权分立: only auditors manage auditors) — and
@@ -24,30 +25,8 @@ function loadUser(tx: Tx, id: number, version: number) {
   const u = tx.select().from(users).where(eq(users.id, id)).get();
   if (!u) throw new ActionError("errors.notFoundTitle");
   if (!adminMayManage(u.role)) throw new ActionError("users.auditorReserved");
-  if (u.version !== version)
-    throw staleWrite({
-      updatedBy: u.updatedBy,
-      updatedAt: u.updatedAt,
-      current: [
-        { label: "users.displayName", value: u.displayName },
-        { label: "users.role", valueKey: `roles.${u.role}` },
-        { label: "users.status", valueKey: u.disabled ? "users.disabled" : "users.active" },
-        { label: "users.mustChange", valueKey: u.mustChangePassword ? "common.yes" : "common.no" },
-      ],
-    });
+  checkAccountVersion(u, version);
   return u;
-}
-
-/** Bookkeeping of every admin edit of an account: the version moves on and the editor is recorded. */
-const edited = (before: { version: number }, by: number) => ({
-  version: before.version + 1,
-  updatedAt: nowIso(),
-  updatedBy: by,
-});
-
-async function oneTimePassword() {
-  const password = generateOneTimePassword();
-  return { password, hash: await hashPassword(password) };
 }
 
 /** Creates an account with a one-time password the user must change at first sign-in. */
@@ -59,14 +38,7 @@ export const createUser = defineAction({
   handler: (input, { tx, user, prepared, audit }) => {
     if (!adminMayManage(input.role))
       throw new ActionError("errors.invalidInput", { role: ["users.auditorRoleReserved"] });
-    if (tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
-      throw new ActionError("errors.invalidInput", { username: ["users.usernameTaken"] });
-    }
-    const created = tx
-      .insert(users)
-      .values({ ...input, passwordHash: prepared.hash, mustChangePassword: true, updatedBy: user.id })
-      .returning()
-      .get();
+    const created = insertAccount(tx, input, user.id, prepared.hash);
     audit({ objectType: "user", objectId: created.id, after: publicFields(created) });
     return { id: created.id, username: created.username, oneTimePassword: prepared.password };
   },
@@ -117,17 +89,7 @@ export const resetUserPassword = defineAction({
   prepare: oneTimePassword,
   handler: ({ id, version }, { tx, user, prepared, audit }) => {
     const before = loadUser(tx, id, version);
-    tx.update(users)
-      .set({
-        passwordHash: prepared.hash,
-        mustChangePassword: true,
-        failedAttempts: 0,
-        lockedUntil: null,
-        ...edited(before, user.id),
-      })
-      .where(eq(users.id, id))
-      .run();
-    revokeUserSessions(tx, id, "password_reset");
+    resetAccountPassword(tx, before, user.id, prepared.hash);
     audit({ objectType: "user", objectId: id, after: { mustChangePassword: true } });
     return { id, oneTimePassword: prepared.password };
   },

@@ -1,10 +1,11 @@
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { createAuditor } from "@/features/auditors/actions";
 import { getAuditors } from "@/features/auditors/queries";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
+import { AccountCreateForm } from "../_components/account-create-form";
 import { AuditorsTable } from "./_components/auditors-table";
-import { CreateAuditorForm } from "./_components/create-auditor-form";
 
 // 三权分立: only auditors reach this page (auditor.manage); the admin's user screen cannot touch these accounts.
 export default async function AuditorsPage() {
@@ -21,7 +22,7 @@ export default async function AuditorsPage() {
             <CardTitle>{t("auditors.create")}</CardTitle>
           </CardHeader>
           <CardContent>
-            <CreateAuditorForm />
+            <AccountCreateForm action={createAuditor} label="auditors.create" idPrefix="auditor" />
           </CardContent>
         </Card>
         <Card>

@@ -1,9 +1,11 @@
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { createUser } from "@/features/users/actions";
 import { getUsers } from "@/features/users/queries";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
-import { CreateUserForm } from "./_components/create-user-form";
+import { ADMIN_ASSIGNABLE_ROLES } from "@/lib/permissions";
+import { AccountCreateForm } from "../_components/account-create-form";
 import { UsersTable } from "./_components/users-table";
 
 export default async function UsersPage() {
@@ -19,7 +21,7 @@ export default async function UsersPage() {
             <CardTitle>{t("users.create")}</CardTitle>
           </CardHeader>
           <CardContent>
-            <CreateUserForm />
+            <AccountCreateForm action={createUser} label="users.create" idPrefix="new" roles={ADMIN_ASSIGNABLE_ROLES} />
           </CardContent>
         </Card>
         <Card>

@@ -1,14 +1,14 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { Table, Td, Th } from "@/components/ui/table";
 import { resetAuditorPassword } from "@/features/auditors/actions";
 import type { AuditorRow } from "@/features/auditors/queries";
 import { useT } from "@/lib/i18n/client";
 import { formatDateTime } from "@/lib/time";
-import { OneTimePassword } from "../../users/_components/one-time-password";
+import { AccountStatus } from "../../_components/account-status";
+import { OneTimePassword } from "../../_components/one-time-password";
 
 export function AuditorsTable({ rows, currentUserId }: { rows: AuditorRow[]; currentUserId: number }) {
   const t = useT();
@@ -54,21 +54,12 @@ export function AuditorsTable({ rows, currentUserId }: { rows: AuditorRow[]; cur
         </thead>
         <tbody>
           {rows.map((u) => {
-            const locked = !!u.lockedUntil && Date.parse(u.lockedUntil) > Date.now();
             return (
               <tr key={u.id} data-testid={`auditor-row-${u.username}`}>
                 <Td className="font-mono">{u.username}</Td>
                 <Td>{u.displayName}</Td>
                 <Td>
-                  <div className="flex flex-wrap gap-1">
-                    {u.disabled ? (
-                      <Badge tone="bad">{t("users.disabled")}</Badge>
-                    ) : (
-                      <Badge tone="ok">{t("users.active")}</Badge>
-                    )}
-                    {locked ? <Badge tone="warn">{t("users.locked")}</Badge> : null}
-                    {u.mustChangePassword ? <Badge tone="warn">{t("users.mustChange")}</Badge> : null}
-                  </div>
+                  <AccountStatus u={u} />
                 </Td>
                 <Td className="whitespace-nowrap text-slate-600">{formatDateTime(u.passwordChangedAt)}</Td>
                 <Td>

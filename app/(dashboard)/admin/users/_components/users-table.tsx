@@ -12,7 +12,8 @@ import type { ActionResult, ConflictInfo } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
 import { ADMIN_ASSIGNABLE_ROLES, adminMayManage } from "@/lib/permissions";
 import { formatDateTime } from "@/lib/time";
-import { OneTimePassword } from "./one-time-password";
+import { AccountStatus } from "../../_components/account-status";
+import { OneTimePassword } from "../../_components/one-time-password";
 
 export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUserId: number }) {
   const t = useT();
@@ -61,7 +62,6 @@ export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUs
         <tbody>
           {rows.map((u) => {
             const self = u.id === currentUserId;
-            const locked = !!u.lockedUntil && Date.parse(u.lockedUntil) > Date.now();
             // 三权分立: auditor accounts are shown but only auditors manage them (the server refuses too).
             const managed = adminMayManage(u.role);
             return (
@@ -92,15 +92,7 @@ export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUs
                   )}
                 </Td>
                 <Td>
-                  <div className="flex flex-wrap gap-1">
-                    {u.disabled ? (
-                      <Badge tone="bad">{t("users.disabled")}</Badge>
-                    ) : (
-                      <Badge tone="ok">{t("users.active")}</Badge>
-                    )}
-                    {locked ? <Badge tone="warn">{t("users.locked")}</Badge> : null}
-                    {u.mustChangePassword ? <Badge tone="warn">{t("users.mustChange")}</Badge> : null}
-                  </div>
+                  <AccountStatus u={u} />
                 </Td>
                 <Td className="whitespace-nowrap text-slate-600">{formatDateTime(u.passwordChangedAt)}</Td>
                 <Td>
