@@ -30,7 +30,12 @@ const MAX_ROW_XML = 4 * 1024 * 1024;
  * MAX_DATA_ROWS + 1: a 1,048,576-row sheet is refused after reading a twentieth of it, with nothing
  * built in memory. Every other part is inflated in chunks too, which checks its declared size.
  */
-export async function scanRows(buf: Uint8Array, entries: ZipEntry[]): Promise<void> {
+export async function scanRows(
+  buf: Uint8Array,
+  entries: ZipEntry[],
+  /** Filled with how much worksheet XML was inflated before the verdict (tests check the scan stopped early). */
+  read: { sheetBytes: number } = { sheetBytes: 0 },
+): Promise<void> {
   let total = 0;
   let cells = 0;
   for (const entry of entries) {
@@ -45,6 +50,7 @@ export async function scanRows(buf: Uint8Array, entries: ZipEntry[]): Promise<vo
     let over: "rows" | "cells" | null = null;
     const decoder = new TextDecoder();
     await streamEntry(buf, entry, (chunk) => {
+      read.sheetBytes += chunk.byteLength;
       const text = carry + decoder.decode(chunk, { stream: true });
       ROW_TAG.lastIndex = 0;
       let end = 0;

