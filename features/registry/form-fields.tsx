@@ -52,11 +52,6 @@ export function maskedValue(key: string, record?: FormRecord | null): string {
 /** The name of the checkbox that removes a stored personal value: `clear` + the field, capitalised. */
 export const clearName = (key: string) => `clear${key[0].toUpperCase()}${key.slice(1)}`;
 
-/** Whether the required marker shows: write-only personal data is required only when the record is created. */
-export function showsRequired(f: Field, editing: boolean): boolean {
-  return !!f.required && !((f.kind === "phone" || f.kind === "idNumber") && editing);
-}
-
 /** The input attributes a field's kind and declaration give (pure: pinned by the unit test). */
 export function inputProps(f: Field): React.InputHTMLAttributes<HTMLInputElement> {
   switch (f.kind) {
@@ -111,7 +106,6 @@ export function RegistryFields<F extends Fields>({
 }: RegistryFieldsProps<F>) {
   const t = useT();
   const fields: Fields = definition.fields;
-  const editing = record != null;
   // Fields rendered inside another field's widget (an enterpriseRef's free-text name), by host field.
   const within = new Map<string, string>();
   for (const [k, f] of Object.entries(fields)) if (f.form?.within) within.set(f.form.within, k);
@@ -157,7 +151,8 @@ export function RegistryFields<F extends Fields>({
         key={key}
         name={key}
         label={label}
-        required={showsRequired(f, editing)}
+        // A stored personal value is kept when the input is left empty: then the field is not required.
+        required={!!f.required && !masked}
         errors={cellErrors.length ? cellErrors : undefined}
         hint={hint}
         after={clear}

@@ -72,6 +72,8 @@ const stored = {
   },
 };
 
+const rec = (def: RegistryDefinition) => stored[def.key as keyof typeof stored] as Record<string, unknown>;
+
 type Case = { def: RegistryDefinition; render: (editing: boolean) => string };
 // The stored records are partial (only what the assertions read), hence the loose props type.
 const render = <P>(C: FunctionComponent<P>, props: Record<string, unknown>) =>
@@ -160,9 +162,9 @@ describe("registry forms rendered from the definitions", () => {
             expect(attr(target ?? "", "aria-describedby") ?? "", key).toContain(`f-${key}-error`);
             const l = label(out, `f-${key}`);
             expect(l?.text, key).toBe(zh(f.label));
-            // Write-only personal data keeps its stored value when left empty, so it is required only on create.
-            const personal = f.kind === "phone" || f.kind === "idNumber";
-            if (f.kind !== "bool") expect(l?.required, key).toBe(!!f.required && !(personal && editing));
+            // Write-only personal data keeps its stored value when left empty: required only when none is stored.
+            const keeps = editing && !!rec(def)[`${key}Masked`];
+            if (f.kind !== "bool") expect(l?.required, key).toBe(!!f.required && !keeps);
             expect(out).toContain(`id="f-${key}-error"`);
           }
         });
@@ -170,15 +172,15 @@ describe("registry forms rendered from the definitions", () => {
 
       it("edit: carries id and version; personal data only as a placeholder, with its clear checkbox", () => {
         const out = html(true);
-        const rec = stored[def.key as keyof typeof stored] as Record<string, unknown>;
-        expect(attr(controls(out, "version")[0], "value")).toBe(String(rec.version));
-        expect(attr(controls(out, "id")[0], "value")).toBe(String(rec.id));
+        const r = rec(def);
+        expect(attr(controls(out, "version")[0], "value")).toBe(String(r.version));
+        expect(attr(controls(out, "id")[0], "value")).toBe(String(r.id));
         for (const key of fieldKeys(def)) {
           const f = def.fields[key];
           if (f.kind !== "phone" && f.kind !== "idNumber") continue;
           const tag = controls(out, key)[0];
           expect(attr(tag, "value") ?? "", key).toBe("");
-          expect(attr(tag, "placeholder"), key).toBe(rec[`${key}Masked`]);
+          expect(attr(tag, "placeholder"), key).toBe(r[`${key}Masked`]);
           expect(controls(out, clearName(key)), key).toHaveLength(!f.required && f.form?.clear ? 1 : 0);
         }
       });
@@ -190,6 +192,18 @@ describe("registry forms rendered from the definitions", () => {
       });
     });
   }
+
+  it("edit without a stored phone: the phone is required (the server demands one) and no keep hint shows", () => {
+    const out = render(TalentForm, {
+      talent: { ...stored.talent, phoneMasked: "", idNumberMasked: "" },
+      options: options(talentRegistry),
+    });
+    expect(label(out, "f-phone")?.required).toBe(true);
+    expect(label(out, "f-idNumber")?.required).toBe(false);
+    expect(out).not.toContain(zh("registry.personalKeepHint"));
+    expect(controls(out, "clearIdNumber")).toHaveLength(0);
+    expect(out).toContain(zh("talents.personal.idHint"));
+  });
 
   it("dictionary selects offer the enabled items and the record's current one", () => {
     const out = cases[0].render(true);
