@@ -15,7 +15,7 @@ import {
   formSections,
   type RegistryDefinition,
 } from "@/features/registry/define";
-import { clearName, inputProps } from "@/features/registry/form-fields";
+import { clearName, inputProps, RegistryFields } from "@/features/registry/form-fields";
 import { talentRegistry } from "@/features/talents/registry";
 import { makeT } from "@/lib/i18n/core";
 import type { DictOptions } from "@/lib/registry/dictionaries";
@@ -213,6 +213,26 @@ describe("registry forms rendered from the definitions", () => {
     const park = out.match(/<select[^>]* name="parkId"[^>]*>(.*?)<\/select>/)?.[1] ?? "";
     expect(park).toContain("（无）");
     expect(park).not.toContain("park-乙");
+  });
+
+  it("an override replaces the control inside the field's usual cell (label, marker, error wiring)", () => {
+    const out = renderToStaticMarkup(
+      createElement(RegistryFields, {
+        definition: institutionRegistry,
+        errors: { name: ["名称有误"] },
+        overrides: {
+          name: ({ control, value }) =>
+            createElement("textarea", { ...control, defaultValue: value, "data-bespoke": "" }),
+        },
+      }),
+    );
+    const tag = controls(out, "name");
+    expect(tag).toHaveLength(1);
+    expect(tag[0]).toMatch(/^<textarea\b.*data-bespoke/);
+    expect(attr(tag[0], "aria-invalid")).toBe("true");
+    expect(attr(tag[0], "aria-describedby")).toBe("f-name-error");
+    expect(label(out, "f-name")).toEqual({ text: zh("institutions.fields.name"), required: true });
+    expect(out).toMatch(/<div id="f-name-error"[^>]*><p[^>]*>名称有误<\/p>/);
   });
 
   it("maps kinds to input attributes", () => {
