@@ -91,7 +91,10 @@ export type RegistryFieldsProps<F extends Fields> = {
   dictionaries?: DictOptions;
   /** The linked enterprise of each enterpriseRef field, by field. */
   refs?: { [K in keyof F]?: EnterpriseOption | null };
-  /** A bespoke control for a field, inside the field's usual cell (label, hint, error). */
+  /**
+   * A bespoke control for a field, inside the field's usual cell (label above, hint, error); the built-in widgets
+   * already cover the enterprise picker, write-only personal data and dictionary/enum selects.
+   */
   overrides?: { [K in keyof F]?: (ctx: FieldContext) => React.ReactNode };
 };
 
@@ -116,7 +119,8 @@ export function RegistryFields<F extends Fields>({
     const value = initialValue(key, f, record);
     const label = t(f.label);
     const id = `f-${key}`;
-    if (f.kind === "bool") {
+    const override = overrides?.[key as keyof F];
+    if (f.kind === "bool" && !override) {
       return (
         <div key={key} className={cn("flex flex-col gap-1 md:pt-6", f.form?.wide && "md:col-span-2")}>
           <label htmlFor={id} className="flex min-h-9 items-center gap-2 text-sm text-slate-700">
@@ -145,7 +149,6 @@ export function RegistryFields<F extends Fields>({
           {t(f.form.clear)}
         </label>
       ) : null;
-    const override = overrides?.[key as keyof F];
     return (
       <FormField
         key={key}
