@@ -4,7 +4,7 @@ import type { ConflictInfo } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
 import { cn } from "@/lib/utils";
 
-/** Label + control + field errors, wired with aria-invalid / aria-describedby. */
+/** Label + control + hint + field errors, wired with aria-invalid / aria-describedby (hint and errors). */
 export function FormField({
   name,
   label,
@@ -12,6 +12,7 @@ export function FormField({
   errors,
   className,
   hint,
+  after,
   children,
 }: {
   name: string;
@@ -20,6 +21,8 @@ export function FormField({
   errors?: string[];
   className?: string;
   hint?: string;
+  /** Rendered under the hint, above the errors (e.g. a checkbox that belongs to the field). */
+  after?: React.ReactNode;
   children: (props: {
     id: string;
     name: string;
@@ -39,8 +42,19 @@ export function FormField({
           </span>
         ) : null}
       </Label>
-      {children({ id, name, "aria-invalid": !!errors?.length, "aria-describedby": `${id}-error`, required })}
-      {hint ? <p className="text-xs text-slate-500">{hint}</p> : null}
+      {children({
+        id,
+        name,
+        "aria-invalid": !!errors?.length,
+        "aria-describedby": hint ? `${id}-hint ${id}-error` : `${id}-error`,
+        required,
+      })}
+      {hint ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {after}
       <FieldError id={`${id}-error`} errors={errors} />
     </div>
   );

@@ -23,11 +23,13 @@ export const enterpriseRegistry = defineRegistry({
       label: "enterprises.fields.name",
       max: 100,
       required: true,
+      form: { wide: true },
       import: { example: "重庆示例科技有限公司", width: 30 },
     }),
     creditCode: creditCode({
       label: "enterprises.fields.creditCode",
       export: "code",
+      form: { hint: "enterprises.creditCodeHint" },
       import: { example: "91500112MA5UXYQ316", width: 24 },
     }),
     legalRepresentative: text({
@@ -49,13 +51,17 @@ export const enterpriseRegistry = defineRegistry({
       import: { example: 1000 },
     }),
     streetId: dict("street", { label: "enterprises.fields.street", required: true }),
-    parkId: dict("park", { label: "enterprises.fields.park" }),
-    industryChainId: dict("industry_chain", { label: "enterprises.fields.industryChain" }),
+    parkId: dict("park", { label: "enterprises.fields.park", form: { blank: "enterprises.noPark" } }),
+    industryChainId: dict("industry_chain", {
+      label: "enterprises.fields.industryChain",
+      form: { blank: "enterprises.noPark" },
+    }),
     isAboveScale: bool({ label: "enterprises.fields.isAboveScale", import: { example: "否" } }),
     contactName: text({ label: "enterprises.fields.contactName", max: 50, import: { example: "李四" } }),
     contactPhone: phone({
       label: "enterprises.fields.contactPhone",
       reveal: "personal.reveal",
+      form: { clear: "enterprises.phone.clear" },
       import: { example: "13800138000", width: 16 },
     }),
     status: enumOf(ENTERPRISE_STATUSES, {

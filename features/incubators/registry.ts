@@ -1,7 +1,7 @@
 import { LEVELS, RECORD_STATUSES } from "@/db/enums";
 import { date, defineRegistry, dict, enterpriseRef, enumOf, number, text } from "@/features/registry/define";
 
-const count = { max: 1_000_000, integer: true, required: true } as const;
+const count = { max: 1_000_000, integer: true, required: true, form: { initial: "0" } } as const;
 
 /** 孵化载体: 科技企业孵化器, 众创空间, 大学科技园. */
 export const incubatorRegistry = defineRegistry({
@@ -14,6 +14,7 @@ export const incubatorRegistry = defineRegistry({
       label: "incubators.fields.name",
       max: 100,
       required: true,
+      form: { wide: true },
       import: { example: "重庆示例众创空间", width: 28 },
     }),
     typeId: dict("incubator_type", { label: "incubators.fields.type", required: true, import: { width: 18 } }),
@@ -27,9 +28,10 @@ export const incubatorRegistry = defineRegistry({
       label: "incubators.fields.operator",
       max: 100,
       required: true,
+      form: { wide: true },
       import: { example: "重庆示例运营管理有限公司", width: 28 },
     }),
-    streetId: dict("street", { label: "incubators.fields.street" }),
+    streetId: dict("street", { label: "incubators.fields.street", form: { blank: "incubators.noStreet" } }),
     address: text({
       label: "incubators.fields.address",
       max: 200,

@@ -12,6 +12,7 @@ export const institutionRegistry = defineRegistry({
       label: "institutions.fields.name",
       max: 100,
       required: true,
+      form: { wide: true },
       import: { example: "重庆示例智能技术研究院", width: 30 },
     }),
     typeId: dict("institution_type", { label: "institutions.fields.type", required: true, import: { width: 22 } }),
@@ -49,5 +50,12 @@ export const institutionRegistry = defineRegistry({
       default: "active",
       import: { example: "有效" },
     }),
+  },
+  form: {
+    sections: [
+      { fields: ["name", "typeId", "level"] },
+      { note: "institutions.hostHint", fields: ["hostEnterpriseId", "hostOrganisation"] },
+      { fields: ["recognisedDate", "field", "staffCount", "status"] },
+    ],
   },
 });

@@ -19,6 +19,26 @@ type Common = {
   /** Personal data: masked everywhere (lists, exports, history, audit) unless revealed with `reveal`. */
   mask?: "phone" | "idNumber";
   reveal?: Permission;
+  /** How the registry form (`features/registry/form-fields.tsx`) shows the field; the widget follows the kind. */
+  form?: FormOptions;
+};
+
+export type FormOptions = {
+  /** Spans both columns of the form grid. */
+  wide?: boolean;
+  /** Catalogue key of a hint under the input (a stored personal value shows the keep-or-replace hint instead). */
+  hint?: MessageKey;
+  /** Catalogue key of the blank choice of an optional select (default "—"). */
+  blank?: MessageKey;
+  /** What a new record's input starts with (a count's "0", the usual choice of a required select). */
+  initial?: string;
+  /** Personal data: catalogue key of the checkbox that removes the stored value (optional fields only). */
+  clear?: MessageKey;
+  /**
+   * Rendered inside another field's widget, not on its own: an enterpriseRef's free-text name, submitted by the
+   * picker when no enterprise is linked.
+   */
+  within?: string;
 };
 
 export type TextField = Common & { kind: "text"; max: number; multiline?: boolean };
@@ -131,14 +151,39 @@ export type RegistryDefinition<F extends Fields = Fields> = {
   path: string;
   label: MessageKey;
   fields: F;
+  /** The form's layout: sections in order, each a grid of fields (default: one section, declaration order). */
+  form?: { sections: readonly FormSection[] };
+};
+
+export type FormSection<K extends string = string> = {
+  /** Catalogue key of the section's heading. */
+  title?: MessageKey;
+  /** Catalogue key of a note above the section's fields. */
+  note?: MessageKey;
+  fields: readonly K[];
 };
 
 /** Declares a registry; the identity function keeps the literal field keys for the consumers' types. */
-export function defineRegistry<F extends Fields>(def: RegistryDefinition<F>): RegistryDefinition<F> {
+export function defineRegistry<F extends Fields>(
+  // Section fields are checked against the definition's keys here (the stored type keeps them as strings, so a
+  // definition stays assignable to RegistryDefinition<Fields>).
+  def: RegistryDefinition<F> & { form?: { sections: readonly FormSection<keyof F & string>[] } },
+): RegistryDefinition<F> {
   return def;
 }
 
 /** The keys of a definition's fields, in declaration order (the order of the form, the template and exports). */
 export function fieldKeys<F extends Fields>(def: { fields: F }): (keyof F & string)[] {
   return Object.keys(def.fields) as (keyof F & string)[];
+}
+
+/** The dictionaries a definition's selects need (the page loads their options on the server). */
+export function dictionaryKinds(def: { fields: Fields }): DictionaryKind[] {
+  const kinds = Object.values(def.fields).flatMap((f) => (f.kind === "dict" ? [f.dict] : []));
+  return [...new Set(kinds)];
+}
+
+/** The form's sections; every field appears in exactly one (checked by the form's unit test). */
+export function formSections(def: RegistryDefinition): readonly FormSection[] {
+  return def.form?.sections ?? [{ fields: fieldKeys(def) }];
 }

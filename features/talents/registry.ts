@@ -14,17 +14,21 @@ export const talentRegistry = defineRegistry({
       label: "talents.fields.kind",
       labels: "talents.kinds",
       required: true,
+      form: { initial: "person" },
       import: { example: "个人" },
     }),
     name: text({ label: "talents.fields.name", max: 100, required: true, import: { example: "王五", width: 20 } }),
     categoryId: dict("talent_category", { label: "talents.fields.category", required: true, import: { width: 26 } }),
     employerEnterpriseId: enterpriseRef({
       label: "talents.fields.employer",
+      form: { wide: true, hint: "talents.employer.hint" },
       import: { header: "import.columns.employerCreditCode", width: 26 },
     }),
     employerName: text({
       label: "talents.fields.employerName",
       max: 100,
+      // Typed into the employer picker when the employer is not a registered enterprise.
+      form: { within: "employerEnterpriseId" },
       import: { example: "重庆大学", width: 24 },
     }),
     field: text({ label: "talents.fields.field", max: 100, import: { example: "集成电路" } }),
@@ -46,8 +50,26 @@ export const talentRegistry = defineRegistry({
     idNumber: idNumber({
       label: "talents.fields.idNumber",
       reveal: "personal.reveal",
+      form: { hint: "talents.personal.idHint", clear: "talents.personal.clearIdNumber" },
       export: "code",
       import: { width: 22 },
     }),
+  },
+  form: {
+    sections: [
+      {
+        fields: [
+          "kind",
+          "name",
+          "categoryId",
+          "recognisedYear",
+          "employerEnterpriseId",
+          "employerName",
+          "field",
+          "programme",
+        ],
+      },
+      { title: "talents.personal.title", fields: ["phone", "idNumber"] },
+    ],
   },
 });

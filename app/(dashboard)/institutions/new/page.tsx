@@ -1,5 +1,7 @@
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { institutionRegistry } from "@/features/institutions/registry";
+import { dictionaryKinds } from "@/features/registry/define";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
@@ -8,13 +10,12 @@ import { InstitutionForm } from "../_components/institution-form";
 export default async function NewInstitutionPage() {
   await requirePermission("registry.write");
   const t = await getT();
-  const d = getDictionaryOptions(["institution_type"]);
   return (
     <>
       <PageHeader title={t("institutions.create")} />
       <Card>
         <CardContent>
-          <InstitutionForm types={d.institution_type ?? []} />
+          <InstitutionForm options={getDictionaryOptions(dictionaryKinds(institutionRegistry))} />
         </CardContent>
       </Card>
     </>

@@ -1,6 +1,7 @@
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { currentYear, FIRST_RECOGNISED_YEAR } from "@/features/talents/validations";
+import { dictionaryKinds } from "@/features/registry/define";
+import { talentRegistry } from "@/features/talents/registry";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
@@ -9,13 +10,12 @@ import { TalentForm } from "../_components/talent-form";
 export default async function NewTalentPage() {
   await requirePermission("registry.write");
   const t = await getT();
-  const d = getDictionaryOptions(["talent_category"]);
   return (
     <>
       <PageHeader title={t("talents.create")} />
       <Card>
         <CardContent>
-          <TalentForm categories={d.talent_category ?? []} years={{ min: FIRST_RECOGNISED_YEAR, max: currentYear() }} />
+          <TalentForm options={getDictionaryOptions(dictionaryKinds(talentRegistry))} />
         </CardContent>
       </Card>
     </>

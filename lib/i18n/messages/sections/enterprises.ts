@@ -27,8 +27,8 @@ export const enterprisesZh = {
   status: { active: "在册", deregistered: "注销", moved_out: "迁出" },
   duplicateCreditCode: "该统一社会信用代码已被在册企业“{name}”使用",
   noPark: "（无）",
+  creditCodeHint: "GB 32100-2015",
   phone: {
-    keepHint: "出于个人信息保护，此处不显示已登记的号码；留空则保留原值，填写新值则替换。",
     clear: "清除已登记的联系电话",
     reveal: "查看完整号码",
     revealing: "正在读取…",
@@ -98,8 +98,8 @@ export const enterprisesEn: Widen<typeof enterprisesZh> = {
   status: { active: "Registered", deregistered: "Deregistered", moved_out: "Moved out" },
   duplicateCreditCode: "This credit code is already used by “{name}”",
   noPark: "(none)",
+  creditCodeHint: "GB 32100-2015",
   phone: {
-    keepHint: "For privacy the stored number is not shown; leave empty to keep it, enter a new value to replace it.",
     clear: "Remove the stored contact phone",
     reveal: "Show full number",
     revealing: "Loading…",

@@ -69,6 +69,8 @@ export const registryZh = {
   viewAll: "查看全部",
   backToList: "返回列表",
   deletedAt: "删除时间",
+  /** A stored personal value on an edit form: never shown there. */
+  personalKeepHint: "出于个人信息保护，此处不显示已登记的号码；留空则保留原值，填写新值则替换。",
 } as const;
 
 export const registryEn: Widen<typeof registryZh> = {
@@ -140,4 +142,6 @@ export const registryEn: Widen<typeof registryZh> = {
   viewAll: "View all",
   backToList: "Back to list",
   deletedAt: "Deleted at",
+  personalKeepHint:
+    "For privacy the stored number is not shown; leave empty to keep it, enter a new value to replace it.",
 } as const;

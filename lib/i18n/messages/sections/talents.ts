@@ -31,7 +31,6 @@ export const talentsZh = {
   },
   personal: {
     title: "个人信息",
-    keepHint: "出于个人信息保护，此处不显示已登记的号码；留空则保留原值，填写新值则替换。",
     idHint: "选填。18位居民身份证号，最后一位可为X。",
     clearIdNumber: "清除已登记的身份证号",
     reveal: "查看完整信息",
@@ -73,7 +72,6 @@ export const talentsEn: Widen<typeof talentsZh> = {
   },
   personal: {
     title: "Personal data",
-    keepHint: "For privacy the stored number is not shown; leave empty to keep it, enter a new value to replace it.",
     idHint: "Optional. 18-character resident ID number; the last may be X.",
     clearIdNumber: "Remove the stored ID number",
     reveal: "Show full details",

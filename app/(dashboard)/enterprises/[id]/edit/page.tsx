@@ -2,6 +2,8 @@ import { notFound } from "next/navigation";
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getEnterprise } from "@/features/enterprises/queries";
+import { enterpriseRegistry } from "@/features/enterprises/registry";
+import { dictionaryKinds } from "@/features/registry/define";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { maskPhone } from "@/lib/mask";
@@ -14,18 +16,16 @@ export default async function EditEnterprisePage({ params }: { params: Promise<{
   const data = Number.isInteger(id) && id > 0 ? await getEnterprise(id) : null;
   if (!data || data.e.deletedAt) notFound();
   const t = await getT();
-  const d = getDictionaryOptions(["street", "park", "industry_chain"]);
   // Personal data: the form gets the masked phone only (not in the HTML, not in the RSC payload).
   const { contactPhone, ...rest } = data.e;
-  const enterprise = { ...rest, contactPhoneMasked: maskPhone(contactPhone), hasContactPhone: contactPhone != null };
   return (
     <>
       <PageHeader title={`${t("enterprises.editTitle")}：${data.e.name}`} />
       <Card>
         <CardContent>
           <EnterpriseForm
-            enterprise={enterprise}
-            options={{ street: d.street ?? [], park: d.park ?? [], industry_chain: d.industry_chain ?? [] }}
+            enterprise={{ ...rest, contactPhoneMasked: maskPhone(contactPhone) }}
+            options={getDictionaryOptions(dictionaryKinds(enterpriseRegistry))}
           />
         </CardContent>
       </Card>

@@ -2,6 +2,8 @@ import { notFound } from "next/navigation";
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getIncubator } from "@/features/incubators/queries";
+import { incubatorRegistry } from "@/features/incubators/registry";
+import { dictionaryKinds } from "@/features/registry/define";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
@@ -13,16 +15,12 @@ export default async function EditIncubatorPage({ params }: { params: Promise<{ 
   const data = Number.isInteger(id) && id > 0 ? await getIncubator(id) : null;
   if (!data || data.i.deletedAt) notFound();
   const t = await getT();
-  const d = getDictionaryOptions(["incubator_type", "street"]);
   return (
     <>
       <PageHeader title={`${t("incubators.editTitle")}：${data.i.name}`} />
       <Card>
         <CardContent>
-          <IncubatorForm
-            incubator={data.i}
-            options={{ incubator_type: d.incubator_type ?? [], street: d.street ?? [] }}
-          />
+          <IncubatorForm incubator={data.i} options={getDictionaryOptions(dictionaryKinds(incubatorRegistry))} />
         </CardContent>
       </Card>
     </>

@@ -2,6 +2,8 @@ import { notFound } from "next/navigation";
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getInstitution } from "@/features/institutions/queries";
+import { institutionRegistry } from "@/features/institutions/registry";
+import { dictionaryKinds } from "@/features/registry/define";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
@@ -13,14 +15,17 @@ export default async function EditInstitutionPage({ params }: { params: Promise<
   const data = Number.isInteger(id) && id > 0 ? await getInstitution(id) : null;
   if (!data || data.i.deletedAt) notFound();
   const t = await getT();
-  const d = getDictionaryOptions(["institution_type"]);
   const host = data.host?.id != null && data.host.name != null ? { id: data.host.id, name: data.host.name } : null;
   return (
     <>
       <PageHeader title={`${t("institutions.editTitle")}：${data.i.name}`} />
       <Card>
         <CardContent>
-          <InstitutionForm institution={data.i} host={host} types={d.institution_type ?? []} />
+          <InstitutionForm
+            institution={data.i}
+            host={host}
+            options={getDictionaryOptions(dictionaryKinds(institutionRegistry))}
+          />
         </CardContent>
       </Card>
     </>

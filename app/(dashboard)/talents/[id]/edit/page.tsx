@@ -1,8 +1,9 @@
 import { notFound } from "next/navigation";
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { dictionaryKinds } from "@/features/registry/define";
 import { getTalent } from "@/features/talents/queries";
-import { currentYear, FIRST_RECOGNISED_YEAR } from "@/features/talents/validations";
+import { talentRegistry } from "@/features/talents/registry";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
@@ -14,7 +15,6 @@ export default async function EditTalentPage({ params }: { params: Promise<{ id:
   const data = Number.isInteger(id) && id > 0 ? await getTalent(id) : null;
   if (!data || data.talent.deletedAt) notFound();
   const t = await getT();
-  const d = getDictionaryOptions(["talent_category"]);
   return (
     <>
       <PageHeader title={`${t("talents.editTitle")}：${data.talent.name}`} />
@@ -24,8 +24,7 @@ export default async function EditTalentPage({ params }: { params: Promise<{ id:
           <TalentForm
             talent={data.talent}
             employerEnterpriseName={data.employerEnterpriseName}
-            categories={d.talent_category ?? []}
-            years={{ min: FIRST_RECOGNISED_YEAR, max: currentYear() }}
+            options={getDictionaryOptions(dictionaryKinds(talentRegistry))}
           />
         </CardContent>
       </Card>
