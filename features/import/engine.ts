@@ -23,8 +23,9 @@ import {
 import { ImportRefused, type RawSheet } from "@/lib/import/workbook";
 import { changedFields } from "@/lib/registry/diff";
 import {
+  checkRules,
   createRecord,
-  prepareValues,
+  normaliseValues,
   type RecordLog,
   RuleError,
   type Stored,
@@ -393,19 +394,22 @@ export function planImport(sqlite: Database.Database, registry: ImportRegistry, 
       for (const [field, ids] of k.r.deletedRefs) {
         if (ids.includes(before?.[field] as number)) k.values[field] = before?.[field];
       }
-      let values: Values;
-      try {
-        values = prepareValues(rules, spec.writes, k.values, before);
-      } catch (err) {
-        if (!(err instanceof RuleError)) throw err;
-        for (const r of err.refusals) fail(k.r, r.field, r.reason);
-        continue;
-      }
+      // The rules check what would be written: a row identical to its stored record writes nothing.
+      const values = normaliseValues(spec.writes, k.values, before);
       const outcome: Outcome = !before
         ? "new"
         : Object.keys(changedFields(before, values).after).length
           ? "updated"
           : "unchanged";
+      if (outcome !== "unchanged") {
+        try {
+          checkRules(rules, spec.writes, values, before);
+        } catch (err) {
+          if (!(err instanceof RuleError)) throw err;
+          for (const r of err.refusals) fail(k.r, r.field, r.reason);
+          continue;
+        }
+      }
       const planned: PlannedRow = { spec, rowNumber: k.r.rowNumber, values, before, outcome, parentRow: k.parentRow };
       state.byKey.set(k.key, planned);
       counts[outcome]++;

@@ -247,22 +247,22 @@ function rulesOf(b: RegistryWrites): Rule[] {
 
 // ───────────────────────────── the write path ─────────────────────────────
 
-/**
- * The values a create (before undefined) or an update would store, after every rule: what the import's preview
- * checks each row with, and what createRecord / updateRecord write. `clear` names write-only fields to empty.
- */
-export function prepareValues(
-  w: Writer,
+/** Submitted → stored values (write-only fields kept when empty, the registry's normalisation), before any rule. */
+export function normaliseValues(
   b: RegistryWrites,
   submitted: Values,
   before: Stored | undefined,
   opts: { clear?: readonly string[] } = {},
 ): Values {
-  let v: Values = { ...submitted };
+  const v: Values = { ...submitted };
   for (const f of b.keepIfEmpty ?? []) {
     if (v[f] == null) v[f] = opts.clear?.includes(f) ? null : (before?.[f] ?? null);
   }
-  if (b.normalise) v = b.normalise(v, before);
+  return b.normalise ? b.normalise(v, before) : v;
+}
+
+/** Runs every rule on the values about to be stored; all refusals are thrown together as one RuleError. */
+export function checkRules(w: Writer, b: RegistryWrites, v: Values, before: Stored | undefined): void {
   const refusals: Refusal[] = [];
   for (const rule of rulesOf(b)) {
     try {
@@ -273,6 +273,21 @@ export function prepareValues(
     }
   }
   if (refusals.length) throw new RuleError(refusals[0].field, refusals[0].reason, refusals.slice(1));
+}
+
+/**
+ * The values a create (before undefined) or an update would store, after every rule: what createRecord /
+ * updateRecord write. `clear` names write-only fields to empty.
+ */
+export function prepareValues(
+  w: Writer,
+  b: RegistryWrites,
+  submitted: Values,
+  before: Stored | undefined,
+  opts: { clear?: readonly string[] } = {},
+): Values {
+  const v = normaliseValues(b, submitted, before, opts);
+  checkRules(w, b, v, before);
   return v;
 }
 
