@@ -281,6 +281,8 @@ test("someone else's save in between is refused, not overwritten", async ({ brow
   await b.waitForURL(url);
   await a.getByLabel("法定代表人").fill("科员改");
   await a.getByRole("button", { name: "保存" }).click();
-  await expect(a.getByText("该记录已被他人修改，请刷新后重新编辑")).toBeVisible();
+  // The refusal names who saved in between and shows the record's current values.
+  await expect(a.getByRole("alert").filter({ hasText: "未保存" })).toContainText("未保存：该记录已被 王管理 于");
+  await expect(a.getByTestId("conflict-current")).toContainText("管理员改");
   expect(scalar("SELECT legal_representative FROM enterprises WHERE name = ?", name)).toBe("管理员改");
 });

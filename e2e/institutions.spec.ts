@@ -448,7 +448,9 @@ test("a stale edit is refused (version check) and keeps the other user's change"
   await first.waitForURL(new RegExp(`/institutions/${id}$`));
   await second.getByLabel("研发人员数").fill("9");
   await second.getByRole("button", { name: "保存" }).click();
-  await expect(second.locator("form").getByRole("alert")).toHaveText("该记录已被他人修改，请刷新后重新编辑");
+  // The refusal names who saved in between and shows the record's current values.
+  await expect(second.locator("form").getByRole("alert")).toContainText("未保存：该记录已被 李科员 于");
+  await expect(second.getByTestId("conflict-current")).toContainText("研发人员数8");
   await expect(second.getByLabel("研发人员数")).toHaveValue("9");
   expect(row("SELECT staff_count, version FROM institutions WHERE id = ?", id)).toEqual({ staff_count: 8, version: 2 });
   await staff.close();

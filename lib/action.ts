@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { type DB, getDb, type Tx } from "@/db";
 import { users } from "@/db/schema";
+import { ActionError, type StaleRecord } from "./action-error";
 import { writeOperationLog } from "./audit";
 import { emitCommittedWrite, type RegistryKey } from "./committed-writes";
 import { type CurrentUser, getCurrentUser } from "./dal";
@@ -28,37 +29,7 @@ export type ActionResult<D = unknown> =
   | { ok: true; data: D; message?: string }
   | { ok: false; code: ActionErrorCode; message: string; fieldErrors?: FieldErrors; conflict?: ConflictInfo };
 
-/**
- * A stale write's record as it is now. Labels and `valueKey`s are catalogue keys; `updatedBy` is a user id.
- */
-export type StaleRecord = {
-  updatedBy: number | null | undefined;
-  updatedAt: string | null | undefined;
-  current: { label: string; value?: string | number | null; valueKey?: string }[];
-};
-
-/**
- * Thrown inside a handler for a domain refusal (duplicate key, stale version…). The transaction rolls
- * back; the message and field errors may be catalogue keys, translated for the user's locale.
- */
-export class ActionError extends Error {
-  constructor(
-    message: string,
-    readonly fieldErrors?: FieldErrors,
-    readonly code: "invalid" | "conflict" = "invalid",
-    readonly stale?: StaleRecord,
-  ) {
-    super(message);
-  }
-}
-
-/**
- * Refuses a write made from a stale form (optimistic concurrency): the transaction rolls back and the user
- * is told who changed the record, when, and what it holds now — so nothing of the other save is lost.
- */
-export function staleWrite(record: StaleRecord): ActionError {
-  return new ActionError("errors.conflict", undefined, "conflict", record);
-}
+export { ActionError, type StaleRecord, staleWrite } from "./action-error";
 
 function describeStale(db: DB, t: T, stale: StaleRecord): { message: string; conflict: ConflictInfo } {
   const by =

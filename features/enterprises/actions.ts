@@ -1,15 +1,14 @@
 "use server";
-import { and, desc, eq, isNull, ne } from "drizzle-orm";
-import type { Tx } from "@/db";
-import { enterpriseAnnualFigures, enterpriseQualifications, enterprises } from "@/db/schema";
+import { and, eq, isNull } from "drizzle-orm";
+import { enterpriseAnnualFigures, enterprises } from "@/db/schema";
+import { annualWrites, enterpriseWrites, qualificationWrites } from "@/features/enterprises/writes";
+import { createRecord, formWrite, setRecordDeleted, staleRecord, updateRecord } from "@/features/registry/write";
 import { ActionError, defineAction, staleWrite } from "@/lib/action";
 import { can } from "@/lib/permissions";
-import { assertDictionaryValue, assertVersion, changedFields, loadRecord, setDeleted } from "@/lib/registry/records";
-import { nowIso } from "@/lib/time";
+import { loadRecord } from "@/lib/registry/records";
 import {
   annualFormSchema,
   annualRefSchema,
-  type CreateEnterpriseInput,
   createEnterpriseSchema,
   enterpriseRefSchema,
   enterpriseRevealSchema,
@@ -18,50 +17,11 @@ import {
   updateEnterpriseSchema,
 } from "./validations";
 
+// Every write goes through the registry write path (features/registry/write.ts) with the rules of
+// features/enterprises/writes.ts, the same path the Excel import takes.
+
 const LIST = "/enterprises";
 const detail = (id: number) => `/enterprises/${id}`;
-
-const loadLive = (tx: Tx, id: number) => loadRecord(tx, enterprises, id);
-
-/** Credit codes are unique among live enterprises; the message names the record that holds it. */
-function assertCreditCodeFree(tx: Tx, code: string, exceptId?: number) {
-  const clash = tx
-    .select({ id: enterprises.id, name: enterprises.name })
-    .from(enterprises)
-    .where(
-      and(
-        eq(enterprises.creditCode, code),
-        isNull(enterprises.deletedAt),
-        exceptId ? ne(enterprises.id, exceptId) : undefined,
-      ),
-    )
-    .get();
-  if (clash) {
-    throw new ActionError("errors.invalidInput", {
-      creditCode: [`enterprises.duplicateCreditCode|name=${encodeURIComponent(clash.name)}`],
-    });
-  }
-}
-
-function assertDictionaries(tx: Tx, input: CreateEnterpriseInput, before?: typeof enterprises.$inferSelect) {
-  assertDictionaryValue(tx, "street", "streetId", input.streetId, before?.streetId);
-  assertDictionaryValue(tx, "park", "parkId", input.parkId, before?.parkId);
-  assertDictionaryValue(tx, "industry_chain", "industryChainId", input.industryChainId, before?.industryChainId);
-}
-
-/** Keeps the list's sortable "latest R&D / revenue" columns equal to the newest live annual row. */
-function refreshLatestFigures(tx: Tx, enterpriseId: number) {
-  const latest = tx
-    .select({ rd: enterpriseAnnualFigures.rdExpense, revenue: enterpriseAnnualFigures.revenue })
-    .from(enterpriseAnnualFigures)
-    .where(and(eq(enterpriseAnnualFigures.enterpriseId, enterpriseId), isNull(enterpriseAnnualFigures.deletedAt)))
-    .orderBy(desc(enterpriseAnnualFigures.year))
-    .get();
-  tx.update(enterprises)
-    .set({ latestRdExpense: latest?.rd ?? null, latestRevenue: latest?.revenue ?? null })
-    .where(eq(enterprises.id, enterpriseId))
-    .run();
-}
 
 /** Registers a new tech enterprise. */
 export const createEnterprise = defineAction({
@@ -69,53 +29,20 @@ export const createEnterprise = defineAction({
   registries: ["enterprise"],
   permission: "registry.write",
   schema: createEnterpriseSchema,
-  handler: (input, { tx, user, audit }) => {
-    assertCreditCodeFree(tx, input.creditCode);
-    assertDictionaries(tx, input);
-    const row = tx
-      .insert(enterprises)
-      .values({
-        ...input,
-        statusChangedAt: input.status === "active" ? null : nowIso(),
-        createdBy: user.id,
-        updatedBy: user.id,
-      })
-      .returning()
-      .get();
-    audit({ objectType: "enterprise", objectId: row.id, after: input });
-    return { id: row.id };
-  },
+  handler: (input, ctx) => ({ id: formWrite(ctx, (w) => createRecord(w, enterpriseWrites, input)).id }),
   revalidate: [LIST],
 });
 
-/** Edits an enterprise; refused if someone else saved it since the form was opened. */
+/** Edits an enterprise; a save over someone else's is refused with who changed it and its current values. */
 export const updateEnterprise = defineAction({
   name: "enterprise.update",
   registries: ["enterprise"],
   permission: "registry.write",
   schema: updateEnterpriseSchema,
-  handler: ({ id, version, clearContactPhone, ...fields }, { tx, user, audit }) => {
-    const before = loadLive(tx, id);
-    assertVersion(before, version);
-    const input = {
-      ...fields,
-      contactPhone: fields.contactPhone ?? (clearContactPhone ? null : before.contactPhone),
-    };
-    assertCreditCodeFree(tx, input.creditCode, id);
-    assertDictionaries(tx, input, before);
-    const statusChanged = before.status !== input.status;
-    tx.update(enterprises)
-      .set({
-        ...input,
-        statusChangedAt: statusChanged ? nowIso() : before.statusChangedAt,
-        version: before.version + 1,
-        updatedAt: nowIso(),
-        updatedBy: user.id,
-      })
-      .where(and(eq(enterprises.id, id), eq(enterprises.version, version)))
-      .run();
-    const diff = changedFields(before, input);
-    audit({ objectType: "enterprise", objectId: id, ...diff });
+  handler: ({ id, version, clearContactPhone, ...fields }, ctx) => {
+    // An empty phone keeps the stored one (the form never holds it); clearContactPhone removes it.
+    const clear = clearContactPhone ? ["contactPhone"] : [];
+    formWrite(ctx, (w) => updateRecord(w, enterpriseWrites, { id, version }, fields, { clear }));
     return { id };
   },
   revalidate: (i) => [LIST, detail(i.id)],
@@ -151,7 +78,7 @@ export const deleteEnterprise = defineAction({
   permission: "registry.write",
   schema: enterpriseRefSchema,
   handler: (ref, ctx) => {
-    setDeleted(ctx, enterprises, "enterprise", ref, true);
+    formWrite(ctx, (w) => setRecordDeleted(w, enterpriseWrites, ref, true, "enterprise.delete"));
     return { id: ref.id };
   },
   revalidate: (i) => [LIST, detail(i.id)],
@@ -164,7 +91,7 @@ export const restoreEnterprise = defineAction({
   permission: "registry.restore",
   schema: enterpriseRefSchema,
   handler: (ref, ctx) => {
-    setDeleted(ctx, enterprises, "enterprise", ref, false, (b) => assertCreditCodeFree(ctx.tx, b.creditCode, ref.id));
+    formWrite(ctx, (w) => setRecordDeleted(w, enterpriseWrites, ref, false, "enterprise.restore"));
     return { id: ref.id };
   },
   revalidate: (i) => [LIST, detail(i.id)],
@@ -176,17 +103,7 @@ export const createQualification = defineAction({
   registries: ["enterprise"],
   permission: "registry.write",
   schema: qualificationSchema,
-  handler: (input, { tx, user, audit }) => {
-    loadLive(tx, input.enterpriseId);
-    assertDictionaryValue(tx, "qualification_type", "typeId", input.typeId);
-    const row = tx
-      .insert(enterpriseQualifications)
-      .values({ ...input, createdBy: user.id, updatedBy: user.id })
-      .returning()
-      .get();
-    audit({ objectType: "enterprise_qualification", objectId: row.id, after: input });
-    return { id: row.id };
-  },
+  handler: (input, ctx) => ({ id: formWrite(ctx, (w) => createRecord(w, qualificationWrites, input)).id }),
   revalidate: (i) => [LIST, detail(i.enterpriseId)],
 });
 
@@ -196,32 +113,14 @@ export const deleteQualification = defineAction({
   registries: ["enterprise"],
   permission: "registry.write",
   schema: qualificationRefSchema,
-  handler: ({ id }, { tx, user, audit }) => {
-    const before = tx.select().from(enterpriseQualifications).where(eq(enterpriseQualifications.id, id)).get();
-    if (!before || before.deletedAt) throw new ActionError("registry.notFound");
-    loadLive(tx, before.enterpriseId);
-    const at = nowIso();
-    tx.update(enterpriseQualifications)
-      .set({ deletedAt: at, deletedBy: user.id, version: before.version + 1, updatedAt: at, updatedBy: user.id })
-      .where(eq(enterpriseQualifications.id, id))
-      .run();
-    audit({
-      objectType: "enterprise_qualification",
-      objectId: id,
-      before: {
-        typeId: before.typeId,
-        certificateNo: before.certificateNo,
-        awardedDate: before.awardedDate,
-        expiryDate: before.expiryDate,
-      },
-      after: { deletedAt: at },
-    });
-    return { id, enterpriseId: before.enterpriseId };
+  handler: ({ id }, ctx) => {
+    const { before } = formWrite(ctx, (w) =>
+      setRecordDeleted(w, qualificationWrites, { id }, true, "enterprise.qualification.delete"),
+    );
+    return { id, enterpriseId: before.enterpriseId as number };
   },
   revalidate: (_i, d) => [LIST, detail(d.enterpriseId)],
 });
-
-const ANNUAL_FIELDS = ["revenue", "rdExpense", "employees", "rdStaff", "inventionPatents"] as const;
 
 /** Enters (or corrects) one year of figures; one row per enterprise per year. */
 export const upsertAnnualFigures = defineAction({
@@ -229,49 +128,34 @@ export const upsertAnnualFigures = defineAction({
   registries: ["enterprise"],
   permission: "registry.write",
   schema: annualFormSchema,
-  handler: ({ enterpriseId, year, version, ...figures }, { tx, user, audit }) => {
-    loadLive(tx, enterpriseId);
-    const existing = tx
-      .select()
-      .from(enterpriseAnnualFigures)
-      .where(
-        and(
-          eq(enterpriseAnnualFigures.enterpriseId, enterpriseId),
-          eq(enterpriseAnnualFigures.year, year),
-          isNull(enterpriseAnnualFigures.deletedAt),
-        ),
-      )
-      .get();
-    // The form carries the version of that year's row as loaded (0 = no row then): never overwrite a save
-    // made meanwhile by someone else.
-    if ((existing?.version ?? 0) !== version)
-      throw staleWrite({
-        updatedBy: existing?.updatedBy,
-        updatedAt: existing?.updatedAt,
-        current: [
-          { label: "enterprises.annual.year", value: year },
-          ...ANNUAL_FIELDS.map((f) => ({ label: `enterprises.annual.${f}`, value: existing?.[f] ?? null })),
-        ],
-      });
-    let id: number;
-    if (existing) {
-      tx.update(enterpriseAnnualFigures)
-        .set({ ...figures, version: existing.version + 1, updatedAt: nowIso(), updatedBy: user.id })
-        .where(eq(enterpriseAnnualFigures.id, existing.id))
-        .run();
-      id = existing.id;
-      audit({ objectType: "enterprise_annual", objectId: id, ...changedFields(existing, { year, ...figures }) });
-    } else {
-      id = tx
-        .insert(enterpriseAnnualFigures)
-        .values({ enterpriseId, year, ...figures, createdBy: user.id, updatedBy: user.id })
-        .returning({ id: enterpriseAnnualFigures.id })
-        .get().id;
-      audit({ objectType: "enterprise_annual", objectId: id, after: { year, ...figures } });
-    }
-    refreshLatestFigures(tx, enterpriseId);
-    return { id };
-  },
+  handler: ({ version, ...figures }, ctx) => ({
+    id: formWrite(ctx, (w) => {
+      loadRecord(ctx.tx, enterprises, figures.enterpriseId);
+      const existing = ctx.tx
+        .select({ id: enterpriseAnnualFigures.id })
+        .from(enterpriseAnnualFigures)
+        .where(
+          and(
+            eq(enterpriseAnnualFigures.enterpriseId, figures.enterpriseId),
+            eq(enterpriseAnnualFigures.year, figures.year),
+            isNull(enterpriseAnnualFigures.deletedAt),
+          ),
+        )
+        .get();
+      // The form carries the version of that year's row as loaded (0 = no row then): never overwrite a save
+      // made meanwhile by someone else — nor enter a year someone entered meanwhile.
+      if (!existing) {
+        if (version !== 0)
+          throw staleWrite({
+            ...staleRecord(w, annualWrites, { id: 0, version: 0, year: figures.year }),
+            updatedBy: null,
+            updatedAt: null,
+          });
+        return createRecord(w, annualWrites, figures);
+      }
+      return updateRecord(w, annualWrites, { id: existing.id, version }, figures);
+    }).id,
+  }),
   revalidate: (i) => [LIST, detail(i.enterpriseId)],
 });
 
@@ -281,31 +165,11 @@ export const deleteAnnualFigures = defineAction({
   registries: ["enterprise"],
   permission: "registry.write",
   schema: annualRefSchema,
-  handler: ({ id, version }, { tx, user, audit }) => {
-    const before = tx.select().from(enterpriseAnnualFigures).where(eq(enterpriseAnnualFigures.id, id)).get();
-    if (!before || before.deletedAt) throw new ActionError("registry.notFound");
-    if (before.version !== version)
-      throw staleWrite({
-        updatedBy: before.updatedBy,
-        updatedAt: before.updatedAt,
-        current: [
-          { label: "enterprises.annual.year", value: before.year },
-          ...ANNUAL_FIELDS.map((f) => ({ label: `enterprises.annual.${f}`, value: before[f] })),
-        ],
-      });
-    const at = nowIso();
-    tx.update(enterpriseAnnualFigures)
-      .set({ deletedAt: at, deletedBy: user.id, version: before.version + 1, updatedAt: at, updatedBy: user.id })
-      .where(eq(enterpriseAnnualFigures.id, id))
-      .run();
-    refreshLatestFigures(tx, before.enterpriseId);
-    audit({
-      objectType: "enterprise_annual",
-      objectId: id,
-      before: { year: before.year, revenue: before.revenue, rdExpense: before.rdExpense },
-      after: { deletedAt: at },
-    });
-    return { id, enterpriseId: before.enterpriseId };
+  handler: ({ id, version }, ctx) => {
+    const { before } = formWrite(ctx, (w) =>
+      setRecordDeleted(w, annualWrites, { id, version }, true, "enterprise.annual.delete"),
+    );
+    return { id, enterpriseId: before.enterpriseId as number };
   },
   revalidate: (_i, d) => [LIST, detail(d.enterpriseId)],
 });

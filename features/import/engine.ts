@@ -1,5 +1,4 @@
 import type Database from "better-sqlite3";
-import { getTableColumns } from "drizzle-orm";
 import {
   type ColumnSpec,
   type ImportRegistry,
@@ -23,13 +22,26 @@ import {
 } from "@/lib/import/cells";
 import { ImportRefused, type RawSheet } from "@/lib/import/workbook";
 import { changedFields } from "@/lib/registry/diff";
+import {
+  checkRules,
+  createRecord,
+  normaliseValues,
+  type RecordLog,
+  RuleError,
+  type Stored,
+  tableInfo,
+  toStored,
+  updateRecord,
+  type Values,
+  Writer,
+} from "../registry/write";
 
-// The one import engine: raw sheets → per-row validation with the registry's form schema → a plan
-// (new / updated / unchanged / invalid per row) → writes with prepared statements. Everything reads
-// and writes through one better-sqlite3 connection, so the caller's transaction covers it all.
+// The one import engine: raw sheets → per-row validation with the registry's form schema and its write rules →
+// a plan (new / updated / unchanged / invalid per row) → writes through the registries' one write path
+// (features/registry/write.ts), the same the forms use, with its statements prepared once per import.
+// Everything reads and writes through one better-sqlite3 connection, so the caller's transaction covers it all.
 
-type Values = Record<string, unknown>;
-type Stored = Values & { id: number; version: number };
+export type { RecordLog };
 export type Outcome = "new" | "updated" | "unchanged";
 export type SheetCounts = { new: number; updated: number; unchanged: number; invalid: number };
 export type RowError = { sheet: string; row: number; column: string; value: string; message: string };
@@ -80,45 +92,25 @@ function loadDictionaries(sqlite: Database.Database): Map<string, Map<string, Di
   return out;
 }
 
-/** field ↔ SQL column name and which columns are booleans, from the drizzle table. */
-function tableInfo(table: unknown) {
-  const cols = getTableColumns(table as Parameters<typeof getTableColumns>[0]) as Record<
-    string,
-    { name: string; dataType: string }
-  >;
-  const sqlName = new Map<string, string>();
-  const fieldOf = new Map<string, string>();
-  const booleans = new Set<string>();
-  for (const [field, c] of Object.entries(cols)) {
-    sqlName.set(field, c.name);
-    fieldOf.set(c.name, field);
-    if (c.dataType === "boolean") booleans.add(field);
-  }
-  // biome-ignore lint/suspicious/noExplicitAny: drizzle tables carry their SQL name under a symbol
-  const name = (table as any)[Symbol.for("drizzle:Name")] as string;
-  return { name, sqlName, fieldOf, booleans };
-}
+type EnterpriseCodes = Map<string, { live?: number; deleted: number[] }>;
 
-function toStored(row: Record<string, unknown>, info: ReturnType<typeof tableInfo>): Stored {
-  const out: Values = {};
-  for (const [col, v] of Object.entries(row)) {
-    const f = info.fieldOf.get(col) ?? col;
-    out[f] = info.booleans.has(f) ? v === 1 : v;
-  }
-  return out as Stored;
-}
-
-const bind = (v: unknown) => (v === undefined ? null : typeof v === "boolean" ? (v ? 1 : 0) : v);
-
-function liveEnterprisesByCode(sqlite: Database.Database, codes: Iterable<string>): Map<string, number> {
+/** Enterprises by credit code: the live one, and the deleted ones (newest first) a record may still link to. */
+function enterprisesByCode(sqlite: Database.Database, codes: Iterable<string>): EnterpriseCodes {
   const list = [...new Set(codes)];
   if (!list.length) return new Map();
   const rows = sqlite
     .prepare(
-      "SELECT credit_code AS code, id FROM enterprises WHERE deleted_at IS NULL AND credit_code IN (SELECT value FROM json_each(?))",
+      "SELECT credit_code AS code, id, deleted_at AS deletedAt FROM enterprises WHERE credit_code IN (SELECT value FROM json_each(?)) ORDER BY id DESC",
     )
-    .all(JSON.stringify(list)) as { code: string; id: number }[];
-  return new Map(rows.map((r) => [r.code, r.id]));
+    .all(JSON.stringify(list)) as { code: string; id: number; deletedAt: string | null }[];
+  const out: EnterpriseCodes = new Map();
+  for (const r of rows) {
+    const e = out.get(r.code) ?? { deleted: [] };
+    out.set(r.code, e);
+    if (r.deletedAt) e.deleted.push(r.id);
+    else e.live = r.id;
+  }
+  return out;
 }
 
 type ParsedRow = {
@@ -126,7 +118,7 @@ type ParsedRow = {
   raw: unknown[];
   input: Values;
   refs: Map<string, string>; // field → credit code (parent / enterpriseRef columns)
-  disabledDict: Map<string, number>; // field → id of a disabled dictionary item
+  deletedRefs: Map<string, number[]>; // enterpriseRef field → deleted enterprises holding its credit code
   failed: Set<string>; // fields already reported
 };
 
@@ -193,10 +185,8 @@ function convertCell(
     case "bool":
       return toBoolean(v);
     case "dict": {
-      const hit = lookupLabel(dicts.get(c.dict ?? "") ?? new Map<string, DictEntry>(), v);
-      if (!hit) return null;
-      if (!hit.enabled) row.disabledDict.set(c.field, hit.id);
-      return hit.id;
+      // A disabled item is refused by the registry's dictionary rule unless the record already holds it.
+      return lookupLabel(dicts.get(c.dict ?? "") ?? new Map<string, DictEntry>(), v)?.id ?? null;
     }
     case "enum": {
       const map = enumMap(c);
@@ -233,6 +223,8 @@ type SheetState = {
 export function planImport(sqlite: Database.Database, registry: ImportRegistry, raws: RawSheet[]): ImportPlan {
   const reg = REGISTRY_SPECS[registry];
   const dicts = loadDictionaries(sqlite);
+  // Checks each row with the registry's write rules (nothing is written here).
+  const rules = new Writer(sqlite, 0);
   const plan: ImportPlan = {
     registry: reg,
     sheets: [],
@@ -251,7 +243,7 @@ export function planImport(sqlite: Database.Database, registry: ImportRegistry, 
       return; // optional child sheets (资质 / 年度数据)
     }
     const colIndex = bindColumns(spec, raw);
-    const info = tableInfo(spec.table);
+    const info = tableInfo(spec.writes.table);
     const counts: SheetCounts = { new: 0, updated: 0, unchanged: 0, invalid: 0 };
     const state: SheetState = { spec, raw, counts, byKey: new Map(), invalidByCode: new Map() };
     states.set(spec.key, state);
@@ -280,7 +272,7 @@ export function planImport(sqlite: Database.Database, registry: ImportRegistry, 
         raw: rr.cells,
         input: {},
         refs: new Map(),
-        disabledDict: new Map(),
+        deletedRefs: new Map(),
         failed: new Set(),
       };
       spec.columns.forEach((c, i) => {
@@ -312,8 +304,8 @@ export function planImport(sqlite: Database.Database, registry: ImportRegistry, 
     // Referenced enterprises: this file's enterprise rows first, then live records — one query.
     const codes = new Set<string>();
     for (const p of parsed) for (const code of p.r.refs.values()) codes.add(code);
-    const live = liveEnterprisesByCode(sqlite, codes);
-    const codeOfId = new Map([...live].map(([code, id]) => [id, code]));
+    const byCode = enterprisesByCode(sqlite, codes);
+    const codeOfId = new Map([...byCode].flatMap(([code, e]) => (e.live != null ? [[e.live, code] as const] : [])));
     const parentSheet = spec.childOfEnterprise ? states.get("enterprise") : undefined;
 
     const keyed: { r: ParsedRow; values: Values; key: string; parentRow?: PlannedRow }[] = [];
@@ -329,7 +321,7 @@ export function planImport(sqlite: Database.Database, registry: ImportRegistry, 
             p.values[field] = inFile.before?.id ?? PLACEHOLDER_ID;
             continue;
           }
-          const id = live.get(code);
+          const id = byCode.get(code)?.live;
           if (id != null) {
             p.values[field] = id;
             continue;
@@ -337,9 +329,16 @@ export function planImport(sqlite: Database.Database, registry: ImportRegistry, 
           const badRow = parentSheet?.invalidByCode.get(code);
           fail(p.r, field, badRow ? `import.row.parentInvalid|row=${badRow}` : `import.row.parentMissing|code=${code}`);
         } else {
-          const id = live.get(code);
-          if (id != null) {
-            p.values[field] = id;
+          const e = byCode.get(code);
+          if (e?.live != null) {
+            p.values[field] = e.live;
+            continue;
+          }
+          if (e?.deleted.length) {
+            // Deleted since: the record may keep it (resolved once the stored record is known), else the
+            // registry's link rule refuses it with the same reason as the form.
+            p.r.deletedRefs.set(field, e.deleted);
+            p.values[field] = e.deleted[0];
             continue;
           }
           fail(p.r, field, `import.row.enterpriseNotFound|code=${code}`);
@@ -392,20 +391,25 @@ export function planImport(sqlite: Database.Database, registry: ImportRegistry, 
       }
       // A new parent in this file has no stored children yet.
       const before = k.parentRow && !k.parentRow.before ? undefined : existing.get(k.key);
-      let bad = false;
-      for (const [field, id] of k.r.disabledDict) {
-        if (before?.[field] !== id) {
-          fail(k.r, field, "registry.invalidOption");
-          bad = true;
-        }
+      for (const [field, ids] of k.r.deletedRefs) {
+        if (ids.includes(before?.[field] as number)) k.values[field] = before?.[field];
       }
-      if (bad) continue;
-      const values = spec.normalise ? spec.normalise(k.values, before) : k.values;
+      // The rules check what would be written: a row identical to its stored record writes nothing.
+      const values = normaliseValues(spec.writes, k.values, before);
       const outcome: Outcome = !before
         ? "new"
         : Object.keys(changedFields(before, values).after).length
           ? "updated"
           : "unchanged";
+      if (outcome !== "unchanged") {
+        try {
+          checkRules(rules, spec.writes, values, before);
+        } catch (err) {
+          if (!(err instanceof RuleError)) throw err;
+          for (const r of err.refusals) fail(k.r, r.field, r.reason);
+          continue;
+        }
+      }
       const planned: PlannedRow = { spec, rowNumber: k.r.rowNumber, values, before, outcome, parentRow: k.parentRow };
       state.byKey.set(k.key, planned);
       counts[outcome]++;
@@ -430,17 +434,9 @@ function plainSafe(v: unknown) {
   }
 }
 
-export type RecordLog = {
-  action: string;
-  objectType: string;
-  objectId: number;
-  before: Values | null;
-  after: Values | null;
-};
-
 /**
- * Writes the plan's new and updated rows (unchanged rows are left alone) and returns one history entry
- * per written record. Call inside a transaction; a version mismatch throws.
+ * Writes the plan's new and updated rows (unchanged rows are left alone) through the registries' write path and
+ * returns one history entry per written record. Call inside a transaction; a version mismatch throws.
  */
 export function applyPlan(
   sqlite: Database.Database,
@@ -448,61 +444,19 @@ export function applyPlan(
   opts: { userId: number; now: string },
 ): { logs: RecordLog[]; written: number } {
   const logs: RecordLog[] = [];
-  const statements = new Map<string, Database.Statement>();
-  const touchedParents = new Map<SheetSpec, Set<number>>();
-  const prep = (sql: string) => {
-    const s = statements.get(sql) ?? sqlite.prepare(sql);
-    statements.set(sql, s);
-    return s;
-  };
-  const infos = new Map<SheetSpec, ReturnType<typeof tableInfo>>();
+  const w = new Writer(sqlite, opts.userId, opts.now);
   for (const row of plan.rows) {
     if (row.outcome === "unchanged") {
       row.id = row.before?.id;
       continue;
     }
-    const { spec } = row;
-    const info = infos.get(spec) ?? tableInfo(spec.table);
-    infos.set(spec, info);
     if (row.parentRow) row.values.enterpriseId = row.parentRow.id;
-    const extra = spec.extra ? spec.extra(row.values, row.before, opts.now) : {};
-    const all = { ...row.values, ...extra };
-    const fields = Object.keys(all);
-    const cols = fields.map((f) => `"${info.sqlName.get(f)}"`);
-    if (!row.before) {
-      const sql = `INSERT INTO "${info.name}" (${cols.join(", ")}, created_by, updated_by) VALUES (${fields.map(() => "?").join(", ")}, ?, ?)`;
-      const res = prep(sql).run(...fields.map((f) => bind(all[f])), opts.userId, opts.userId);
-      row.id = Number(res.lastInsertRowid);
-      logs.push({
-        action: spec.actions.create,
-        objectType: spec.objectType,
-        objectId: row.id,
-        before: null,
-        after: row.values,
-      });
-    } else {
-      const sql = `UPDATE "${info.name}" SET ${cols.map((c) => `${c} = ?`).join(", ")}, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ? AND deleted_at IS NULL`;
-      const res = prep(sql).run(
-        ...fields.map((f) => bind(all[f])),
-        opts.now,
-        opts.userId,
-        row.before.id,
-        row.before.version,
-      );
-      if (res.changes !== 1) throw new ImportRefused("errors.conflict");
-      row.id = row.before.id;
-      const diff = changedFields(row.before, row.values);
-      logs.push({ action: spec.actions.update, objectType: spec.objectType, objectId: row.id, ...diff });
-    }
-    if (spec.refreshParentSql) {
-      const s = touchedParents.get(spec) ?? new Set<number>();
-      touchedParents.set(spec, s);
-      s.add(row.values.enterpriseId as number);
-    }
+    const res = row.before
+      ? updateRecord(w, row.spec.writes, { before: row.before }, row.values)
+      : createRecord(w, row.spec.writes, row.values);
+    row.id = res.id;
+    logs.push(res.log);
   }
-  for (const [spec, ids] of touchedParents) {
-    const s = prep(spec.refreshParentSql as string);
-    for (const id of ids) s.run(id);
-  }
+  w.finish();
   return { logs, written: logs.length };
 }

@@ -1,27 +1,24 @@
 import type { z } from "zod";
-import {
-  type DictionaryKind,
-  enterpriseAnnualFigures,
-  enterpriseQualifications,
-  enterprises,
-  incubators,
-  institutions,
-  talents,
-} from "@/db/schema";
+import type { DictionaryKind } from "@/db/schema";
 import { annualRegistry, enterpriseRegistry, qualificationRegistry } from "@/features/enterprises/registry";
 import { annualFiguresSchema, createEnterpriseSchema, qualificationSchema } from "@/features/enterprises/validations";
+import { annualWrites, enterpriseWrites, qualificationWrites } from "@/features/enterprises/writes";
 import { incubatorRegistry } from "@/features/incubators/registry";
 import { createIncubatorSchema } from "@/features/incubators/validations";
+import { incubatorWrites } from "@/features/incubators/writes";
 import { institutionRegistry } from "@/features/institutions/registry";
 import { createInstitutionSchema } from "@/features/institutions/validations";
+import { institutionWrites } from "@/features/institutions/writes";
 import { importColumns } from "@/features/registry/import-columns";
+import type { RegistryWrites } from "@/features/registry/write";
 import { talentRegistry } from "@/features/talents/registry";
 import { createTalentSchema } from "@/features/talents/validations";
+import { talentWrites } from "@/features/talents/writes";
 import type { MessageKey } from "@/lib/i18n/core";
 
-// What each registry's import looks like: sheets, columns (→ the form schema's fields), the natural key
-// that makes a re-import idempotent, and the few per-registry rules applied when writing. The engine
-// (lib/import/engine.ts) is generic over these specs.
+// What each registry's import looks like: sheets, columns (→ the form schema's fields) and the natural key
+// that makes a re-import idempotent. The rules and the writes are the registry's own (features/<registry>/
+// writes.ts through features/registry/write.ts), the same the forms use. The engine is generic over these specs.
 
 export const IMPORT_REGISTRIES = ["enterprise", "institution", "incubator", "talent"] as const;
 export type ImportRegistry = (typeof IMPORT_REGISTRIES)[number];
@@ -42,8 +39,6 @@ export type ColumnSpec = {
   width?: number;
 };
 
-type Values = Record<string, unknown>;
-
 export type SheetKey = "enterprise" | "qualification" | "annual" | "institution" | "incubator" | "talent";
 
 export type SheetSpec = {
@@ -52,20 +47,12 @@ export type SheetSpec = {
   columns: ColumnSpec[];
   /** The create schema of the registry's form. */
   schema: z.ZodType;
-  // biome-ignore lint/suspicious/noExplicitAny: any drizzle SQLite table with the registry bookkeeping columns
-  table: any;
+  /** The registry's write path: table, rules, history action names (shared with the form actions). */
+  writes: RegistryWrites;
   /** Fields that identify a live record; re-importing the same key updates instead of inserting. */
   naturalKey: string[];
-  objectType: string;
-  actions: { create: string; update: string };
   /** Child sheets name their enterprise by credit code (enterpriseId is filled in when writing). */
   childOfEnterprise?: boolean;
-  /** Per-registry write rules (same as the form's action): values to store given the stored row. */
-  normalise?: (values: Values, before: Values | undefined) => Values;
-  /** Run once per enterprise whose child rows were written (keeps denormalised columns in step). */
-  refreshParentSql?: string;
-  /** Columns written but not compared (bookkeeping derived from the values). */
-  extra?: (values: Values, before: Values | undefined, now: string) => Values;
 };
 
 export type RegistrySpec = {
@@ -95,30 +82,16 @@ const ENTERPRISE: RegistrySpec = {
       key: "enterprise",
       sheet: "import.sheets.enterprise",
       schema: createEnterpriseSchema,
-      table: enterprises,
+      writes: enterpriseWrites,
       naturalKey: ["creditCode"],
-      objectType: "enterprise",
-      actions: { create: "enterprise.create", update: "enterprise.update" },
       columns: importColumns(enterpriseRegistry),
-      // Same rule as the form: the status date moves only when the status changes.
-      extra: (v, before, now) => ({
-        statusChangedAt: before
-          ? before.status !== v.status
-            ? now
-            : (before.statusChangedAt ?? null)
-          : v.status === "active"
-            ? null
-            : now,
-      }),
     },
     {
       key: "qualification",
       sheet: "import.sheets.qualification",
       schema: qualificationSchema,
-      table: enterpriseQualifications,
+      writes: qualificationWrites,
       naturalKey: ["enterpriseId", "typeId", "awardedDate"],
-      objectType: "enterprise_qualification",
-      actions: { create: "enterprise.qualification.create", update: "enterprise.qualification.update" },
       childOfEnterprise: true,
       columns: [creditCodeColumn, ...importColumns(qualificationRegistry)],
     },
@@ -126,18 +99,9 @@ const ENTERPRISE: RegistrySpec = {
       key: "annual",
       sheet: "import.sheets.annual",
       schema: annualFiguresSchema,
-      table: enterpriseAnnualFigures,
+      writes: annualWrites,
       naturalKey: ["enterpriseId", "year"],
-      objectType: "enterprise_annual",
-      actions: { create: "enterprise.annual.upsert", update: "enterprise.annual.upsert" },
       childOfEnterprise: true,
-      // As the form's refreshLatestFigures: the list sorts by the newest live year's figures.
-      refreshParentSql: `UPDATE enterprises SET
-        latest_rd_expense = (SELECT a.rd_expense FROM enterprise_annual_figures a
-          WHERE a.enterprise_id = enterprises.id AND a.deleted_at IS NULL ORDER BY a.year DESC LIMIT 1),
-        latest_revenue = (SELECT a.revenue FROM enterprise_annual_figures a
-          WHERE a.enterprise_id = enterprises.id AND a.deleted_at IS NULL ORDER BY a.year DESC LIMIT 1)
-        WHERE id = ?`,
       columns: [creditCodeColumn, ...importColumns(annualRegistry)],
     },
   ],
@@ -153,10 +117,8 @@ const INSTITUTION: RegistrySpec = {
       key: "institution",
       sheet: "import.sheets.institution",
       schema: createInstitutionSchema,
-      table: institutions,
+      writes: institutionWrites,
       naturalKey: ["name"],
-      objectType: "institution",
-      actions: { create: "institution.create", update: "institution.update" },
       columns: importColumns(institutionRegistry),
     },
   ],
@@ -172,10 +134,8 @@ const INCUBATOR: RegistrySpec = {
       key: "incubator",
       sheet: "import.sheets.incubator",
       schema: createIncubatorSchema,
-      table: incubators,
+      writes: incubatorWrites,
       naturalKey: ["name"],
-      objectType: "incubator",
-      actions: { create: "incubator.create", update: "incubator.update" },
       columns: importColumns(incubatorRegistry),
     },
   ],
@@ -191,18 +151,10 @@ const TALENT: RegistrySpec = {
       key: "talent",
       sheet: "import.sheets.talent",
       schema: createTalentSchema,
-      table: talents,
+      writes: talentWrites,
       // A person may hold several categories, and the same name may be recognised again in a later year.
       naturalKey: ["name", "categoryId", "recognisedYear"],
-      objectType: "talent",
-      actions: { create: "talent.create", update: "talent.update" },
       columns: importColumns(talentRegistry),
-      // As in the form: a linked employer replaces the free-text name; a blank ID number keeps the stored one.
-      normalise: (v, before) => ({
-        ...v,
-        employerName: v.employerEnterpriseId != null ? null : v.employerName,
-        idNumber: v.idNumber ?? before?.idNumber ?? null,
-      }),
     },
   ],
 };

@@ -17,9 +17,9 @@ describe("registry import contracts", () => {
         list: spec.list,
         sheets: spec.sheets.map((s) => ({
           sheet: zh(s.sheet),
-          objectType: s.objectType,
+          objectType: s.writes.objectType,
           naturalKey: s.naturalKey,
-          actions: s.actions,
+          actions: s.writes.actions,
           columns: s.columns.map((c) => [templateHeader(c), c.field, c.kind, c.dict ?? null].join(" | ")),
         })),
       };
