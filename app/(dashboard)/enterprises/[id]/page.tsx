@@ -1,13 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatAmount } from "@/components/registry/cells";
-import { DetailGrid } from "@/components/registry/detail-grid";
 import { RecordHeader } from "@/components/registry/record-header";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { deleteEnterprise, restoreEnterprise } from "@/features/enterprises/actions";
 import { getEnterprise } from "@/features/enterprises/queries";
 import { annualRegistry, enterpriseRegistry, qualificationRegistry } from "@/features/enterprises/registry";
 import { RegistryHistory } from "@/features/registry/history";
+import { RegistryDetailGrid } from "@/features/registry/ui/registry-detail";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { maskPhone } from "@/lib/mask";
@@ -67,38 +66,22 @@ export default async function EnterpriseDetailPage({
         <div className="flex flex-col gap-4">
           <Card>
             <CardContent>
-              <DetailGrid
-                items={[
-                  {
-                    label: t("enterprises.fields.creditCode"),
-                    value: <span className="font-mono">{e.creditCode}</span>,
-                  },
-                  { label: t("enterprises.fields.legalRepresentative"), value: e.legalRepresentative },
-                  { label: t("enterprises.fields.foundedDate"), value: e.foundedDate },
-                  { label: t("enterprises.fields.registeredCapital"), value: formatAmount(e.registeredCapital) },
-                  { label: t("enterprises.fields.street"), value: data.street },
-                  { label: t("enterprises.fields.park"), value: data.park },
-                  { label: t("enterprises.fields.industryChain"), value: data.industryChain },
-                  {
-                    label: t("enterprises.fields.isAboveScale"),
-                    value: e.isAboveScale ? t("common.yes") : t("common.no"),
-                  },
-                  { label: t("enterprises.fields.status"), value: t(`enterprises.status.${e.status}`) },
-                  { label: t("enterprises.fields.contactName"), value: e.contactName },
+              <RegistryDetailGrid
+                t={t}
+                definition={enterpriseRegistry}
+                record={e}
+                canRestore={can(user.role, "registry.restore")}
+                overrides={{
                   // Personal data: masked; the full number only through the logged one-record reveal.
-                  {
-                    label: t("enterprises.fields.contactPhone"),
-                    value: (
-                      <ContactPhone
-                        enterpriseId={e.id}
-                        name={e.name}
-                        phoneMasked={maskPhone(e.contactPhone)}
-                        canReveal={can(user.role, "personal.reveal")}
-                      />
-                    ),
-                  },
-                  { label: t("enterprises.fields.latestRdExpense"), value: formatAmount(e.latestRdExpense) },
-                ]}
+                  contactPhone: (
+                    <ContactPhone
+                      enterpriseId={e.id}
+                      name={e.name}
+                      phoneMasked={maskPhone(e.contactPhone)}
+                      canReveal={can(user.role, "personal.reveal")}
+                    />
+                  ),
+                }}
               />
             </CardContent>
           </Card>

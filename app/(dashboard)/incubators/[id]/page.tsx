@@ -1,20 +1,18 @@
 import { notFound } from "next/navigation";
 import { formatAmount } from "@/components/registry/cells";
-import { DetailGrid } from "@/components/registry/detail-grid";
 import { RecordHeader } from "@/components/registry/record-header";
-import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { deleteIncubator, restoreIncubator } from "@/features/incubators/actions";
 import { getIncubator } from "@/features/incubators/queries";
 import { incubatorRegistry, tenancyRegistry } from "@/features/incubators/registry";
 import { RegistryHistory } from "@/features/registry/history";
+import { RegistryDetailGrid } from "@/features/registry/ui/registry-detail";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
-import { formatDateTime, todayIso } from "@/lib/time";
+import { todayIso } from "@/lib/time";
 import { TenantsSection } from "../_components/tenants-section";
 
-// History entries store column names; these are their labels.
 export default async function IncubatorDetailPage({
   params,
   searchParams,
@@ -64,31 +62,12 @@ export default async function IncubatorDetailPage({
         <div className="flex flex-col gap-4">
           <Card>
             <CardContent>
-              <DetailGrid
-                items={[
-                  { label: t("incubators.fields.type"), value: data.type },
-                  { label: t("incubators.fields.level"), value: t(`registry.levels.${i.level}`) },
-                  { label: t("incubators.fields.operator"), value: i.operator },
-                  { label: t("incubators.fields.street"), value: data.street },
-                  { label: t("incubators.fields.address"), value: i.address },
-                  { label: t("incubators.fields.area"), value: formatAmount(i.area) },
-                  { label: t("incubators.fields.incubatedTotal"), value: formatAmount(i.incubatedTotal) },
-                  { label: t("incubators.fields.graduatedTotal"), value: formatAmount(i.graduatedTotal) },
-                  { label: t("incubators.fields.ipItems"), value: formatAmount(i.ipItems) },
-                  { label: t("incubators.fields.highTechCultivated"), value: formatAmount(i.highTechCultivated) },
-                  { label: t("incubators.fields.recognisedDate"), value: i.recognisedDate },
-                  {
-                    label: t("incubators.fields.status"),
-                    value: (
-                      <Badge tone={i.status === "active" ? "ok" : "bad"}>
-                        {t(`registry.recordStatus.${i.status}`)}
-                      </Badge>
-                    ),
-                  },
-                  { label: t("incubators.fields.currentTenants"), value: formatAmount(currentTenants) },
-                  { label: t("common.createdAt"), value: formatDateTime(i.createdAt) },
-                  { label: t("common.updatedAt"), value: formatDateTime(i.updatedAt) },
-                ]}
+              <RegistryDetailGrid
+                t={t}
+                definition={incubatorRegistry}
+                record={i}
+                canRestore={can(user.role, "registry.restore")}
+                overrides={{ currentTenants: formatAmount(currentTenants) }}
               />
             </CardContent>
           </Card>

@@ -1,17 +1,14 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DetailGrid } from "@/components/registry/detail-grid";
 import { RecordHeader } from "@/components/registry/record-header";
-import { Badge } from "@/components/ui/badge";
 import { Card, CardContent } from "@/components/ui/card";
 import { deleteInstitution, restoreInstitution } from "@/features/institutions/actions";
 import { getInstitution } from "@/features/institutions/queries";
 import { institutionRegistry } from "@/features/institutions/registry";
 import { RegistryHistory } from "@/features/registry/history";
+import { RegistryDetailGrid } from "@/features/registry/ui/registry-detail";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
-import { formatDateTime } from "@/lib/time";
 
 export default async function InstitutionDetailPage({
   params,
@@ -29,7 +26,6 @@ export default async function InstitutionDetailPage({
   const i = data.i;
   const canRestore = can(user.role, "registry.restore");
   const base = `/institutions/${i.id}`;
-  const host = data.host?.id != null ? data.host : null;
 
   return (
     <>
@@ -55,48 +51,7 @@ export default async function InstitutionDetailPage({
       ) : (
         <Card>
           <CardContent>
-            <DetailGrid
-              items={[
-                { label: t("institutions.fields.type"), value: data.type },
-                { label: t("institutions.fields.level"), value: t(`registry.levels.${i.level}`) },
-                {
-                  label: t("institutions.fields.status"),
-                  value: (
-                    <Badge tone={i.status === "active" ? "ok" : "bad"}>{t(`registry.recordStatus.${i.status}`)}</Badge>
-                  ),
-                },
-                {
-                  label: t("institutions.fields.hostEnterprise"),
-                  value: host ? (
-                    <span>
-                      {/* A deleted enterprise's page is only open to those who may restore it. */}
-                      {!host.deletedAt || canRestore ? (
-                        <Link
-                          href={`/enterprises/${host.id}`}
-                          className="text-brand-700 hover:underline"
-                          data-testid="host-enterprise-link"
-                        >
-                          {host.name}
-                        </Link>
-                      ) : (
-                        host.name
-                      )}
-                      {host.deletedAt ? (
-                        <Badge tone="bad" className="ml-1">
-                          {t("registry.deletedBadge")}
-                        </Badge>
-                      ) : null}
-                    </span>
-                  ) : null,
-                },
-                { label: t("institutions.fields.hostOrganisation"), value: i.hostOrganisation },
-                { label: t("institutions.fields.recognisedDate"), value: i.recognisedDate },
-                { label: t("institutions.fields.field"), value: i.field },
-                { label: t("institutions.fields.staffCount"), value: i.staffCount },
-                { label: t("common.createdAt"), value: formatDateTime(i.createdAt) },
-                { label: t("common.updatedAt"), value: formatDateTime(i.updatedAt) },
-              ]}
-            />
+            <RegistryDetailGrid t={t} definition={institutionRegistry} record={i} canRestore={canRestore} />
           </CardContent>
         </Card>
       )}

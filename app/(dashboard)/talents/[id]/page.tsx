@@ -1,16 +1,14 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DetailGrid } from "@/components/registry/detail-grid";
 import { RecordHeader } from "@/components/registry/record-header";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { RegistryHistory } from "@/features/registry/history";
+import { RegistryDetailGrid } from "@/features/registry/ui/registry-detail";
 import { deleteTalent, restoreTalent } from "@/features/talents/actions";
 import { getTalent } from "@/features/talents/queries";
 import { talentRegistry } from "@/features/talents/registry";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
-import { formatDateTime } from "@/lib/time";
 import { PersonalData } from "../_components/personal-data";
 
 export default async function TalentDetailPage({
@@ -28,19 +26,6 @@ export default async function TalentDetailPage({
   const tab = (await searchParams).tab === "history" ? "history" : "detail";
   const p = data.talent;
   const base = `/talents/${p.id}`;
-
-  const employer = p.employerEnterpriseId ? (
-    <>
-      <Link href={`/enterprises/${p.employerEnterpriseId}`} className="text-brand-700 hover:underline">
-        {data.employerEnterpriseName}
-      </Link>
-      {data.employerEnterpriseLive ? null : (
-        <span className="ml-1 text-xs text-slate-500">{t("talents.employer.deletedEnterprise")}</span>
-      )}
-    </>
-  ) : (
-    p.employerName
-  );
 
   return (
     <>
@@ -67,17 +52,13 @@ export default async function TalentDetailPage({
         <div className="flex flex-col gap-4">
           <Card>
             <CardContent>
-              <DetailGrid
-                items={[
-                  { label: t("talents.fields.kind"), value: t(`talents.kinds.${p.kind}`) },
-                  { label: t("talents.fields.category"), value: data.category },
-                  { label: t("talents.fields.recognisedYear"), value: p.recognisedYear },
-                  { label: t("talents.fields.employer"), value: employer },
-                  { label: t("talents.fields.field"), value: p.field },
-                  { label: t("talents.fields.programme"), value: p.programme },
-                  { label: t("talents.fields.createdAt"), value: formatDateTime(p.createdAt) },
-                  { label: t("talents.fields.updatedAt"), value: formatDateTime(p.updatedAt) },
-                ]}
+              <RegistryDetailGrid
+                t={t}
+                definition={talentRegistry}
+                record={p}
+                canRestore={can(user.role, "registry.restore")}
+                // Not linked to a registered enterprise: the employer as typed.
+                overrides={{ employerEnterpriseId: p.employerEnterpriseId ? undefined : p.employerName }}
               />
             </CardContent>
           </Card>
