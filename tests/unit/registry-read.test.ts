@@ -28,6 +28,7 @@ import { institutionRegistry } from "@/features/institutions/registry";
 import { loadInstitutionSearch } from "@/features/institutions/validations";
 import { columnOf, type RegistryDefinition } from "@/features/registry/define";
 import { exportColumns, exportRow } from "@/features/registry/export";
+import { listRow } from "@/features/registry/list";
 import { type RegistryBinding, registryExportQuery } from "@/features/registry/query";
 import { facetKeys, filterParams, sortKeys } from "@/features/registry/search";
 import { seedDictionaries } from "@/features/seed";
@@ -221,6 +222,29 @@ describe("personal data is masked by field, whatever the column order", () => {
       }
     }
   }
+});
+
+describe("list rows", () => {
+  it("mask personal data and show dictionary labels by field, whatever the column order", () => {
+    for (const order of [(k: string[]) => k, (k: string[]) => k.reverse()]) {
+      const def = { ...talentRegistry, list: order([...(talentRegistry.list ?? [])]) };
+      const row = listRow(
+        def,
+        new Map([[7, "海内外高层次人才"]]),
+      )({
+        id: 1,
+        isSample: false,
+        deletedAt: null,
+        phone: PHONE,
+        idNumber: ID_NUMBER,
+        categoryId: 7,
+      });
+      expect(row.phone).toBe("139****5678");
+      expect(String(row.idNumber)).not.toContain("19900101");
+      expect(row.categoryId).toBe("海内外高层次人才");
+      expect(JSON.stringify(row)).not.toContain(PHONE);
+    }
+  });
 });
 
 describe("sorting", () => {
