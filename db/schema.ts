@@ -191,6 +191,9 @@ export const enterprises = sqliteTable(
     index("enterprises_live_name_idx").on(t.deletedAt, t.name),
     index("enterprises_live_rd_idx").on(t.deletedAt, t.latestRdExpense),
     index("enterprises_live_created_idx").on(t.deletedAt, t.createdAt),
+    // Every sortable list column has an index behind it (tests/unit/registry-read.test.ts checks the definitions).
+    index("enterprises_live_founded_idx").on(t.deletedAt, t.foundedDate),
+    index("enterprises_live_capital_idx").on(t.deletedAt, t.registeredCapital),
     // Filter + the default order (newest first) in one index: a filtered list or export never sorts or walks
     // the whole table (SQLite keeps no statistics here, so the index must make the plan obvious).
     index("enterprises_street_live_created_idx").on(t.streetId, t.deletedAt, t.createdAt),
@@ -274,6 +277,9 @@ export const institutions = sqliteTable(
   (t) => [
     index("institutions_type_level_idx").on(t.typeId, t.level, t.deletedAt, t.status, t.recognisedDate),
     index("institutions_live_name_idx").on(t.deletedAt, t.name),
+    index("institutions_live_recognised_idx").on(t.deletedAt, t.recognisedDate),
+    index("institutions_live_staff_idx").on(t.deletedAt, t.staffCount),
+    index("institutions_live_created_idx").on(t.deletedAt, t.createdAt),
     index("institutions_host_idx").on(t.hostEnterpriseId),
   ],
 );
@@ -304,6 +310,10 @@ export const incubators = sqliteTable(
   (t) => [
     index("incubators_type_idx").on(t.typeId, t.level, t.deletedAt),
     index("incubators_live_name_idx").on(t.deletedAt, t.name),
+    index("incubators_live_incubated_idx").on(t.deletedAt, t.incubatedTotal),
+    index("incubators_live_ip_idx").on(t.deletedAt, t.ipItems),
+    index("incubators_live_high_tech_idx").on(t.deletedAt, t.highTechCultivated),
+    index("incubators_live_created_idx").on(t.deletedAt, t.createdAt),
   ],
 );
 export type Incubator = typeof incubators.$inferSelect;
@@ -351,6 +361,8 @@ export const talents = sqliteTable(
   (t) => [
     index("talents_category_idx").on(t.categoryId, t.deletedAt, t.recognisedYear),
     index("talents_live_name_idx").on(t.deletedAt, t.name),
+    index("talents_live_year_idx").on(t.deletedAt, t.recognisedYear),
+    index("talents_live_created_idx").on(t.deletedAt, t.createdAt),
     index("talents_employer_idx").on(t.employerEnterpriseId),
   ],
 );

@@ -3,25 +3,31 @@ import type { DB, Tx } from "@/db";
 import { operationLogs } from "@/db/schema";
 import { boundDetail, boundMessage, inputFingerprint, MAX_DETAIL_BYTES } from "./log-bounds";
 import { maskIdNumber, maskPhone } from "./mask";
+import { type MaskKind, maskedFields } from "./masked-fields";
 
 const DROP_KEYS = new Set(["password", "passwordHash", "currentPassword", "newPassword", "confirmPassword"]);
-const PHONE_KEYS = new Set(["phone", "contactPhone", "mobile"]);
-const ID_KEYS = new Set(["idNumber"]);
+const MASK: Record<MaskKind, (v: string) => string> = { phone: maskPhone, idNumber: maskIdNumber };
 
-/** Before/after JSON never carries secrets, and personal data only masked. */
+/**
+ * Before/after JSON never carries secrets, and personal data only masked: the fields the registry definitions
+ * declare personal (`mask`, registered when a definition is declared), wherever they appear in the value.
+ */
 export function maskForLog(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(maskForLog);
-  if (value && typeof value === "object" && !(value instanceof Date)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) {
-      if (DROP_KEYS.has(k)) continue;
-      if (PHONE_KEYS.has(k) && typeof v === "string") out[k] = maskPhone(v);
-      else if (ID_KEYS.has(k) && typeof v === "string") out[k] = maskIdNumber(v);
-      else out[k] = maskForLog(v);
+  const masked = maskedFields();
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === "object" && !(v instanceof Date)) {
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) {
+        if (DROP_KEYS.has(k)) continue;
+        const kind = masked.get(k);
+        out[k] = kind && typeof x === "string" ? MASK[kind](x) : walk(x);
+      }
+      return out;
     }
-    return out;
-  }
-  return value;
+    return v;
+  };
+  return walk(value);
 }
 
 export type OpLogEntry = {

@@ -66,6 +66,34 @@ export function FacetSelect({
   );
 }
 
+/** A year bound (认定年份起/止) bound to the URL: applied when a full four-digit year is typed, or cleared. */
+export function YearInput({ name, label }: { name: string; label: string }) {
+  const { state, setState } = useTableUrlContext();
+  const current = String(state[name] ?? "");
+  const [value, setValue] = useState(current);
+  useEffect(() => setValue(current), [current]);
+  useEffect(() => {
+    if (value === current || (value !== "" && !/^\d{4}$/.test(value))) return;
+    const timer = setTimeout(() => setState({ [name]: value || null, page: 1 }), 350);
+    return () => clearTimeout(timer);
+  }, [value, current, name, setState]);
+  return (
+    <label className="flex flex-col gap-1 text-xs text-slate-500">
+      {label}
+      <input
+        type="text"
+        inputMode="numeric"
+        name={name}
+        aria-label={label}
+        maxLength={4}
+        value={value}
+        onChange={(e) => setValue(e.target.value.replace(/\D/g, ""))}
+        className="h-9 w-24 rounded-md border border-slate-300 bg-white px-2 text-sm text-slate-900 tabular"
+      />
+    </label>
+  );
+}
+
 /** Admin-only: show soft-deleted records (to restore them). */
 export function DeletedToggle(_props: { facetKeys?: string[] }) {
   const t = useT();

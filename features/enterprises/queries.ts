@@ -1,6 +1,5 @@
 import "server-only";
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db";
 import {
   dictionaryItems,
@@ -12,48 +11,22 @@ import {
   institutions,
   talents,
 } from "@/db/schema";
-import { cachedListCount } from "@/features/kpi/registry-counts";
+import { getRegistryList } from "@/features/registry/list";
 import { requirePermission } from "@/lib/dal";
 import { can } from "@/lib/permissions";
-import { clampPage } from "@/lib/registry/search-params";
-import { enterpriseCountQuery, enterpriseListQuery } from "./list-query";
+import { enterpriseBinding } from "./list-query";
+import { enterpriseRegistry } from "./registry";
 import type { EnterpriseSearch } from "./validations";
 
-const street = alias(dictionaryItems, "street");
-const park = alias(dictionaryItems, "park");
-const chain = alias(dictionaryItems, "chain");
-
-/** One page and the total, read in one transaction (consistent even while others write). */
-export async function getEnterprises(s: EnterpriseSearch) {
-  const user = await requirePermission("registry.read");
-  const showDeleted = s.deleted && can(user.role, "registry.restore");
-  const { perPage, offset, page } = clampPage(s.page, s.perPage);
-  const db = getDb();
-  return db.transaction(() => {
-    const rows = enterpriseListQuery(db, s, showDeleted).limit(perPage).offset(offset).all();
-    // The page is always read fresh; the total (a scan of every matching row) is cached until a registry write.
-    const countQuery = enterpriseCountQuery(db, s, showDeleted);
-    const n = cachedListCount(countQuery, () => countQuery.all()[0].n);
-    return { rows, total: n, pageCount: Math.ceil(n / perPage), page, perPage, showDeleted };
-  });
+/** One page and the total; the total (a scan of every matching row) is cached until a registry write. */
+export function getEnterprises(s: EnterpriseSearch) {
+  return getRegistryList(enterpriseRegistry, enterpriseBinding, s, { cacheCount: true });
 }
 
 export async function getEnterprise(id: number) {
   const user = await requirePermission("registry.read");
   const db = getDb();
-  const row = db
-    .select({
-      e: enterprises,
-      street: street.label,
-      park: park.label,
-      industryChain: chain.label,
-    })
-    .from(enterprises)
-    .leftJoin(street, eq(street.id, enterprises.streetId))
-    .leftJoin(park, eq(park.id, enterprises.parkId))
-    .leftJoin(chain, eq(chain.id, enterprises.industryChainId))
-    .where(eq(enterprises.id, id))
-    .get();
+  const row = db.select({ e: enterprises }).from(enterprises).where(eq(enterprises.id, id)).get();
   if (!row) return null;
   if (row.e.deletedAt && !can(user.role, "registry.restore")) return null;
   const qualifications = db

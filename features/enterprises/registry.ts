@@ -3,21 +3,29 @@ import {
   bool,
   creditCode,
   date,
+  datetime,
   defineRegistry,
   dict,
   enumOf,
+  figure,
   number,
   phone,
   text,
   year,
 } from "@/features/registry/define";
 
-/** 科技企业: each field declared once; the form, schema, import template, exports and history derive from it. */
+/**
+ * 科技企业: each field declared once; the form, schema, import template, list (columns, filters, sort), detail,
+ * exports and history derive from it.
+ */
 export const enterpriseRegistry = defineRegistry({
   key: "enterprise",
   objectType: "enterprise",
   path: "/enterprises",
   label: "nav.enterprises",
+  listTitle: "enterprises.title",
+  createLabel: "enterprises.create",
+  searchPlaceholder: "enterprises.searchPlaceholder",
   fields: {
     name: text({
       label: "enterprises.fields.name",
@@ -25,12 +33,15 @@ export const enterpriseRegistry = defineRegistry({
       required: true,
       form: { wide: true },
       import: { example: "重庆示例科技有限公司", width: 30 },
+      list: { title: true, sortable: true, width: "min-w-48" },
+      search: "contains",
     }),
     creditCode: creditCode({
       label: "enterprises.fields.creditCode",
       export: "code",
       form: { hint: "enterprises.creditCodeHint" },
       import: { example: "91500112MA5UXYQ316", width: 24 },
+      search: "prefix",
     }),
     legalRepresentative: text({
       label: "enterprises.fields.legalRepresentative",
@@ -43,20 +54,32 @@ export const enterpriseRegistry = defineRegistry({
       required: true,
       notFuture: true,
       import: { example: "2018-05-20" },
+      list: { sortable: true },
+      filter: { range: ["foundedFrom", "foundedTo"], toolbar: false },
     }),
     registeredCapital: number({
       label: "enterprises.fields.registeredCapital",
       max: 100_000_000,
       required: true,
       import: { example: 1000 },
+      list: { sortable: true },
     }),
-    streetId: dict("street", { label: "enterprises.fields.street", required: true }),
-    parkId: dict("park", { label: "enterprises.fields.park", form: { blank: "enterprises.noPark" } }),
-    industryChainId: dict("industry_chain", {
-      label: "enterprises.fields.industryChain",
+    streetId: dict("street", { label: "enterprises.fields.street", required: true, filter: { param: "street" } }),
+    parkId: dict("park", {
+      label: "enterprises.fields.park",
+      filter: { param: "park" },
       form: { blank: "enterprises.noPark" },
     }),
-    isAboveScale: bool({ label: "enterprises.fields.isAboveScale", import: { example: "否" } }),
+    industryChainId: dict("industry_chain", {
+      label: "enterprises.fields.industryChain",
+      filter: { param: "chain" },
+      form: { blank: "enterprises.noPark" },
+    }),
+    isAboveScale: bool({
+      label: "enterprises.fields.isAboveScale",
+      import: { example: "否" },
+      filter: { param: "scale", label: "enterprises.filters.aboveScale" },
+    }),
     contactName: text({ label: "enterprises.fields.contactName", max: 50, import: { example: "李四" } }),
     contactPhone: phone({
       label: "enterprises.fields.contactPhone",
@@ -69,8 +92,65 @@ export const enterpriseRegistry = defineRegistry({
       labels: "enterprises.status",
       default: "active",
       import: { example: "在册" },
+      tones: { active: "ok", deregistered: "bad", moved_out: "warn" },
+      filter: { param: "status" },
     }),
   },
+  columns: {
+    /** Denormalised from the latest annual figures, so the list sorts by it through an index. */
+    latestRdExpense: figure({ label: "enterprises.fields.latestRdExpense", list: { sortable: true } }),
+    latestRevenue: figure({ label: "enterprises.fields.latestRevenue" }),
+    createdAt: datetime({ label: "enterprises.fields.createdAt", list: { sortable: true } }),
+    isSample: bool({ label: "app.sample" }),
+    /** Holds a live qualification of this type (list-query.ts applies it, with ?expiring=). */
+    qual: dict("qualification_type", {
+      label: "enterprises.filters.qualification",
+      filter: { param: "qual", custom: true },
+    }),
+  },
+  list: [
+    "name",
+    "creditCode",
+    "streetId",
+    "parkId",
+    "industryChainId",
+    "foundedDate",
+    "registeredCapital",
+    "latestRdExpense",
+    "status",
+  ],
+  filters: ["streetId", "parkId", "industryChainId", "qual", "status", "isAboveScale", "foundedDate"],
+  export: [
+    "name",
+    "creditCode",
+    "legalRepresentative",
+    "foundedDate",
+    "registeredCapital",
+    "streetId",
+    "parkId",
+    "industryChainId",
+    "isAboveScale",
+    "status",
+    "latestRevenue",
+    "latestRdExpense",
+    "contactName",
+    "contactPhone",
+    "isSample",
+  ],
+  detail: [
+    "creditCode",
+    "legalRepresentative",
+    "foundedDate",
+    "registeredCapital",
+    "streetId",
+    "parkId",
+    "industryChainId",
+    "isAboveScale",
+    "status",
+    "contactName",
+    "contactPhone",
+    "latestRdExpense",
+  ],
 });
 
 /** 资质: a child of the enterprise with its own lifecycle. */

@@ -1,25 +1,14 @@
-import { createLoader, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
-import { ENTERPRISE_STATUSES } from "@/db/schema";
+import { createLoader, parseAsString } from "nuqs/server";
 import { annualRegistry, enterpriseRegistry, qualificationRegistry } from "@/features/enterprises/registry";
 import { drillParsers } from "@/features/kpi/drill-params";
 import { fieldsShape } from "@/features/registry/schema";
+import { listParsers } from "@/features/registry/search";
 import { amount, checkbox, recordId, version } from "@/lib/registry/fields";
-import { baseListParsers } from "@/lib/registry/search-params";
 import { z } from "@/lib/zod";
 
-export const ENTERPRISE_SORTS = ["name", "foundedDate", "registeredCapital", "latestRdExpense", "createdAt"] as const;
-export { ENTERPRISE_FACETS } from "./facets";
-
+/** The list's URL: the definition's filters, ?expiring=<days> (with the qualification filter) and a board drill. */
 export const enterpriseSearchParsers = {
-  ...baseListParsers,
-  street: parseAsInteger,
-  park: parseAsInteger,
-  chain: parseAsInteger,
-  qual: parseAsInteger,
-  status: parseAsStringLiteral(ENTERPRISE_STATUSES),
-  scale: parseAsStringLiteral(["yes", "no"] as const),
-  foundedFrom: parseAsInteger,
-  foundedTo: parseAsInteger,
+  ...listParsers(enterpriseRegistry),
   expiring: parseAsString,
   ...drillParsers,
 };

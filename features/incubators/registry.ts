@@ -1,5 +1,16 @@
 import { LEVELS, RECORD_STATUSES } from "@/db/enums";
-import { date, defineRegistry, dict, enterpriseRef, enumOf, number, text } from "@/features/registry/define";
+import {
+  bool,
+  date,
+  datetime,
+  defineRegistry,
+  dict,
+  enterpriseRef,
+  enumOf,
+  figure,
+  number,
+  text,
+} from "@/features/registry/define";
 
 const count = { max: 1_000_000, integer: true, required: true, form: { initial: "0" } } as const;
 
@@ -9,6 +20,9 @@ export const incubatorRegistry = defineRegistry({
   objectType: "incubator",
   path: "/incubators",
   label: "nav.incubators",
+  listTitle: "incubators.title",
+  createLabel: "incubators.create",
+  searchPlaceholder: "incubators.searchPlaceholder",
   fields: {
     name: text({
       label: "incubators.fields.name",
@@ -16,13 +30,22 @@ export const incubatorRegistry = defineRegistry({
       required: true,
       form: { wide: true },
       import: { example: "重庆示例众创空间", width: 28 },
+      list: { title: true, sortable: true, width: "min-w-48" },
+      search: "contains",
     }),
-    typeId: dict("incubator_type", { label: "incubators.fields.type", required: true, import: { width: 18 } }),
+    typeId: dict("incubator_type", {
+      label: "incubators.fields.type",
+      required: true,
+      import: { width: 18 },
+      filter: { param: "type" },
+    }),
     level: enumOf(LEVELS, {
       label: "incubators.fields.level",
       labels: "registry.levels",
       required: true,
       import: { example: "区级" },
+      tones: { national: "brand", municipal: "neutral", district: "neutral" },
+      filter: { param: "level" },
     }),
     operator: text({
       label: "incubators.fields.operator",
@@ -30,8 +53,13 @@ export const incubatorRegistry = defineRegistry({
       required: true,
       form: { wide: true },
       import: { example: "重庆示例运营管理有限公司", width: 28 },
+      list: { width: "min-w-32" },
     }),
-    streetId: dict("street", { label: "incubators.fields.street", form: { blank: "incubators.noStreet" } }),
+    streetId: dict("street", {
+      label: "incubators.fields.street",
+      filter: { param: "street" },
+      form: { blank: "incubators.noStreet" },
+    }),
     address: text({
       label: "incubators.fields.address",
       max: 200,
@@ -39,10 +67,30 @@ export const incubatorRegistry = defineRegistry({
     }),
     /** m² */
     area: number({ label: "incubators.fields.area", max: 10_000_000, import: { example: 5000 } }),
-    incubatedTotal: number({ label: "incubators.fields.incubatedTotal", ...count, import: { example: 40 } }),
-    graduatedTotal: number({ label: "incubators.fields.graduatedTotal", ...count, import: { example: 8 } }),
-    ipItems: number({ label: "incubators.fields.ipItems", ...count, import: { example: 60 } }),
-    highTechCultivated: number({ label: "incubators.fields.highTechCultivated", ...count, import: { example: 3 } }),
+    incubatedTotal: number({
+      label: "incubators.fields.incubatedTotal",
+      ...count,
+      import: { example: 40 },
+      list: { header: "incubators.columns.incubatedTotal", sortable: true },
+    }),
+    graduatedTotal: number({
+      label: "incubators.fields.graduatedTotal",
+      ...count,
+      import: { example: 8 },
+      list: { header: "incubators.columns.graduatedTotal" },
+    }),
+    ipItems: number({
+      label: "incubators.fields.ipItems",
+      ...count,
+      import: { example: 60 },
+      list: { header: "incubators.columns.ipItems", sortable: true },
+    }),
+    highTechCultivated: number({
+      label: "incubators.fields.highTechCultivated",
+      ...count,
+      import: { example: 3 },
+      list: { header: "incubators.columns.highTechCultivated", sortable: true },
+    }),
     recognisedDate: date({
       label: "incubators.fields.recognisedDate",
       notFuture: true,
@@ -53,8 +101,74 @@ export const incubatorRegistry = defineRegistry({
       labels: "registry.recordStatus",
       default: "active",
       import: { example: "有效" },
+      tones: { active: "ok", revoked: "bad" },
+      filter: { param: "status" },
     }),
   },
+  columns: {
+    /** Tenants in residence today (queries.ts counts them in the list's SQL). */
+    currentTenants: figure({
+      label: "incubators.fields.currentTenants",
+      integer: true,
+      list: { header: "incubators.columns.currentTenants" },
+    }),
+    createdAt: datetime({
+      label: "incubators.fields.createdAt",
+      list: { sortable: true },
+      detail: { label: "common.createdAt" },
+    }),
+    updatedAt: datetime({ label: "common.updatedAt" }),
+    isSample: bool({ label: "app.sample" }),
+  },
+  list: [
+    "name",
+    "typeId",
+    "level",
+    "operator",
+    "streetId",
+    "incubatedTotal",
+    "graduatedTotal",
+    "ipItems",
+    "highTechCultivated",
+    "currentTenants",
+    "createdAt",
+    "status",
+  ],
+  filters: ["typeId", "level", "streetId", "status"],
+  export: [
+    "name",
+    "typeId",
+    "level",
+    "operator",
+    "streetId",
+    "address",
+    "area",
+    "incubatedTotal",
+    "graduatedTotal",
+    "ipItems",
+    "highTechCultivated",
+    "recognisedDate",
+    "status",
+    "currentTenants",
+    "isSample",
+  ],
+  detail: [
+    "typeId",
+    "level",
+    "operator",
+    "streetId",
+    "address",
+    "area",
+    "incubatedTotal",
+    "graduatedTotal",
+    "ipItems",
+    "highTechCultivated",
+    "recognisedDate",
+    "status",
+    "currentTenants",
+    "createdAt",
+    "updatedAt",
+  ],
 });
 
 /** 在孵企业: a live enterprise in an incubator from its move-in date until its move-out date. */

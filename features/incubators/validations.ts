@@ -1,21 +1,12 @@
-import { createLoader, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
-import { RECORD_STATUSES } from "@/db/schema";
+import { createLoader } from "nuqs/server";
 import { incubatorRegistry } from "@/features/incubators/registry";
 import { fieldsShape } from "@/features/registry/schema";
+import { listParsers } from "@/features/registry/search";
 import { dateStr, optDate, recordId, version } from "@/lib/registry/fields";
-import { baseListParsers, levelParser } from "@/lib/registry/search-params";
 import { z } from "@/lib/zod";
 
-export const INCUBATOR_SORTS = ["name", "incubatedTotal", "ipItems", "highTechCultivated", "createdAt"] as const;
-export { INCUBATOR_FACETS } from "./facets";
-
-export const incubatorSearchParsers = {
-  ...baseListParsers,
-  type: parseAsInteger,
-  level: levelParser,
-  street: parseAsInteger,
-  status: parseAsStringLiteral(RECORD_STATUSES),
-};
+/** The list's URL: the definition's filters. */
+export const incubatorSearchParsers = listParsers(incubatorRegistry);
 export const loadIncubatorSearch = createLoader(incubatorSearchParsers);
 export type IncubatorSearch = Awaited<ReturnType<typeof loadIncubatorSearch>>;
 

@@ -1,99 +1,26 @@
 import "server-only";
-import { and, asc, count, desc, eq, gte, isNotNull, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { dictionaryItems, enterprises, institutions } from "@/db/schema";
 import { resolveDrill } from "@/features/kpi/drill";
+import { getRegistryList } from "@/features/registry/list";
+import type { RegistryBinding } from "@/features/registry/query";
 import { requirePermission } from "@/lib/dal";
 import { can } from "@/lib/permissions";
-import { clampPage, likeContains, parseSort } from "@/lib/registry/search-params";
-import { INSTITUTION_SORTS, type InstitutionSearch } from "./validations";
+import { institutionRegistry } from "./registry";
+import type { InstitutionSearch } from "./validations";
 
-function whereFor(s: InstitutionSearch, showDeleted: boolean): SQL | undefined {
-  const w: (SQL | undefined)[] = [showDeleted ? isNotNull(institutions.deletedAt) : isNull(institutions.deletedAt)];
-  const q = s.q.trim();
-  if (q) w.push(sql`${institutions.name} LIKE ${likeContains(q)} ESCAPE '\\'`);
-  if (s.type) w.push(eq(institutions.typeId, s.type));
-  if (s.level) w.push(eq(institutions.level, s.level));
-  if (s.status) w.push(eq(institutions.status, s.status));
-  if (s.yearFrom) w.push(gte(institutions.recognisedDate, `${s.yearFrom}-01-01`));
-  if (s.yearTo) w.push(lte(institutions.recognisedDate, `${s.yearTo}-12-31`));
+/** The list and export read the host enterprise's name and credit code; the rest is the definition's. */
+export const institutionBinding: RegistryBinding = {
+  table: institutions,
+  join: (q) => q.leftJoin(enterprises, eq(enterprises.id, institutions.hostEnterpriseId)),
+  values: { hostEnterpriseId: enterprises.name, hostCreditCode: enterprises.creditCode },
   // From a board figure: exactly the records it counts (the counting rule itself).
-  const drill = resolveDrill(getDb(), "institutions", s);
-  if (drill) w.push(drill.where);
-  return and(...w);
-}
+  where: (db, s) => [resolveDrill(db, "institutions", s as InstitutionSearch)?.where],
+};
 
-function orderFor(s: InstitutionSearch) {
-  const sort = parseSort(s.sort, INSTITUTION_SORTS, { column: "createdAt", desc: true });
-  const col = {
-    name: institutions.name,
-    recognisedDate: institutions.recognisedDate,
-    staffCount: institutions.staffCount,
-    createdAt: institutions.createdAt,
-  }[sort.column];
-  return [sort.desc ? desc(col) : asc(col), desc(institutions.id)];
-}
-
-function listQuery(s: InstitutionSearch, showDeleted: boolean) {
-  return getDb()
-    .select({
-      id: institutions.id,
-      name: institutions.name,
-      type: dictionaryItems.label,
-      level: institutions.level,
-      hostEnterpriseId: institutions.hostEnterpriseId,
-      hostEnterprise: enterprises.name,
-      hostOrganisation: institutions.hostOrganisation,
-      recognisedDate: institutions.recognisedDate,
-      field: institutions.field,
-      staffCount: institutions.staffCount,
-      status: institutions.status,
-      isSample: institutions.isSample,
-      createdAt: institutions.createdAt,
-      deletedAt: institutions.deletedAt,
-    })
-    .from(institutions)
-    .innerJoin(dictionaryItems, eq(dictionaryItems.id, institutions.typeId))
-    .leftJoin(enterprises, eq(enterprises.id, institutions.hostEnterpriseId))
-    .where(whereFor(s, showDeleted))
-    .orderBy(...orderFor(s))
-    .$dynamic();
-}
-export type InstitutionListRow = Awaited<ReturnType<ReturnType<typeof listQuery>["all"]>>[number];
-
-/** One page and the total, read in one transaction (consistent even while others write). */
-export async function getInstitutions(s: InstitutionSearch) {
-  const user = await requirePermission("registry.read");
-  const showDeleted = s.deleted && can(user.role, "registry.restore");
-  const { perPage, offset, page } = clampPage(s.page, s.perPage);
-  return getDb().transaction(() => {
-    const rows = listQuery(s, showDeleted).limit(perPage).offset(offset).all();
-    const [{ n }] = getDb().select({ n: count() }).from(institutions).where(whereFor(s, showDeleted)).all();
-    return { rows, total: n, pageCount: Math.ceil(n / perPage), page, perPage, showDeleted };
-  });
-}
-
-/** The full filtered list for CSV export, columns in export order (the caller authorizes and streams it). */
-export function institutionExportQuery(s: InstitutionSearch, showDeleted: boolean) {
-  return getDb()
-    .select({
-      name: institutions.name,
-      type: dictionaryItems.label,
-      level: institutions.level,
-      hostEnterprise: enterprises.name,
-      hostCreditCode: enterprises.creditCode,
-      hostOrganisation: institutions.hostOrganisation,
-      recognisedDate: institutions.recognisedDate,
-      field: institutions.field,
-      staffCount: institutions.staffCount,
-      status: institutions.status,
-      isSample: institutions.isSample,
-    })
-    .from(institutions)
-    .innerJoin(dictionaryItems, eq(dictionaryItems.id, institutions.typeId))
-    .leftJoin(enterprises, eq(enterprises.id, institutions.hostEnterpriseId))
-    .where(whereFor(s, showDeleted))
-    .orderBy(...orderFor(s));
+export function getInstitutions(s: InstitutionSearch) {
+  return getRegistryList(institutionRegistry, institutionBinding, s);
 }
 
 export async function getInstitution(id: number) {
@@ -102,6 +29,7 @@ export async function getInstitution(id: number) {
     .select({
       i: institutions,
       type: dictionaryItems.label,
+      // The edit form's enterprise picker starts from the current host.
       host: { id: enterprises.id, name: enterprises.name, deletedAt: enterprises.deletedAt },
     })
     .from(institutions)

@@ -1,5 +1,19 @@
 import { LEVELS, RECORD_STATUSES } from "@/db/enums";
-import { date, defineRegistry, dict, enterpriseRef, enumOf, number, text } from "@/features/registry/define";
+import {
+  bool,
+  creditCode,
+  date,
+  datetime,
+  defineRegistry,
+  dict,
+  enterpriseRef,
+  enumOf,
+  number,
+  text,
+} from "@/features/registry/define";
+
+const LEVEL_TONES = { national: "brand", municipal: "neutral", district: "neutral" } as const;
+const STATUS_TONES = { active: "ok", revoked: "bad" } as const;
 
 /** 研发机构与平台: hosted by a registered enterprise or, for universities and institutes, an organisation named. */
 export const institutionRegistry = defineRegistry({
@@ -7,6 +21,9 @@ export const institutionRegistry = defineRegistry({
   objectType: "institution",
   path: "/institutions",
   label: "nav.institutions",
+  listTitle: "institutions.title",
+  createLabel: "institutions.create",
+  searchPlaceholder: "institutions.searchPlaceholder",
   fields: {
     name: text({
       label: "institutions.fields.name",
@@ -14,17 +31,27 @@ export const institutionRegistry = defineRegistry({
       required: true,
       form: { wide: true },
       import: { example: "重庆示例智能技术研究院", width: 30 },
+      list: { title: true, sortable: true, width: "min-w-48 wrap-anywhere" },
+      search: "contains",
     }),
-    typeId: dict("institution_type", { label: "institutions.fields.type", required: true, import: { width: 22 } }),
+    typeId: dict("institution_type", {
+      label: "institutions.fields.type",
+      required: true,
+      import: { width: 22 },
+      filter: { param: "type" },
+    }),
     level: enumOf(LEVELS, {
       label: "institutions.fields.level",
       labels: "registry.levels",
       required: true,
       import: { example: "区级" },
+      tones: LEVEL_TONES,
+      filter: { param: "level" },
     }),
     hostEnterpriseId: enterpriseRef({
       label: "institutions.fields.hostEnterprise",
       import: { header: "institutions.fields.hostCreditCode", width: 24 },
+      list: { header: "institutions.fields.host", with: "hostOrganisation", width: "min-w-40" },
     }),
     hostOrganisation: text({
       label: "institutions.fields.hostOrganisation",
@@ -36,19 +63,32 @@ export const institutionRegistry = defineRegistry({
       required: true,
       notFuture: true,
       import: { example: "2022-06-30" },
+      list: { sortable: true },
+      filter: {
+        range: ["yearFrom", "yearTo"],
+        labels: ["institutions.filters.yearFrom", "institutions.filters.yearTo"],
+      },
     }),
-    field: text({ label: "institutions.fields.field", max: 100, import: { example: "人工智能" } }),
+    field: text({
+      label: "institutions.fields.field",
+      max: 100,
+      import: { example: "人工智能" },
+      list: { width: "min-w-28" },
+    }),
     staffCount: number({
       label: "institutions.fields.staffCount",
       max: 1_000_000,
       integer: true,
       import: { example: 25 },
+      list: { sortable: true },
     }),
     status: enumOf(RECORD_STATUSES, {
       label: "institutions.fields.status",
       labels: "registry.recordStatus",
       default: "active",
       import: { example: "有效" },
+      tones: STATUS_TONES,
+      filter: { param: "status" },
     }),
   },
   form: {
@@ -58,4 +98,41 @@ export const institutionRegistry = defineRegistry({
       { fields: ["recognisedDate", "field", "staffCount", "status"] },
     ],
   },
+  columns: {
+    hostCreditCode: creditCode({ label: "institutions.fields.hostCreditCode", required: false }),
+    createdAt: datetime({
+      label: "institutions.fields.createdAt",
+      list: { sortable: true },
+      detail: { label: "common.createdAt" },
+    }),
+    updatedAt: datetime({ label: "common.updatedAt" }),
+    isSample: bool({ label: "app.sample" }),
+  },
+  list: ["name", "typeId", "level", "hostEnterpriseId", "recognisedDate", "field", "staffCount", "status", "createdAt"],
+  filters: ["typeId", "level", "status", "recognisedDate"],
+  export: [
+    "name",
+    "typeId",
+    "level",
+    "hostEnterpriseId",
+    "hostCreditCode",
+    "hostOrganisation",
+    "recognisedDate",
+    "field",
+    "staffCount",
+    "status",
+    "isSample",
+  ],
+  detail: [
+    "typeId",
+    "level",
+    "status",
+    "hostEnterpriseId",
+    "hostOrganisation",
+    "recognisedDate",
+    "field",
+    "staffCount",
+    "createdAt",
+    "updatedAt",
+  ],
 });

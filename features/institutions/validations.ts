@@ -1,24 +1,13 @@
-import { createLoader, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
-import { RECORD_STATUSES } from "@/db/schema";
+import { createLoader } from "nuqs/server";
 import { institutionRegistry } from "@/features/institutions/registry";
 import { drillParsers } from "@/features/kpi/drill-params";
 import { fieldsShape } from "@/features/registry/schema";
+import { listParsers } from "@/features/registry/search";
 import { recordId, version } from "@/lib/registry/fields";
-import { baseListParsers, levelParser } from "@/lib/registry/search-params";
 import { z } from "@/lib/zod";
 
-export const INSTITUTION_SORTS = ["name", "recognisedDate", "staffCount", "createdAt"] as const;
-export { INSTITUTION_FACETS } from "./facets";
-
-export const institutionSearchParsers = {
-  ...baseListParsers,
-  type: parseAsInteger,
-  level: levelParser,
-  status: parseAsStringLiteral(RECORD_STATUSES),
-  yearFrom: parseAsInteger,
-  yearTo: parseAsInteger,
-  ...drillParsers,
-};
+/** The list's URL: the definition's filters and a board drill. */
+export const institutionSearchParsers = { ...listParsers(institutionRegistry), ...drillParsers };
 export const loadInstitutionSearch = createLoader(institutionSearchParsers);
 export type InstitutionSearch = Awaited<ReturnType<typeof loadInstitutionSearch>>;
 

@@ -5,8 +5,40 @@
 
 import type { DictionaryKind } from "@/db/schema";
 import type { MessageKey } from "@/lib/i18n/core";
+import { registerMaskedFields } from "@/lib/masked-fields";
 import type { Permission } from "@/lib/permissions";
 import type { XlsxCellType } from "@/lib/xlsx";
+
+/** Badge colours of an enum's values in lists and detail views. */
+export type Tone = "ok" | "bad" | "warn" | "brand" | "neutral";
+
+/** How a field shows as a list column (whether it is shown, and where, is the registry's `list`). */
+export type ListOpts = {
+  /** The header is a sort button and `?sort=<key>.asc|desc` orders by it (only with an index behind it). */
+  sortable?: boolean;
+  /** Header when it differs from the label (a shorter one for a narrow column). */
+  header?: MessageKey;
+  /** Minimum width of the cell (a Tailwind class such as `min-w-40`). */
+  width?: string;
+  /** The record's title: linked to its detail page, with the 示例数据 / 已删除 badges. */
+  title?: boolean;
+  /** enterpriseRef: a text field shown with the linked enterprise (the host organisation under the host). */
+  with?: string;
+};
+
+/**
+ * A list filter kept in the URL. `param`: `?param=value` matches the column exactly (dictionary id, enum value,
+ * `yes`/`no` for a flag). `range`: `?from=YYYY&to=YYYY` bounds a date or year field by years.
+ */
+export type FilterOpts = (
+  | { param: string; label?: MessageKey }
+  | { range: readonly [string, string]; labels?: readonly [MessageKey, MessageKey] }
+) & {
+  /** `false`: kept in the URL (board drill links, reports) but not offered in the toolbar. */
+  toolbar?: boolean;
+  /** Applied by the registry's own query (e.g. "holds a qualification"), not by the generic `column = value`. */
+  custom?: true;
+};
 
 type Common = {
   /** Catalogue key of the field's label (form, list header, detail, export header, history). */
@@ -21,6 +53,14 @@ type Common = {
   reveal?: Permission;
   /** How the registry form (`features/registry/form-fields.tsx`) shows the field; the widget follows the kind. */
   form?: FormOptions;
+  /** List column options. */
+  list?: ListOpts;
+  /** A list filter (which filters the toolbar shows, and in what order, is the registry's `filters`). */
+  filter?: FilterOpts;
+  /** Matched by the list's text search: `contains` (anywhere) or `prefix` (upper-cased, index-friendly). */
+  search?: "contains" | "prefix";
+  /** Detail view: a label when it differs from the field's. */
+  detail?: { label?: MessageKey };
 };
 
 export type FormOptions = {
@@ -55,6 +95,8 @@ export type EnumField = Common & {
   /** Catalogue prefix of the labels: `${labels}.${value}`. */
   labels: string;
   default?: string;
+  /** Shown as a badge of this colour per value (lists and detail). */
+  tones?: Record<string, Tone>;
 };
 export type PhoneField = Common & { kind: "phone" };
 export type IdNumberField = Common & { kind: "idNumber" };
@@ -74,7 +116,7 @@ export type Field =
   | IdNumberField
   | EnterpriseRefField;
 
-type Opts<F extends Field> = Omit<F, "kind">;
+type Opts<F extends Column> = Omit<F, "kind">;
 
 // Builders keep their options' literal types (`required: true`, enum values), so the schemas built from a
 // definition have exact TypeScript types.
@@ -119,6 +161,15 @@ export const enterpriseRef = <const O extends Opts<EnterpriseRefField>>(o: O) =>
   ...o,
 });
 
+/** A read-only date-time column (录入时间, 更新时间). */
+export const datetime = <const O extends Opts<DateTimeField>>(o: O) => ({ kind: "datetime" as const, ...o });
+/** A read-only figure (computed or denormalised: never entered, so no limit). */
+export const figure = <const O extends Omit<Opts<NumberField>, "max">>(o: O) => ({
+  kind: "number" as const,
+  max: Number.MAX_SAFE_INTEGER,
+  ...o,
+});
+
 type Req<F> = F extends { required: true } ? true : false;
 type Maybe<F, T> = Req<F> extends true ? T : T | null;
 
@@ -143,7 +194,24 @@ export type FieldValue<F> = F extends { kind: "text" | "date" }
 
 export type Fields = Record<string, Field>;
 
-export type RegistryDefinition<F extends Fields = Fields> = {
+/** A read-only column: computed or bookkeeping (never written by a form or an import). */
+export type DateTimeField = Common & { kind: "datetime" };
+export type Column = Field | DateTimeField;
+export type Columns = Record<string, Column>;
+
+/** The read side's views: which fields and columns, in what order. */
+type Views<K> = {
+  /** The list's columns, in order. */
+  list?: readonly K[];
+  /** The toolbar's filters, in order (fields and columns declaring `filter`). */
+  filters?: readonly K[];
+  /** The CSV/xlsx export's columns, in order: header = label, cell type and masking from the field. */
+  export?: readonly K[];
+  /** The detail view's fields, in order (bespoke sections render beside them). */
+  detail?: readonly K[];
+};
+
+type Base<F extends Fields, C extends Columns> = {
   key: string;
   /** Operation-log object type of a record. */
   objectType: string;
@@ -153,6 +221,12 @@ export type RegistryDefinition<F extends Fields = Fields> = {
   fields: F;
   /** The form's layout: sections in order, each a grid of fields (default: one section, declaration order). */
   form?: { sections: readonly FormSection[] };
+  /** Read-only columns the read side shows besides the fields (computed figures, 录入时间, 示例数据). */
+  columns?: C;
+  /** The list page's title, its create button and its search box's placeholder. */
+  listTitle?: MessageKey;
+  createLabel?: MessageKey;
+  searchPlaceholder?: MessageKey;
 };
 
 export type FormSection<K extends string = string> = {
@@ -163,13 +237,28 @@ export type FormSection<K extends string = string> = {
   fields: readonly K[];
 };
 
+export type RegistryDefinition<F extends Fields = Fields, C extends Columns = Columns> = Base<F, C> & Views<string>;
+
 /** Declares a registry; the identity function keeps the literal field keys for the consumers' types. */
-export function defineRegistry<F extends Fields>(
+export function defineRegistry<F extends Fields, C extends Columns = Record<never, Column>>(
   // Section fields are checked against the definition's keys here (the stored type keeps them as strings, so a
   // definition stays assignable to RegistryDefinition<Fields>).
-  def: RegistryDefinition<F> & { form?: { sections: readonly FormSection<keyof F & string>[] } },
-): RegistryDefinition<F> {
+  def: Base<F, C> &
+    Views<(keyof F | keyof C) & string> & { form?: { sections: readonly FormSection<keyof F & string>[] } },
+): RegistryDefinition<F, C> {
+  // The operation log masks what the definitions declare personal (lib cannot import features).
+  registerMaskedFields(
+    def.objectType,
+    Object.entries(def.fields).flatMap(([key, f]) => (f.mask ? [[key, f.mask] as const] : [])),
+  );
   return def;
+}
+
+/** A field or read-only column of a definition by key. */
+export function columnOf(def: RegistryDefinition, key: string): Column {
+  const c = def.fields[key] ?? def.columns?.[key];
+  if (!c) throw new Error(`${def.key}: no field or column "${key}"`);
+  return c;
 }
 
 /** The keys of a definition's fields, in declaration order (the order of the form, the template and exports). */

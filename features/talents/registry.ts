@@ -1,5 +1,16 @@
 import { TALENT_KINDS } from "@/db/enums";
-import { defineRegistry, dict, enterpriseRef, enumOf, idNumber, phone, text, year } from "@/features/registry/define";
+import {
+  bool,
+  datetime,
+  defineRegistry,
+  dict,
+  enterpriseRef,
+  enumOf,
+  idNumber,
+  phone,
+  text,
+  year,
+} from "@/features/registry/define";
 
 export const FIRST_RECOGNISED_YEAR = 1990;
 
@@ -9,6 +20,9 @@ export const talentRegistry = defineRegistry({
   objectType: "talent",
   path: "/talents",
   label: "nav.talents",
+  listTitle: "talents.title",
+  createLabel: "talents.create",
+  searchPlaceholder: "talents.searchPlaceholder",
   fields: {
     kind: enumOf(TALENT_KINDS, {
       label: "talents.fields.kind",
@@ -16,13 +30,30 @@ export const talentRegistry = defineRegistry({
       required: true,
       form: { initial: "person" },
       import: { example: "个人" },
+      tones: { person: "neutral", team: "brand" },
+      filter: { param: "kind" },
     }),
-    name: text({ label: "talents.fields.name", max: 100, required: true, import: { example: "王五", width: 20 } }),
-    categoryId: dict("talent_category", { label: "talents.fields.category", required: true, import: { width: 26 } }),
+    name: text({
+      label: "talents.fields.name",
+      max: 100,
+      required: true,
+      import: { example: "王五", width: 20 },
+      list: { title: true, sortable: true, width: "min-w-40" },
+      search: "contains",
+    }),
+    categoryId: dict("talent_category", {
+      label: "talents.fields.category",
+      required: true,
+      import: { width: 26 },
+      list: { width: "min-w-32" },
+      filter: { param: "category" },
+    }),
+    /** Listed and exported as the linked enterprise's name, else the free-text employer (queries.ts). */
     employerEnterpriseId: enterpriseRef({
       label: "talents.fields.employer",
       form: { wide: true, hint: "talents.employer.hint" },
       import: { header: "import.columns.employerCreditCode", width: 26 },
+      list: { width: "min-w-40" },
     }),
     employerName: text({
       label: "talents.fields.employerName",
@@ -31,15 +62,27 @@ export const talentRegistry = defineRegistry({
       form: { within: "employerEnterpriseId" },
       import: { example: "重庆大学", width: 24 },
     }),
-    field: text({ label: "talents.fields.field", max: 100, import: { example: "集成电路" } }),
+    field: text({
+      label: "talents.fields.field",
+      max: 100,
+      import: { example: "集成电路" },
+      list: { width: "min-w-24" },
+    }),
     recognisedYear: year({
       label: "talents.fields.recognisedYear",
       min: FIRST_RECOGNISED_YEAR,
       max: "currentYear",
       export: "year",
       import: { example: 2023 },
+      list: { sortable: true },
+      filter: { range: ["yearFrom", "yearTo"], labels: ["talents.filters.yearFrom", "talents.filters.yearTo"] },
     }),
-    programme: text({ label: "talents.fields.programme", max: 100, import: { example: "重庆英才计划" } }),
+    programme: text({
+      label: "talents.fields.programme",
+      max: 100,
+      import: { example: "重庆英才计划" },
+      list: { width: "min-w-24" },
+    }),
     phone: phone({
       label: "talents.fields.phone",
       required: true,
@@ -72,4 +115,45 @@ export const talentRegistry = defineRegistry({
       { title: "talents.personal.title", fields: ["phone", "idNumber"] },
     ],
   },
+  columns: {
+    createdAt: datetime({ label: "talents.fields.createdAt", list: { sortable: true } }),
+    updatedAt: datetime({ label: "talents.fields.updatedAt" }),
+    isSample: bool({ label: "app.sample" }),
+  },
+  list: [
+    "name",
+    "kind",
+    "categoryId",
+    "employerEnterpriseId",
+    "field",
+    "recognisedYear",
+    "programme",
+    "phone",
+    "idNumber",
+    "createdAt",
+  ],
+  filters: ["categoryId", "kind", "recognisedYear"],
+  export: [
+    "name",
+    "kind",
+    "categoryId",
+    "employerEnterpriseId",
+    "field",
+    "recognisedYear",
+    "programme",
+    "phone",
+    "idNumber",
+    "isSample",
+  ],
+  // Phone and ID number: the personal-data section with its logged reveal (talents/[id]).
+  detail: [
+    "kind",
+    "categoryId",
+    "recognisedYear",
+    "employerEnterpriseId",
+    "field",
+    "programme",
+    "createdAt",
+    "updatedAt",
+  ],
 });

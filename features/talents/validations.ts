@@ -1,26 +1,19 @@
-import { createLoader, parseAsInteger, parseAsStringLiteral } from "nuqs/server";
-import { TALENT_KINDS } from "@/db/schema";
+import { createLoader } from "nuqs/server";
+import type { TALENT_KINDS } from "@/db/enums";
 import { drillParsers } from "@/features/kpi/drill-params";
 import { fieldsShape } from "@/features/registry/schema";
+import { listParsers } from "@/features/registry/search";
 import { talentRegistry } from "@/features/talents/registry";
 import { checkbox, idNumber, phone, recordId, version } from "@/lib/registry/fields";
-import { baseListParsers } from "@/lib/registry/search-params";
 import { z } from "@/lib/zod";
 
 export type TalentKind = (typeof TALENT_KINDS)[number];
 
 export { currentYear } from "@/features/registry/schema";
 export { FIRST_RECOGNISED_YEAR } from "@/features/talents/registry";
-export { TALENT_FACETS, TALENT_SORTS } from "./facets";
 
-export const talentSearchParsers = {
-  ...baseListParsers,
-  category: parseAsInteger,
-  kind: parseAsStringLiteral(TALENT_KINDS),
-  yearFrom: parseAsInteger,
-  yearTo: parseAsInteger,
-  ...drillParsers,
-};
+/** The list's URL: the definition's filters and a board drill. */
+export const talentSearchParsers = { ...listParsers(talentRegistry), ...drillParsers };
 export const loadTalentSearch = createLoader(talentSearchParsers);
 export type TalentSearch = Awaited<ReturnType<typeof loadTalentSearch>>;
 

@@ -43,3 +43,15 @@ export async function getEnterpriseNames(ids: number[]): Promise<Map<number, str
     .all();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** The enterprises a record links to (detail views): name, and whether it has been deleted since. */
+export async function getEnterpriseRefs(ids: number[]): Promise<Map<number, { name: string; deleted: boolean }>> {
+  await requirePermission("registry.read");
+  if (ids.length === 0) return new Map();
+  const rows = getDb()
+    .select({ id: enterprises.id, name: enterprises.name, deletedAt: enterprises.deletedAt })
+    .from(enterprises)
+    .where(inArray(enterprises.id, ids))
+    .all();
+  return new Map(rows.map((r) => [r.id, { name: r.name, deleted: r.deletedAt != null }]));
+}

@@ -47,8 +47,8 @@ export async function registryExportResponse(opts: {
   filename: string;
   /** Sheet name of the .xlsx export. */
   sheet: string;
-  header: string[];
-  types: XlsxCellType[];
+  /** Header and cell type of each column, in the rows' order (one list, so they cannot drift apart). */
+  columns: { header: string; type: XlsxCellType }[];
   rows: { rows: Iterable<unknown[]>; close: () => void };
   objectType: string;
   filter: unknown;
@@ -73,11 +73,7 @@ export async function registryExportResponse(opts: {
     return xlsxResponse({
       filename,
       write: async (wb, out) => {
-        const columns = opts.header.map((h, i) => ({
-          header: h,
-          type: opts.types[i],
-          width: width(h, opts.types[i], i),
-        }));
+        const columns = opts.columns.map((c, i) => ({ ...c, width: width(c.header, c.type, i) }));
         const sheet = addTableSheet(wb, out, opts.sheet, columns, { title: `${opts.sheet}（${opts.filename}）` });
         try {
           for (const r of opts.rows.rows) {
@@ -100,8 +96,13 @@ export async function registryExportResponse(opts: {
       yield r;
     }
   })();
-  const kinds: CsvColumnKind[] = opts.types.map((type) => (type === "code" ? "code" : "other"));
-  const gen = csvStream(opts.header, counted, 500, kinds);
+  const kinds: CsvColumnKind[] = opts.columns.map((c) => (c.type === "code" ? "code" : "other"));
+  const gen = csvStream(
+    opts.columns.map((c) => c.header),
+    counted,
+    500,
+    kinds,
+  );
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {

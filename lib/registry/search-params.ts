@@ -1,4 +1,4 @@
-import { parseAsBoolean, parseAsInteger, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { parseAsBoolean, parseAsInteger, parseAsString } from "nuqs/server";
 
 export const PAGE_SIZES = [20, 25, 50, 100] as const;
 
@@ -10,8 +10,6 @@ export const baseListParsers = {
   q: parseAsString.withDefault(""),
   deleted: parseAsBoolean.withDefault(false),
 };
-
-export const levelParser = parseAsStringLiteral(["national", "municipal", "district"] as const);
 
 export type SortSpec<K extends string> = { column: K; desc: boolean };
 

@@ -1,0 +1,51 @@
+import "server-only";
+import { getDb } from "@/db";
+import { cachedListCount } from "@/features/kpi/registry-counts";
+import { requirePermission } from "@/lib/dal";
+import { maskIdNumber, maskPhone } from "@/lib/mask";
+import { can } from "@/lib/permissions";
+import { getDictionaryLabels } from "@/lib/registry/dictionaries";
+import { clampPage } from "@/lib/registry/search-params";
+import { columnOf, type RegistryDefinition } from "./define";
+import { type RegistryBinding, registryCountQuery, registryListQuery } from "./query";
+import type { ListSearch, RegistryRow } from "./search";
+
+/** A list row as shown: dictionary ids → labels, personal data masked before it leaves the server. */
+export function listRow(def: RegistryDefinition, dictLabels: ReadonlyMap<number, string>) {
+  const keys = def.list ?? [];
+  return (raw: Record<string, unknown>): RegistryRow => {
+    const out = { ...raw } as RegistryRow;
+    for (const key of keys) {
+      const c = columnOf(def, key);
+      const v = raw[key];
+      if (c.mask === "phone") out[key] = maskPhone(v as string | null);
+      else if (c.mask === "idNumber") out[key] = maskIdNumber(v as string | null);
+      else if (c.kind === "dict" && typeof v === "number") out[key] = dictLabels.get(v) ?? String(v);
+    }
+    return out;
+  };
+}
+
+/**
+ * One page and the total, read in one transaction (consistent even while others write). `cacheCount`: the total (a
+ * scan of every matching row) is kept until the next registry write — for the large registry.
+ */
+export async function getRegistryList(
+  def: RegistryDefinition,
+  binding: RegistryBinding,
+  s: ListSearch,
+  opts: { cacheCount?: boolean } = {},
+) {
+  const user = await requirePermission("registry.read");
+  const showDeleted = s.deleted && can(user.role, "registry.restore");
+  const { perPage, offset, page } = clampPage(s.page, s.perPage);
+  const db = getDb();
+  const search = s as ListSearch & Record<string, unknown>;
+  return db.transaction(() => {
+    const raw = registryListQuery(db, def, binding, search, showDeleted).limit(perPage).offset(offset).all();
+    const rows = (raw as Record<string, unknown>[]).map(listRow(def, getDictionaryLabels()));
+    const countQuery = registryCountQuery(db, def, binding, search, showDeleted);
+    const n = opts.cacheCount ? cachedListCount(countQuery, () => countQuery.all()[0].n) : countQuery.all()[0].n;
+    return { rows, total: n, pageCount: Math.ceil(n / perPage), page, perPage, showDeleted };
+  });
+}

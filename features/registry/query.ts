@@ -1,0 +1,144 @@
+import "server-only";
+// The list, count and export SQL of a registry, derived from its definition and a binding to its table: text
+// search (fields declared `search`), filters (`filter`), sort (`list.sortable`, each backed by an index), the
+// selected columns (`list` / `export`). Built without a session, so the page, its count and the export run the
+// same statements; callers authorise first. Dictionary labels are resolved in memory (one small lookup), so the
+// list SQL joins only what a binding names (the linked enterprise) and stays index-friendly.
+
+import { and, asc, desc, eq, getTableColumns, gte, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteSelect, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { DB } from "@/db";
+import { likeContains, likePrefix, parseSort } from "@/lib/registry/search-params";
+import { columnOf, type RegistryDefinition } from "./define";
+import { allColumns, type ListSearch, sortKeys } from "./search";
+
+type Expr = SQLiteColumn | SQL;
+// biome-ignore lint/suspicious/noExplicitAny: a binding's joins work on any select built from its table
+type Select = SQLiteSelect<any, "sync", any, any, any, any>;
+
+/** Binds a definition to its table: what the generic read side cannot know from the metadata alone. */
+export type RegistryBinding = {
+  table: SQLiteTable;
+  /** Joins the shown values need (a linked enterprise's name); none by default. */
+  join?: (q: Select) => Select;
+  /** Values that are not the table's own column: a linked enterprise's name, a computed figure. */
+  values?: Record<string, Expr>;
+  /** Filters declared `custom` and those no field declares (a board figure's counting rule). */
+  where?: (db: DB, s: ListSearch & Record<string, unknown>) => (SQL | undefined)[];
+};
+
+function tableColumn(b: RegistryBinding, key: string): SQLiteColumn | undefined {
+  return (getTableColumns(b.table) as Record<string, SQLiteColumn>)[key];
+}
+
+/** The SQL of a key's shown value: the binding's expression, else the table's column of that name. */
+export function shownValue(b: RegistryBinding, key: string): Expr {
+  const e = b.values?.[key] ?? tableColumn(b, key);
+  if (!e) throw new Error(`no column or value "${key}" in the registry binding`);
+  return e;
+}
+
+/** The WHERE of a list, its count and its export. */
+export function registryWhere(
+  db: DB,
+  def: RegistryDefinition,
+  b: RegistryBinding,
+  s: ListSearch & Record<string, unknown>,
+  showDeleted: boolean,
+): SQL | undefined {
+  const deletedAt = tableColumn(b, "deletedAt")!;
+  const w: (SQL | undefined)[] = [showDeleted ? isNotNull(deletedAt) : isNull(deletedAt)];
+  const q = s.q.trim();
+  if (q) {
+    const matches = allColumns(def).flatMap(([key, c]) => {
+      if (!c.search) return [];
+      const col = tableColumn(b, key)!;
+      const pattern = c.search === "prefix" ? likePrefix(q.toUpperCase()) : likeContains(q);
+      return [sql`${col} LIKE ${pattern} ESCAPE '\\'`];
+    });
+    w.push(or(...matches));
+  }
+  for (const [key, c] of allColumns(def)) {
+    const f = c.filter;
+    if (!f || f.custom) continue;
+    const col = tableColumn(b, key)!;
+    if ("param" in f) {
+      const v = s[f.param];
+      if (v === null || v === undefined || v === "") continue;
+      w.push(c.kind === "bool" ? eq(col, v === "yes") : eq(col, v));
+    } else {
+      const [from, to] = [s[f.range[0]], s[f.range[1]]] as (number | null)[];
+      // Dates are bounded by whole years; a year field by the years themselves.
+      if (from) w.push(gte(col, c.kind === "date" ? `${from}-01-01` : from));
+      if (to) w.push(lte(col, c.kind === "date" ? `${to}-12-31` : to));
+    }
+  }
+  if (b.where) w.push(...b.where(db, s));
+  return and(...w);
+}
+
+/** `?sort=<key>.asc|desc` on a sortable key (else newest first); ties by id, newest first. */
+export function registryOrder(def: RegistryDefinition, b: RegistryBinding, s: ListSearch) {
+  const sort = parseSort(s.sort, sortKeys(def), { column: "createdAt", desc: true });
+  const col = tableColumn(b, sort.column)!;
+  return [sort.desc ? desc(col) : asc(col), desc(tableColumn(b, "id")!)];
+}
+
+function selection(b: RegistryBinding, keys: readonly string[]): Record<string, Expr> {
+  return Object.fromEntries(keys.map((k) => [k, shownValue(b, k)]));
+}
+
+/** The list page's rows: id, the title's badges, every list column (and what its cell links to). */
+export function registryListQuery(
+  db: DB,
+  def: RegistryDefinition,
+  b: RegistryBinding,
+  s: ListSearch & Record<string, unknown>,
+  showDeleted: boolean,
+) {
+  const sel: Record<string, Expr> = {
+    id: tableColumn(b, "id")!,
+    isSample: tableColumn(b, "isSample")!,
+    deletedAt: tableColumn(b, "deletedAt")!,
+    ...selection(b, def.list ?? []),
+  };
+  for (const key of def.list ?? []) {
+    const c = columnOf(def, key);
+    // A linked enterprise: its name is the shown value, its id the link.
+    if (c.kind === "enterpriseRef") sel[`${key}:id`] = tableColumn(b, key)!;
+    if (c.list?.with) sel[c.list.with] = shownValue(b, c.list.with);
+  }
+  const q = db.select(sel).from(b.table).$dynamic() as unknown as Select;
+  return (b.join ? b.join(q) : q).where(registryWhere(db, def, b, s, showDeleted)).orderBy(...registryOrder(def, b, s));
+}
+
+/** The total behind the list (same filter, no joins: a filter never needs one). */
+export function registryCountQuery(
+  db: DB,
+  def: RegistryDefinition,
+  b: RegistryBinding,
+  s: ListSearch & Record<string, unknown>,
+  showDeleted: boolean,
+) {
+  return db
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(b.table)
+    .where(registryWhere(db, def, b, s, showDeleted));
+}
+
+/** The full filtered list for the export: exactly the definition's export columns, in its order. */
+export function registryExportQuery(
+  db: DB,
+  def: RegistryDefinition,
+  b: RegistryBinding,
+  s: ListSearch & Record<string, unknown>,
+  showDeleted: boolean,
+) {
+  const q = db
+    .select(selection(b, def.export ?? []))
+    .from(b.table)
+    .$dynamic() as unknown as Select;
+  return (b.join ? b.join(q) : q)
+    .where(registryWhere(db, def, b, s, showDeleted))
+    .orderBy(...registryOrder(def, b, s)) as unknown as { toSQL(): { sql: string; params: unknown[] } };
+}

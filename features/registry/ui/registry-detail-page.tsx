@@ -1,0 +1,94 @@
+import { notFound } from "next/navigation";
+import { RecordHeader } from "@/components/registry/record-header";
+import { Card, CardContent } from "@/components/ui/card";
+import type { ServerAction } from "@/lib/action";
+import { requirePermission } from "@/lib/dal";
+import { getT } from "@/lib/i18n/server";
+import { can } from "@/lib/permissions";
+import type { RegistryDefinition } from "../define";
+import { RegistryHistory } from "../history";
+import { RegistryDetailGrid } from "./registry-detail";
+
+type RecordRow = { id: number; name: string; version: number; isSample: boolean; deletedAt: string | null };
+
+/** `/<registry>/<id>`: the record loaded by a positive integer id, else 404. */
+export async function loadRecord<R>(params: Promise<{ id: string }>, load: (id: number) => Promise<R | null>) {
+  const id = Number((await params).id);
+  const data = Number.isInteger(id) && id > 0 ? await load(id) : null;
+  if (!data) notFound();
+  return data;
+}
+
+/** `?tab=history` → 变更历史, else 基本信息. */
+export async function detailTab(searchParams: Promise<{ tab?: string }>): Promise<"detail" | "history"> {
+  return (await searchParams).tab === "history" ? "history" : "detail";
+}
+
+/**
+ * A registry record's page: header (edit / delete / restore), then either its change history (with its children's)
+ * or the definition's detail fields followed by the bespoke sections (`children`).
+ */
+export async function RegistryDetailPage({
+  definition: def,
+  record,
+  description,
+  tab,
+  deleteAction,
+  restoreAction,
+  subResources,
+  overrides,
+  children,
+}: {
+  definition: RegistryDefinition;
+  record: RecordRow & Record<string, unknown>;
+  description?: string;
+  tab: "detail" | "history";
+  deleteAction: ServerAction<unknown>;
+  restoreAction: ServerAction<unknown>;
+  subResources?: { definition: RegistryDefinition; ids: number[] }[];
+  overrides?: Record<string, React.ReactNode>;
+  children?: React.ReactNode;
+}) {
+  const user = await requirePermission("registry.read");
+  const t = await getT();
+  const canRestore = can(user.role, "registry.restore");
+  return (
+    <>
+      <RecordHeader
+        t={t}
+        title={record.name}
+        description={description}
+        base={`${def.path}/${record.id}`}
+        listHref={def.path}
+        record={record}
+        canWrite={can(user.role, "registry.write")}
+        canRestore={canRestore}
+        deleteAction={deleteAction}
+        restoreAction={restoreAction}
+        tab={tab}
+      />
+      {tab === "history" ? (
+        <Card>
+          <CardContent>
+            <RegistryHistory t={t} definition={def} id={record.id} subResources={subResources} />
+          </CardContent>
+        </Card>
+      ) : (
+        <div className="flex flex-col gap-4">
+          <Card>
+            <CardContent>
+              <RegistryDetailGrid
+                t={t}
+                definition={def}
+                record={record}
+                canRestore={canRestore}
+                overrides={overrides}
+              />
+            </CardContent>
+          </Card>
+          {children}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import { Plus } from "lucide-react";
+import Link from "next/link";
+import { DrillChip } from "@/components/registry/drill-chip";
+import { ExportButtons } from "@/components/registry/export-buttons";
+import { buttonVariants } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import type { Drill } from "@/features/kpi/drill";
+import { requirePermission } from "@/lib/dal";
+import { getT } from "@/lib/i18n/server";
+import { can } from "@/lib/permissions";
+import type { RegistryDefinition } from "../define";
+import { facetOptions } from "../facets";
+import type { RegistryRow } from "../search";
+import { RegistryTable } from "./registry-table";
+
+/** A registry's list page: title, export and create buttons, the board-drill chip, and the table. */
+export async function RegistryListPage({
+  definition: def,
+  params,
+  data,
+  drill = null,
+}: {
+  definition: RegistryDefinition;
+  /** The raw query string (the export buttons and the drill chip keep it). */
+  params: Record<string, string>;
+  data: { rows: RegistryRow[]; total: number; pageCount: number };
+  drill?: Drill | null;
+}) {
+  const user = await requirePermission("registry.read");
+  const t = await getT();
+  return (
+    <>
+      <PageHeader
+        title={t(def.listTitle ?? def.label)}
+        actions={
+          <>
+            {can(user.role, "report.export") ? <ExportButtons base={def.path} params={params} /> : null}
+            {can(user.role, "registry.write") && def.createLabel ? (
+              <Link href={`${def.path}/new`} className={buttonVariants()}>
+                <Plus className="h-4 w-4" />
+                {t(def.createLabel)}
+              </Link>
+            ) : null}
+          </>
+        }
+      />
+      <DrillChip drill={drill} base={def.path} params={params} total={data.total} />
+      <Card>
+        <RegistryTable
+          definition={def}
+          rows={data.rows}
+          total={data.total}
+          pageCount={data.pageCount}
+          options={facetOptions(def, t)}
+          canRestore={can(user.role, "registry.restore")}
+        />
+      </Card>
+    </>
+  );
+}

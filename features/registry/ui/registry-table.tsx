@@ -1,0 +1,155 @@
+"use client";
+import type { ColumnDef } from "@tanstack/react-table";
+import Link from "next/link";
+import { useMemo } from "react";
+import { DataTable } from "@/components/data-table/data-table";
+import { DeletedToggle, type FacetOption, FacetSelect, SearchBox, YearInput } from "@/components/data-table/toolbar";
+import { AmountCell, SampleBadge } from "@/components/registry/cells";
+import { Badge } from "@/components/ui/badge";
+import { useT } from "@/lib/i18n/client";
+import type { T } from "@/lib/i18n/core";
+import { tDynamic } from "@/lib/i18n/core";
+import { formatDateTime } from "@/lib/time";
+import { type Column, columnOf, type RegistryDefinition } from "../define";
+import { facetKeys, type RegistryRow, sortKeys } from "../search";
+
+const str = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+
+/** One list cell, by the column's kind and list options. */
+function cell(def: RegistryDefinition, key: string, c: Column, row: RegistryRow, t: T): React.ReactNode {
+  const v = row[key];
+  const width = c.list?.width;
+  if (c.list?.title) {
+    return (
+      <span className={`block ${width ?? ""}`}>
+        <Link href={`${def.path}/${row.id}`} className="font-medium text-brand-700 hover:underline">
+          {str(v)}
+        </Link>
+        {row.isSample ? <SampleBadge label={t("registry.sampleBadge")} /> : null}
+        {row.deletedAt ? (
+          <Badge tone="bad" className="ml-1">
+            {t("registry.deletedBadge")}
+          </Badge>
+        ) : null}
+      </span>
+    );
+  }
+  switch (c.kind) {
+    case "creditCode":
+    case "phone":
+    case "idNumber":
+      return <span className="font-mono text-xs whitespace-nowrap">{str(v)}</span>;
+    case "date":
+    case "datetime":
+      return (
+        <span className="tabular whitespace-nowrap">
+          {c.kind === "datetime" ? formatDateTime(str(v)).slice(0, 10) : str(v)}
+        </span>
+      );
+    case "year":
+      return <span className="tabular">{str(v)}</span>;
+    case "number":
+      return <AmountCell value={v as number | null} />;
+    case "bool":
+      return v ? t("common.yes") : t("common.no");
+    case "enum": {
+      const label = v ? tDynamic(t, `${c.labels}.${v}`, str(v)) : "";
+      const tone = c.tones?.[str(v)];
+      return tone ? <Badge tone={tone}>{label}</Badge> : label;
+    }
+    case "enterpriseRef": {
+      const id = row[`${key}:id`];
+      const also = c.list?.with ? str(row[c.list.with]) : "";
+      return (
+        <span className={`block ${width ?? ""}`}>
+          {id && v ? (
+            <Link href={`/enterprises/${id}`} className="text-brand-700 hover:underline">
+              {str(v)}
+            </Link>
+          ) : (
+            str(v) || null
+          )}
+          {also ? <span className={id && v ? "block text-xs text-slate-500" : undefined}>{also}</span> : null}
+        </span>
+      );
+    }
+    default:
+      return width ? (
+        <span className={`block ${width}`}>{str(v)}</span>
+      ) : (
+        <span className={c.kind === "dict" ? "whitespace-nowrap" : undefined}>{str(v)}</span>
+      );
+  }
+}
+
+/**
+ * A registry's list: columns, sortable headers and toolbar filters from its definition; paging, sort and
+ * filters live in the URL and run in SQL. `options`: the filters' choices (dictionary items, enum labels, years).
+ */
+export function RegistryTable({
+  definition: def,
+  rows,
+  total,
+  pageCount,
+  options,
+  canRestore,
+}: {
+  definition: RegistryDefinition;
+  rows: RegistryRow[];
+  total: number;
+  pageCount: number;
+  options: Record<string, FacetOption[]>;
+  canRestore: boolean;
+}) {
+  const t = useT();
+  const columns = useMemo<ColumnDef<RegistryRow>[]>(
+    () =>
+      (def.list ?? []).map((key) => {
+        const c = columnOf(def, key);
+        return {
+          id: key,
+          header: t(c.list?.header ?? c.label),
+          enableHiding: !c.list?.title,
+          cell: ({ row }) => cell(def, key, c, row.original, t),
+        };
+      }),
+    [def, t],
+  );
+  const keys = useMemo(() => facetKeys(def), [def]);
+  const filters = (def.filters ?? []).flatMap((key) => {
+    const c = columnOf(def, key);
+    const f = c.filter;
+    if (!f || f.toolbar === false) return [];
+    if ("param" in f)
+      return [
+        <FacetSelect key={f.param} name={f.param} label={t(f.label ?? c.label)} options={options[f.param] ?? []} />,
+      ];
+    return f.range.map((name, i) => {
+      const label = t(f.labels?.[i] ?? c.label);
+      return c.kind === "year" ? (
+        <FacetSelect key={name} name={name} label={label} options={options[name] ?? []} />
+      ) : (
+        <YearInput key={name} name={name} label={label} />
+      );
+    });
+  });
+  return (
+    <DataTable
+      tableId={def.path.slice(1)}
+      sortable={sortKeys(def)}
+      columns={columns}
+      data={rows}
+      total={total}
+      pageCount={pageCount}
+      rowHref={(r) => `${def.path}/${r.id}`}
+      facetKeys={keys}
+      toolbar={
+        <>
+          <SearchBox placeholder={t(def.searchPlaceholder ?? "common.search")} />
+          {filters}
+          {canRestore ? <DeletedToggle /> : null}
+        </>
+      }
+    />
+  );
+}
