@@ -180,7 +180,10 @@ export class Writer {
 
 /** The better-sqlite3 connection under a drizzle transaction (the same one, so the same transaction). */
 function clientOf(tx: Tx): Database.Database {
-  return (tx as unknown as { session: { client: Database.Database } }).session.client;
+  // drizzle's better-sqlite3 transaction keeps its connection on the session; refuse loudly if that ever moves.
+  const client = (tx as unknown as { session?: { client?: Database.Database } }).session?.client;
+  if (!client || typeof client.prepare !== "function") throw new Error("registry write path: no SQLite connection");
+  return client;
 }
 
 /**

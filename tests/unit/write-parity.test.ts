@@ -677,3 +677,40 @@ describe("talents", () => {
     ]);
   });
 });
+
+describe("stale writes", () => {
+  it("a stale update or delete is refused with who saved last and the current values (labels, masked phone)", () => {
+    const c = code();
+    const { id } = commit((w) => createRecord(w, enterpriseWrites, enterpriseForm(c, "过期企业")));
+    commit((w) => updateRecord(w, enterpriseWrites, { id, version: 1 }, enterpriseForm(c, "过期企业（新）")));
+    const refusal = (fn: () => unknown) => {
+      try {
+        rolledBack(fn);
+      } catch (err) {
+        return err as ActionError;
+      }
+      throw new Error("not refused");
+    };
+    for (const attempt of [
+      () => commit((w) => updateRecord(w, enterpriseWrites, { id, version: 1 }, enterpriseForm(c, "过期企业（旧）"))),
+      () => commit((w) => setRecordDeleted(w, enterpriseWrites, { id, version: 1 }, true, "enterprise.delete")),
+    ]) {
+      const err = refusal(attempt);
+      expect(err.code).toBe("conflict");
+      expect(err.stale?.updatedBy).toBe(user.id);
+      const current = Object.fromEntries((err.stale?.current ?? []).map((v) => [v.label, v.valueKey ?? v.value]));
+      expect(current).toMatchObject({
+        "enterprises.fields.name": "过期企业（新）",
+        "enterprises.fields.street": "龙溪街道",
+        "enterprises.fields.status": "enterprises.status.active",
+        "enterprises.fields.isAboveScale": "common.no",
+      });
+      expect(current["enterprises.fields.contactPhone"]).not.toContain("13800138000");
+    }
+    expect(sqlite.prepare("SELECT name, version, deleted_at FROM enterprises WHERE id = ?").get(id)).toEqual({
+      name: "过期企业（新）",
+      version: 2,
+      deleted_at: null,
+    });
+  });
+});
