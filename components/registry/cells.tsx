@@ -26,3 +26,22 @@ export function SampleBadge({ label }: { label: string }) {
     </Badge>
   );
 }
+
+/**
+ * A stored web address as a link that opens in a new tab and tells the site nothing about us. Only http(s) is
+ * ever stored (the schema refuses other schemes); anything else is shown as text, never as a link.
+ */
+export function WebLink({ href }: { href: string }) {
+  if (!/^https?:\/\//i.test(href)) return <span>{href}</span>;
+  return (
+    <a
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer nofollow"
+      className="inline-block max-w-64 truncate align-bottom text-brand-700 hover:underline"
+      title={href}
+    >
+      {href.replace(/^https?:\/\//i, "").replace(/\/$/, "")}
+    </a>
+  );
+}

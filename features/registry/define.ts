@@ -83,6 +83,8 @@ export type FormOptions = {
 
 export type TextField = Common & { kind: "text"; max: number; multiline?: boolean };
 export type CreditCodeField = Common & { kind: "creditCode" };
+/** A web address (http/https); a bare host such as www.example.com is stored with https://. Shown as a link. */
+export type UrlField = Common & { kind: "url"; max: number };
 export type DateField = Common & { kind: "date"; notFuture?: boolean };
 export type NumberField = Common & { kind: "number"; max: number; integer?: boolean };
 /** `max: "currentYear"` is read when a value is checked (a long-running server rolls over at New Year). */
@@ -106,6 +108,7 @@ export type EnterpriseRefField = Common & { kind: "enterpriseRef" };
 export type Field =
   | TextField
   | CreditCodeField
+  | UrlField
   | DateField
   | NumberField
   | YearField
@@ -126,6 +129,7 @@ export const creditCode = <const O extends Opts<CreditCodeField>>(o: O) => ({
   required: true as const,
   ...o,
 });
+export const url = <const O extends Opts<UrlField>>(o: O) => ({ kind: "url" as const, ...o });
 export const date = <const O extends Opts<DateField>>(o: O) => ({ kind: "date" as const, ...o });
 export const number = <const O extends Opts<NumberField>>(o: O) => ({ kind: "number" as const, ...o });
 export const year = <const O extends Opts<YearField>>(o: O) => ({
@@ -174,7 +178,7 @@ type Req<F> = F extends { required: true } ? true : false;
 type Maybe<F, T> = Req<F> extends true ? T : T | null;
 
 /** The parsed value type of a field. */
-export type FieldValue<F> = F extends { kind: "text" | "date" }
+export type FieldValue<F> = F extends { kind: "text" | "date" | "url" }
   ? Maybe<F, string>
   : F extends { kind: "creditCode" }
     ? string

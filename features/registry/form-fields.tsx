@@ -57,6 +57,9 @@ export function inputProps(f: Field): React.InputHTMLAttributes<HTMLInputElement
   switch (f.kind) {
     case "text":
       return { maxLength: f.max };
+    case "url":
+      // Text, not type=url: a bare host (www.example.com) is accepted and stored with https://.
+      return { maxLength: f.max, inputMode: "url", autoComplete: "url", placeholder: "https://" };
     case "creditCode":
       return { maxLength: KIND_MAX_LENGTH.creditCode, className: "font-mono uppercase", autoComplete: "off" };
     case "date":

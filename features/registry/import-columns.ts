@@ -5,6 +5,7 @@ import type { Field, Fields } from "./define";
 const KIND: Record<Field["kind"], ColumnKind> = {
   text: "text",
   creditCode: "text",
+  url: "text",
   phone: "text",
   idNumber: "text",
   date: "date",

@@ -13,6 +13,7 @@ import {
   optDictId,
   optRef,
   optText,
+  optUrl,
   phone,
   reqAmount,
   reqText,
@@ -43,6 +44,8 @@ export function fieldSchema(f: Field): z.ZodType {
       return f.required ? reqText(f.max) : optText(f.max);
     case "creditCode":
       return creditCode();
+    case "url":
+      return f.required ? optUrl(f.max).refine((v) => v !== null, "registry.required") : optUrl(f.max);
     case "date":
       return f.required ? dateStr({ notFuture: f.notFuture }) : optDate({ notFuture: f.notFuture });
     case "number":

@@ -33,6 +33,31 @@ export const reqText = (max: number, opts: TextOpts = {}) =>
 export const optText = (max: number, opts: TextOpts = {}) =>
   z.preprocess(trimOrNull, z.string().max(max, `registry.tooLong|max=${max}`).superRefine(cleanText(opts)).nullable());
 
+/**
+ * A web address: http or https only (never javascript: or data:), a host with a dot, no spaces. A bare host
+ * ("www.example.com") is taken as https://; the stored value is the address as typed, with its scheme.
+ */
+export const optUrl = (max: number) =>
+  z.preprocess((v) => {
+    const s = trimOrNull(v);
+    return typeof s === "string" && !/^[a-z][a-z0-9+.-]*:/i.test(s) ? `https://${s}` : s;
+  }, z
+    .string()
+    .max(max, `registry.tooLong|max=${max}`)
+    .superRefine(cleanText({}))
+    .refine(isWebAddress, "registry.invalidUrl")
+    .nullable()) as unknown as z.ZodType<string | null>;
+
+function isWebAddress(s: string): boolean {
+  if (/\s/.test(s)) return false;
+  try {
+    const u = new URL(s);
+    return (u.protocol === "https:" || u.protocol === "http:") && /\.[^.]+$/.test(u.hostname) && !u.username;
+  } catch {
+    return false;
+  }
+}
+
 function isRealDate(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;

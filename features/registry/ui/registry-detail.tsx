@@ -1,6 +1,6 @@
 import "server-only";
 import Link from "next/link";
-import { formatAmount } from "@/components/registry/cells";
+import { formatAmount, WebLink } from "@/components/registry/cells";
 import { DetailGrid } from "@/components/registry/detail-grid";
 import { Badge } from "@/components/ui/badge";
 import { type T, tDynamic } from "@/lib/i18n/core";
@@ -60,6 +60,8 @@ export async function RegistryDetailGrid({
         return formatDateTime(String(v));
       case "creditCode":
         return <span className="font-mono">{String(v)}</span>;
+      case "url":
+        return <WebLink href={String(v)} />;
       case "enterpriseRef": {
         const ref = refs.get(v as number);
         if (!ref) return String(v);

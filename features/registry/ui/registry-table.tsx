@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DeletedToggle, type FacetOption, FacetSelect, SearchBox, YearInput } from "@/components/data-table/toolbar";
-import { AmountCell, SampleBadge } from "@/components/registry/cells";
+import { AmountCell, SampleBadge, WebLink } from "@/components/registry/cells";
 import { Badge } from "@/components/ui/badge";
 import { useT } from "@/lib/i18n/client";
 import type { T } from "@/lib/i18n/core";
@@ -48,6 +48,8 @@ function cell(def: RegistryDefinition, key: string, c: Column, row: RegistryRow,
       );
     case "year":
       return <span className="tabular">{str(v)}</span>;
+    case "url":
+      return v ? <WebLink href={str(v)} /> : null;
     case "number":
       return <AmountCell value={v as number | null} />;
     case "bool":
