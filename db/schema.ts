@@ -179,6 +179,8 @@ export const enterprises = sqliteTable(
     isAboveScale: integer("is_above_scale", { mode: "boolean" }).notNull().default(false),
     contactName: text("contact_name"),
     contactPhone: text("contact_phone"),
+    /** 企业官网 */
+    website: text("website"),
     status: text("status", { enum: ENTERPRISE_STATUSES }).notNull().default("active"),
     statusChangedAt: text("status_changed_at"),
     /** Denormalised latest annual R&D spend (万元), so the list sorts by it through an index. */

@@ -11,6 +11,7 @@ import {
   number,
   phone,
   text,
+  url,
   year,
 } from "@/features/registry/define";
 
@@ -87,6 +88,11 @@ export const enterpriseRegistry = defineRegistry({
       form: { clear: "enterprises.phone.clear" },
       import: { example: "13800138000", width: 16 },
     }),
+    website: url({
+      label: "enterprises.fields.website",
+      max: 200,
+      import: { example: "https://www.example.com", width: 28 },
+    }),
     status: enumOf(ENTERPRISE_STATUSES, {
       label: "enterprises.fields.status",
       labels: "enterprises.status",
@@ -118,6 +124,7 @@ export const enterpriseRegistry = defineRegistry({
     "registeredCapital",
     "latestRdExpense",
     "status",
+    "website",
   ],
   filters: ["streetId", "parkId", "industryChainId", "qual", "status", "isAboveScale", "foundedDate"],
   export: [
@@ -135,6 +142,7 @@ export const enterpriseRegistry = defineRegistry({
     "latestRdExpense",
     "contactName",
     "contactPhone",
+    "website",
     "isSample",
   ],
   detail: [
@@ -149,6 +157,7 @@ export const enterpriseRegistry = defineRegistry({
     "status",
     "contactName",
     "contactPhone",
+    "website",
     "latestRdExpense",
   ],
 });

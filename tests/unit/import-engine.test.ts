@@ -46,6 +46,7 @@ const enterpriseRow = (name: string, code: string, capital: number | { formula: 
   "否",
   null,
   "13800138000",
+  "www.example-unit.cn",
   "在册",
 ];
 
@@ -76,7 +77,13 @@ describe("enterprise import", () => {
     expect(plan.totals).toEqual({ new: 4, updated: 0, unchanged: 0, invalid: 0 });
     sqlite.transaction(() => applyPlan(sqlite, plan, { userId, now: new Date().toISOString() }))();
     const a = sqlite.prepare("SELECT * FROM enterprises WHERE credit_code = ?").get(A) as Record<string, unknown>;
-    expect(a).toMatchObject({ name: "单测企业甲", founded_date: "2015-06-01", is_above_scale: 0, version: 1 });
+    expect(a).toMatchObject({
+      name: "单测企业甲",
+      founded_date: "2015-06-01",
+      is_above_scale: 0,
+      website: "https://www.example-unit.cn",
+      version: 1,
+    });
     expect(
       sqlite.prepare("SELECT count(*) FROM enterprise_qualifications WHERE enterprise_id = ?").pluck().get(a.id),
     ).toBe(1);
