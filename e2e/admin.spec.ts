@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { contextAs, signIn } from "./fixtures/auth";
+import { contextAs, signInAs } from "./fixtures/auth";
 import { row, scalar, seedUser, uniqueName } from "./fixtures/db";
 
 test("disabling a user ends their session at once and is logged with before/after", async ({ browser }) => {
@@ -33,7 +33,7 @@ test("disabling a user ends their session at once and is logged with before/afte
 });
 
 test("an admin cannot disable themself or change their own role", async ({ page }) => {
-  await signIn(page, "admin");
+  await signInAs(page, "admin");
   await page.goto("/admin/users");
   const me = page.getByTestId("user-row-admin");
   await expect(me.getByRole("button", { name: "停用" })).toBeDisabled();
@@ -54,7 +54,7 @@ test("the operation log is append-only in the database itself", async () => {
 });
 
 test("admin adds, renames and disables a dictionary item", async ({ page }) => {
-  await signIn(page, "admin");
+  await signInAs(page, "admin");
   await page.goto("/admin/dictionaries?kind=park");
   await expect(page.getByRole("tab", { name: "园区" })).toHaveAttribute("aria-selected", "true");
   await expect(page.getByTestId("dict-row-xiantao_data_valley")).toContainText("仙桃国际大数据谷");
@@ -83,7 +83,7 @@ test("admin adds, renames and disables a dictionary item", async ({ page }) => {
 });
 
 test("the auditor filters the operation log and the login log", async ({ page }) => {
-  await signIn(page, "auditor");
+  await signInAs(page, "auditor");
   await page.goto("/admin/audit-log?action=user.");
   await expect(page.getByTestId("audit-row").first()).toBeVisible();
   const actions = await page.getByTestId("audit-row").locator("td:nth-child(4) .font-mono").allTextContents();

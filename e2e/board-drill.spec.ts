@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { captureAction, replayAction, signIn } from "./fixtures/auth";
+import { captureAction, replayAction, signInAs } from "./fixtures/auth";
 import { scalar, withDb } from "./fixtures/db";
 
 // Every registry-count figure leads to exactly the records that make it: the list's total and both exports agree
@@ -100,7 +100,7 @@ test("every registry-count card on the 2021Q1 board drills to a list of exactly 
   page,
 }) => {
   test.setTimeout(240_000);
-  await signIn(page, "leader");
+  await signInAs(page, "leader");
   const keys = registryCards();
   expect(keys.length).toBeGreaterThan(0);
   for (const key of keys) {
@@ -133,7 +133,7 @@ test("every registry-count card on the 2021Q1 board drills to a list of exactly 
 
 test("the quarterly summary's registry-count rows drill to the same records", async ({ page }) => {
   test.setTimeout(240_000);
-  await signIn(page, "leader");
+  await signInAs(page, "leader");
   const keys = registryCards();
   for (const key of keys) {
     await page.goto("/reports/2021Q1");
@@ -153,7 +153,7 @@ test("the quarterly summary's registry-count rows drill to the same records", as
 });
 
 test("a reported figure links to its provenance", async ({ page }) => {
-  await signIn(page, "leader");
+  await signInAs(page, "leader");
   await page.goto("/?period=2021Q1");
   await expect(page.getByTestId("kpi-innovation_index_rank").getByTestId("kpi-drill")).toHaveAttribute(
     "href",
@@ -178,7 +178,7 @@ test("one 2021Q2 value leaves the board on 2021Q1; 2021Q2 opens only when chosen
       .run(ind, district).lastInsertRowid as number;
   });
   try {
-    await signIn(page, "leader");
+    await signInAs(page, "leader");
     await page.goto("/");
     await expect(page.getByLabel("统计期")).toHaveValue("2021Q1");
     await expect(page.getByTestId("entry-progress")).toHaveCount(0);
@@ -213,7 +213,7 @@ test("one 2021Q2 value leaves the board on 2021Q1; 2021Q2 opens only when chosen
 test("封账 lists what is missing and needs a confirmation naming it; the server refuses a close without it", async ({
   page,
 }) => {
-  await signIn(page, "staff");
+  await signInAs(page, "staff");
   await page.goto("/reports/2020Q3");
   await expect(page.getByTestId("report-status")).toHaveText("草稿");
   await page.getByRole("button", { name: "封账" }).click();
@@ -251,7 +251,7 @@ test("封账 lists what is missing and needs a confirmation naming it; the serve
 test("a rank trend reads as ranks: inverted integer axis 1 … 38, a point per ranked period, a legend for the target", async ({
   page,
 }) => {
-  await signIn(page, "leader");
+  await signInAs(page, "leader");
   await page.goto("/?period=2021Q1&focus=innovation_index_rank#charts");
   const chart = page.getByTestId("trend-chart");
   const tick = chart.locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value");
