@@ -16,7 +16,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   // No retries: every worker has its own server and database (e2e/fixtures/workers.ts), so a failure is a bug.
   workers: E2E_WORKERS,
-  fullyParallel: false,
+  // Tests are independent (each seeds its own rows, on its worker's own database), so they spread evenly.
+  fullyParallel: true,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],

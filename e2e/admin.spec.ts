@@ -46,6 +46,9 @@ test("the operation log is append-only in the database itself", async () => {
   const { E2E_DB } = await import("./fixtures/db");
   const db = new Database(E2E_DB);
   try {
+    // Rows of its own to attempt to change (a trigger only fires on a row; a fresh database may have none yet).
+    db.prepare("INSERT INTO operation_logs (action, result) VALUES ('test.appendOnly', 'ok')").run();
+    db.prepare("INSERT INTO login_logs (username, success, reason) VALUES ('append-only', 0, 'test')").run();
     expect(() => db.prepare("UPDATE operation_logs SET result = 'ok'").run()).toThrow(/append-only/);
     expect(() => db.prepare("DELETE FROM login_logs").run()).toThrow(/append-only/);
   } finally {

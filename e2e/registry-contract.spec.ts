@@ -99,8 +99,9 @@ const CASES: Case[] = [
   {
     def: talentRegistry,
     table: "talents",
+    // A team in a person-only category: counted by no published figure (the board and report specs check them).
     sample: () => ({
-      kind: "个人",
+      kind: "团队",
       categoryId: "海内外高层次人才",
       recognisedYear: "2020",
       field: "人工智能",
@@ -108,7 +109,7 @@ const CASES: Case[] = [
     }),
     edit: { field: "field", to: "集成电路" },
     seed: () => ({
-      kind: "person",
+      kind: "team",
       category_id: ["talent_category", "high_level"],
       recognised_year: 2020,
       phone: "13800138000",
@@ -427,7 +428,7 @@ for (const c of CASES) {
       const cells: Record<string, ExcelJS.CellValue> = {};
       for (const [field, value] of Object.entries({ name: record, ...c.sample() })) {
         const f = def.fields[field];
-        const header = t((f.import && f.import.header) || f.label);
+        const header = t((f.import ? f.import.header : undefined) ?? f.label);
         cells[header] = f.kind === "number" || f.kind === "year" ? Number(value) : value;
       }
       const file = await fillTemplate(template, t(`import.sheets.${def.key}` as MessageKey), [cells]);
