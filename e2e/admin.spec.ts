@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { contextAs, signInAs } from "./fixtures/auth";
-import { row, scalar, seedUser, uniqueName } from "./fixtures/db";
+import { row, scalar, seedUser, uniqueName, withDb } from "./fixtures/db";
 
 test("disabling a user ends their session at once and is logged with before/after", async ({ browser }) => {
   const username = uniqueName("dis");
@@ -86,6 +86,12 @@ test("admin adds, renames and disables a dictionary item", async ({ page }) => {
 });
 
 test("the auditor filters the operation log and the login log", async ({ page }) => {
+  // Rows of its own to filter: one user action and one other (a fresh worker database may have neither yet).
+  withDb((db) => {
+    const log = db.prepare("INSERT INTO operation_logs (action, result, username) VALUES (?, 'ok', 'admin')");
+    log.run("user.create");
+    log.run("dictionary.create");
+  });
   await signInAs(page, "auditor");
   await page.goto("/admin/audit-log?action=user.");
   await expect(page.getByTestId("audit-row").first()).toBeVisible();
