@@ -33,7 +33,20 @@ export default defineConfig({
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: CHROMIUM_ARGS } } },
+    {
+      name: "chromium",
+      grepInvert: /@alone/,
+      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: CHROMIUM_ARGS } },
+    },
+    // Tests that compare wall-clock times (tagged @alone) run after all the others, one at a time, so the other
+    // workers' load cannot decide them. (If a test of the main project fails, these are skipped.)
+    {
+      name: "alone",
+      grep: /@alone/,
+      dependencies: ["chromium"],
+      workers: 1,
+      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: CHROMIUM_ARGS } },
+    },
   ],
   // One production server per worker, started one after the other: server 0 builds if needed and seeds the
   // template database; the others copy it and reuse the build. Each has its own database file.

@@ -198,9 +198,10 @@ test("importing the same file twice creates nothing the second time and says so"
   ).toBe(versions);
 });
 
-test("a renamed .xlsm, a file over 10 MB and a zip bomb are refused quickly with a message, nothing written", async ({
-  page,
-}) => {
+// @alone: "quickly" is wall-clock time, which only means something with no other test loading the machine.
+test("a renamed .xlsm, a file over 10 MB and a zip bomb are refused quickly with a message, nothing written", {
+  tag: "@alone",
+}, async ({ page }) => {
   await signInAs(page, "staff");
   const name = uniqueName("拒绝导入企业");
   const code = freshCreditCode();
