@@ -1,10 +1,8 @@
 import fs from "node:fs";
-import path from "node:path";
 import { chromium, defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumExecutable } from "./e2e/chromium";
+import { baseUrlFor, dbPathFor, E2E_WORKERS, workerIndex } from "./e2e/fixtures/workers";
 
-const PORT = Number(process.env.E2E_PORT ?? 3210);
-const BASE_URL = `http://127.0.0.1:${PORT}`;
 const executablePath = chromiumExecutable();
 if (!executablePath && !fs.existsSync(chromium.executablePath())) {
   console.error(
@@ -13,22 +11,21 @@ if (!executablePath && !fs.existsSync(chromium.executablePath())) {
   process.exit(1);
 }
 
-export const E2E_DB = path.resolve("e2e/.tmp/e2e.db");
-
 export default defineConfig({
   testDir: "./e2e",
   forbidOnly: !!process.env.CI,
-  // On CI one retry: two specs (talents list search, 2020Q2 封账) can still race with other workers' writes to the
-  // one shared e2e database (two of three clean CI runs passed all 100). One database per worker removes the cause.
-  retries: process.env.CI ? 1 : 0,
-  workers: 2,
-  fullyParallel: false,
+  // No retries: every worker has its own server and database (e2e/fixtures/workers.ts), so a failure is a bug.
+  workers: E2E_WORKERS,
+  // Tests are independent (each seeds its own rows, on its worker's own database), so they spread evenly.
+  fullyParallel: true,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   outputDir: "test-results",
   use: {
-    baseURL: BASE_URL,
+    // The config is evaluated again in each worker, where TEST_PARALLEL_INDEX names the worker's own server
+    // (e2e/fixtures/test.ts sets the same from testInfo.parallelIndex).
+    baseURL: baseUrlFor(workerIndex()),
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
     trace: "retain-on-failure",
@@ -36,22 +33,38 @@ export default defineConfig({
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
   },
   projects: [
-    { name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: CHROMIUM_ARGS } } },
+    {
+      name: "chromium",
+      grepInvert: /@alone/,
+      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: CHROMIUM_ARGS } },
+    },
+    // Tests that compare wall-clock times (tagged @alone) run after all the others, one at a time, so the other
+    // workers' load cannot decide them. (If a test of the main project fails, these are skipped.)
+    {
+      name: "alone",
+      grep: /@alone/,
+      dependencies: ["chromium"],
+      workers: 1,
+      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: CHROMIUM_ARGS } },
+    },
   ],
-  webServer: {
-    // The production build on a throw-away database (deleted before every run).
+  // One production server per worker, started one after the other: server 0 builds if needed and seeds the
+  // template database; the others copy it and reuse the build. Each has its own database file.
+  webServer: Array.from({ length: E2E_WORKERS }, (_, i) => ({
     command: "tsx e2e/server.ts",
-    url: `${BASE_URL}/login`,
+    url: `${baseUrlFor(i)}/login`,
     timeout: 600_000,
     reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
+    stdout: "pipe" as const,
+    stderr: "pipe" as const,
     env: {
-      DATABASE_URL: E2E_DB,
-      PORT: String(PORT),
+      E2E_SERVER_INDEX: String(i),
+      DATABASE_URL: dbPathFor(i),
+      PORT: String(new URL(baseUrlFor(i)).port),
       HOSTNAME: "127.0.0.1",
-      NEXTAUTH_URL: BASE_URL,
+      NEXTAUTH_URL: baseUrlFor(i),
       DEMO: "1",
+      ...(i > 0 ? { SKIP_BUILD: "1" } : {}),
     },
-  },
+  })),
 });

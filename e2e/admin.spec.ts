@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { contextAs, signIn } from "./fixtures/auth";
-import { row, scalar, seedUser, uniqueName } from "./fixtures/db";
+import { contextAs, signInAs } from "./fixtures/auth";
+import { row, scalar, seedUser, uniqueName, withDb } from "./fixtures/db";
 
 test("disabling a user ends their session at once and is logged with before/after", async ({ browser }) => {
   const username = uniqueName("dis");
@@ -33,7 +33,7 @@ test("disabling a user ends their session at once and is logged with before/afte
 });
 
 test("an admin cannot disable themself or change their own role", async ({ page }) => {
-  await signIn(page, "admin");
+  await signInAs(page, "admin");
   await page.goto("/admin/users");
   const me = page.getByTestId("user-row-admin");
   await expect(me.getByRole("button", { name: "停用" })).toBeDisabled();
@@ -46,6 +46,9 @@ test("the operation log is append-only in the database itself", async () => {
   const { E2E_DB } = await import("./fixtures/db");
   const db = new Database(E2E_DB);
   try {
+    // Rows of its own to attempt to change (a trigger only fires on a row; a fresh database may have none yet).
+    db.prepare("INSERT INTO operation_logs (action, result) VALUES ('test.appendOnly', 'ok')").run();
+    db.prepare("INSERT INTO login_logs (username, success, reason) VALUES ('append-only', 0, 'test')").run();
     expect(() => db.prepare("UPDATE operation_logs SET result = 'ok'").run()).toThrow(/append-only/);
     expect(() => db.prepare("DELETE FROM login_logs").run()).toThrow(/append-only/);
   } finally {
@@ -54,7 +57,7 @@ test("the operation log is append-only in the database itself", async () => {
 });
 
 test("admin adds, renames and disables a dictionary item", async ({ page }) => {
-  await signIn(page, "admin");
+  await signInAs(page, "admin");
   await page.goto("/admin/dictionaries?kind=park");
   await expect(page.getByRole("tab", { name: "园区" })).toHaveAttribute("aria-selected", "true");
   await expect(page.getByTestId("dict-row-xiantao_data_valley")).toContainText("仙桃国际大数据谷");
@@ -83,7 +86,13 @@ test("admin adds, renames and disables a dictionary item", async ({ page }) => {
 });
 
 test("the auditor filters the operation log and the login log", async ({ page }) => {
-  await signIn(page, "auditor");
+  // Rows of its own to filter: one user action and one other (a fresh worker database may have neither yet).
+  withDb((db) => {
+    const log = db.prepare("INSERT INTO operation_logs (action, result, username) VALUES (?, 'ok', 'admin')");
+    log.run("user.create");
+    log.run("dictionary.create");
+  });
+  await signInAs(page, "auditor");
   await page.goto("/admin/audit-log?action=user.");
   await expect(page.getByTestId("audit-row").first()).toBeVisible();
   const actions = await page.getByTestId("audit-row").locator("td:nth-child(4) .font-mono").allTextContents();

@@ -89,7 +89,8 @@ test("five failures lock the account, even against the right password", async ({
 });
 
 test("after sign-out the old cookie opens nothing", async ({ browser }) => {
-  const ctx = await contextAs(browser, "leader");
+  // Its own session: signing out ends it (the worker's shared leader session must live on).
+  const ctx = await contextAs(browser, "leader", undefined, { fresh: true });
   const cookies = await ctx.cookies();
   const page = await ctx.newPage();
   await page.goto("/enterprises");

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { captureAction, contextAs, replayAction, signIn } from "./fixtures/auth";
+import { captureAction, contextAs, replayAction, signInAs } from "./fixtures/auth";
 import { row, scalar, uniqueName } from "./fixtures/db";
 import { freshCreditCode } from "./fixtures/registry";
 
@@ -10,7 +10,7 @@ const fmt = (n: number) => n.toLocaleString("zh-CN", { maximumFractionDigits: 2 
 const card = (page: Page, key: string) => page.getByTestId(`kpi-${key}`);
 
 test("the leader's board shows every published figure with its unit and rank", async ({ page }) => {
-  await signIn(page, "leader");
+  await signInAs(page, "leader");
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "指标驾驶舱" })).toBeVisible();
   await expect(page.getByLabel("统计期")).toHaveValue("2021Q1");
@@ -51,7 +51,7 @@ test("the leader's board shows every published figure with its unit and rank", a
 });
 
 test("switching the period updates the URL and the cards", async ({ page }) => {
-  await signIn(page, "leader");
+  await signInAs(page, "leader");
   await page.goto("/");
   const before = await card(page, "municipal_tech_enterprises").getByTestId("kpi-value").textContent();
   await page.getByLabel("统计期").selectOption("2020Q4");
@@ -71,7 +71,7 @@ test("switching the period updates the URL and the cards", async ({ page }) => {
 test("staff enter a district value and the rank on the board changes; the leader cannot", async ({ page, browser }) => {
   const key = "tech_contract_turnover";
   // 2018: a year no published figure or quarterly summary test reads, so parallel tests never see the change.
-  await signIn(page, "staff");
+  await signInAs(page, "staff");
   await page.goto(`/indicators/${key}?period=2018`);
   await expect(page.getByTestId("ranking-us")).toContainText("1");
   const jiangbei = scalar<number>("SELECT id FROM dictionary_items WHERE kind='district' AND label='江北区'");
@@ -132,7 +132,7 @@ test("a new 市级科技型企业 qualification raises the live count by one; de
   };
   const before = await countOnBoard();
 
-  await signIn(page, "staff");
+  await signInAs(page, "staff");
   await page.goto("/enterprises/new");
   await page.getByLabel("企业名称").fill(uniqueName("计数企业"));
   await page.getByLabel("统一社会信用代码").fill(freshCreditCode());
@@ -157,7 +157,7 @@ test("a new 市级科技型企业 qualification raises the live count by one; de
 });
 
 test("the board reads on a tablet and a phone without horizontal scrolling", async ({ page }) => {
-  await signIn(page, "leader");
+  await signInAs(page, "leader");
   for (const width of [1024, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto("/");

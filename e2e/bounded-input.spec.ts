@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { captureAction, contextAs, replayAction, signIn } from "./fixtures/auth";
+import { captureAction, contextAs, replayAction, signInAs } from "./fixtures/auth";
 import { row, scalar, uniqueName } from "./fixtures/db";
 import { XLSX } from "./fixtures/import";
 
@@ -60,7 +60,7 @@ test("a refused or oversized request with a 3 MB field writes a log row of bound
 });
 
 test("a 12 MB upload gets the Chinese size message on the import page, which keeps working", async ({ page }) => {
-  await signIn(page, "staff");
+  await signInAs(page, "staff");
   await page.goto("/import");
   await page.getByLabel("选择文件").setInputFiles({
     name: "twelve.xlsx",

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { contextAs, signIn } from "./fixtures/auth";
+import { contextAs, signInAs } from "./fixtures/auth";
 import { row, scalar, withDb } from "./fixtures/db";
 
 // District values by name: each test uses its own indicator-year no other spec reads (years before the seed's).
@@ -54,7 +54,7 @@ test("a two-column paste in reversed order with a header puts each value on its 
     渝北区: 5,
     江北区: 7,
   });
-  await signIn(page, "staff");
+  await signInAs(page, "staff");
   await openEntry(page, period);
 
   // Value first, name second, a header row, and rows in the city spreadsheet's order, not the form's.
@@ -122,7 +122,7 @@ test("a two-column paste in reversed order with a header puts each value on its 
 
 test("an unknown or repeated district name is refused by name, row by row, and nothing is filled", async ({ page }) => {
   const period = "2010";
-  await signIn(page, "staff");
+  await signInAs(page, "staff");
   await openEntry(page, period);
   const before = countFor(period);
   await page.getByLabel("粘贴区县数值").fill("区县\t数值\n万州区\t1\n万洲区\t2\n渝北\t3\n渝北区\t4");
@@ -145,7 +145,7 @@ test("an .xlsx upload of name + value fills by name and previews before saving",
   ws.addRow(["忠县", 2]);
   const file = Buffer.from(await wb.xlsx.writeBuffer());
 
-  await signIn(page, "staff");
+  await signInAs(page, "staff");
   await openEntry(page, period);
   await page.getByTestId("district-xlsx").setInputFiles({
     name: "区县数值.xlsx",
@@ -211,7 +211,7 @@ test("a reported card's provenance link opens the right period, for the leader t
     key,
     us,
   );
-  await signIn(page, "leader");
+  await signInAs(page, "leader");
   await page.goto(`/indicators/${key}?period=2019#provenance`);
   const prov = page.locator("#provenance");
   await expect(prov).toContainText("数据来源与修改记录（2019年）");

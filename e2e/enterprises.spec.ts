@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { captureAction, contextAs, replayAction, signIn } from "./fixtures/auth";
-import { row, scalar, uniqueName } from "./fixtures/db";
+import { signInAs } from "./fixtures/auth";
+import { row, scalar, uniqueName, withDb } from "./fixtures/db";
 import { freshCreditCode } from "./fixtures/registry";
 
 async function fillEnterprise(page: Page, v: { name: string; creditCode: string; capital?: string }) {
@@ -15,74 +15,27 @@ async function fillEnterprise(page: Page, v: { name: string; creditCode: string;
   await page.getByLabel("产业链").selectOption({ label: "软件信息" });
 }
 
-test("staff creates, edits, soft-deletes an enterprise; admin restores it; history shows the edit", async ({
-  page,
-  browser,
-}) => {
-  await signIn(page, "staff");
-  const name = uniqueName("示例测试企业");
-  const code = freshCreditCode();
-  await page.goto("/enterprises/new");
-  await fillEnterprise(page, { name, creditCode: code });
-  await page.getByRole("button", { name: "保存" }).click();
-  await page.waitForURL(/\/enterprises\/\d+$/);
-  await expect(page.getByRole("heading", { name })).toBeVisible();
-  const id = Number(page.url().split("/").pop());
-
-  // Edit the registered capital.
-  await page.getByRole("link", { name: "编辑" }).click();
-  await page.getByLabel("注册资本（万元）").fill("2500.5");
-  await page.getByRole("button", { name: "保存" }).click();
-  await page.waitForURL(new RegExp(`/enterprises/${id}$`));
-  await expect(page.getByText("2,500.5")).toBeVisible();
-
-  await page.getByRole("tab", { name: "变更历史" }).click();
-  const edit = page.getByTestId("history-entry").filter({ hasText: "修改科技企业" });
-  await expect(edit).toContainText("注册资本（万元）");
-  await expect(edit.locator("td").nth(1)).toHaveText("1,000");
-  await expect(edit.locator("td").nth(2)).toHaveText("2,500.5");
-
-  // The list finds it by name and by a facet in the URL.
-  await page.goto(`/enterprises?q=${encodeURIComponent(name)}`);
-  await expect(page.getByTestId("total-count")).toHaveText("共 1 条");
+test("the list filters by facets held in the URL", async ({ page }) => {
+  const name = uniqueName("镇街筛选企业");
   const street = scalar("SELECT id FROM dictionary_items WHERE kind='street' AND code='longxi'");
-  await page.goto(`/enterprises?q=${encodeURIComponent(name)}&street=${street}&status=active`);
+  withDb((db) =>
+    db
+      .prepare(
+        "INSERT INTO enterprises (name, credit_code, legal_representative, founded_date, registered_capital, street_id) VALUES (?, ?, '王测试', '2015-06-01', 1000, ?)",
+      )
+      .run(name, freshCreditCode(), street),
+  );
+  await signInAs(page, "leader");
+  const q = encodeURIComponent(name);
+  await page.goto(`/enterprises?q=${q}&street=${street}&status=active`);
+  await expect(page.getByTestId("total-count")).toHaveText("共 1 条");
   await expect(page.getByRole("link", { name })).toBeVisible();
-  await page.goto(`/enterprises?q=${encodeURIComponent(name)}&status=deregistered`);
+  await page.goto(`/enterprises?q=${q}&status=deregistered`);
   await expect(page.getByTestId("total-count")).toHaveText("共 0 条");
-
-  // Soft delete with confirmation.
-  await page.goto(`/enterprises/${id}`);
-  await page.getByRole("button", { name: "删除" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "确认" }).click();
-  await page.waitForURL(/\/enterprises$/);
-  await page.goto(`/enterprises?q=${encodeURIComponent(name)}`);
-  await expect(page.getByTestId("total-count")).toHaveText("共 0 条");
-  expect(scalar("SELECT deleted_at IS NOT NULL FROM enterprises WHERE id = ?", id)).toBe(1);
-
-  // Admin finds it under 显示已删除 and restores it.
-  const admin = await contextAs(browser, "admin");
-  const ap = await admin.newPage();
-  await ap.goto(`/enterprises?q=${encodeURIComponent(name)}&deleted=true`);
-  await ap.getByRole("link", { name }).click();
-  await ap.getByRole("button", { name: "恢复" }).click();
-  await ap.getByRole("dialog").getByRole("button", { name: "确认" }).click();
-  await expect(ap.getByRole("button", { name: "恢复" })).toHaveCount(0);
-  await expect(ap.getByRole("button", { name: "删除" })).toBeVisible();
-  expect(scalar("SELECT deleted_at IS NULL FROM enterprises WHERE id = ?", id)).toBe(1);
-
-  // History names people, not logins, and shows the deletion time in Beijing time, not as an ISO string.
-  await ap.getByRole("tab", { name: "变更历史" }).click();
-  const deletion = ap.getByTestId("history-entry").filter({ hasText: "删除科技企业" });
-  await expect(deletion).toContainText("操作人：李科员");
-  await expect(deletion.getByRole("row", { name: /删除时间/ })).toContainText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
-  await expect(deletion).not.toContainText("T0");
-  await expect(ap.getByTestId("history-entry").filter({ hasText: "恢复科技企业" })).toContainText("操作人：王管理");
-  await admin.close();
 });
 
 test("invalid input is refused field by field and nothing is written", async ({ page }) => {
-  await signIn(page, "staff");
+  await signInAs(page, "staff");
   await page.goto("/enterprises/new");
   const before = scalar("SELECT count(*) FROM enterprises");
 
@@ -132,46 +85,8 @@ test("invalid input is refused field by field and nothing is written", async ({ 
   expect(scalar("SELECT count(*) FROM enterprises")).toBe(count);
 });
 
-test("the create action replayed with a leader's cookie is refused and nothing is written", async ({
-  page,
-  browser,
-}) => {
-  await signIn(page, "staff");
-  await page.goto("/enterprises/new");
-  const name = uniqueName("原始企业");
-  const code = freshCreditCode();
-  await fillEnterprise(page, { name, creditCode: code });
-  const action = await captureAction(page, () => page.getByRole("button", { name: "保存" }).click());
-  await page.waitForURL(/\/enterprises\/\d+$/);
-
-  const leader = await contextAs(browser, "leader");
-  const stolen = uniqueName("越权企业");
-  const code2 = freshCreditCode();
-  const res = await replayAction(leader, action, action.body.replaceAll(name, stolen).replaceAll(code, code2));
-  expect(res.text).toContain('"code":"forbidden"');
-  expect(scalar("SELECT count(*) FROM enterprises WHERE name = ?", stolen)).toBe(0);
-  await leader.close();
-
-  // Leaders also see no edit controls.
-  const lp = await (await contextAs(browser, "leader")).newPage();
-  await lp.goto(page.url());
-  await expect(lp.getByRole("link", { name: "编辑" })).toHaveCount(0);
-  await expect(lp.getByRole("button", { name: "删除" })).toHaveCount(0);
-  expect((await lp.goto("/enterprises/new"))?.status()).toBe(403);
-
-  // Control: staff replays with fresh values and it is written.
-  const control = uniqueName("对照企业");
-  const res2 = await replayAction(
-    page.context(),
-    action,
-    action.body.replaceAll(name, control).replaceAll(code, freshCreditCode()),
-  );
-  expect(res2.text).toContain('"ok":true');
-  expect(scalar("SELECT count(*) FROM enterprises WHERE name = ?", control)).toBe(1);
-});
-
 test("formula and script names round-trip as text and are neutralised in the CSV", async ({ page }) => {
-  await signIn(page, "staff");
+  await signInAs(page, "staff");
   const tag = uniqueName("");
   for (const name of [`=HYPERLINK("http://x","y")${tag}`, `<script>alert(1)</script>${tag}`]) {
     await page.goto("/enterprises/new");
@@ -222,7 +137,7 @@ test("formula and script names round-trip as text and are neutralised in the CSV
 });
 
 test("qualifications and annual figures are added on the detail page and appear in history", async ({ page }) => {
-  await signIn(page, "staff");
+  await signInAs(page, "staff");
   await page.goto("/enterprises/new");
   const name = uniqueName("资质企业");
   await fillEnterprise(page, { name, creditCode: freshCreditCode() });
@@ -262,27 +177,4 @@ test("qualifications and annual figures are added on the detail page and appear 
   await expect(history).toContainText("证书编号");
   await expect(history).not.toContainText("enterpriseId");
   await expect(history).not.toContainText(/\bnote\b/);
-});
-
-test("someone else's save in between is refused, not overwritten", async ({ browser }) => {
-  const a = await (await contextAs(browser, "staff")).newPage();
-  await a.goto("/enterprises/new");
-  const name = uniqueName("并发企业");
-  await fillEnterprise(a, { name, creditCode: freshCreditCode() });
-  await a.getByRole("button", { name: "保存" }).click();
-  await a.waitForURL(/\/enterprises\/\d+$/);
-  const url = a.url();
-
-  const b = await (await contextAs(browser, "admin")).newPage();
-  await a.goto(`${url}/edit`);
-  await b.goto(`${url}/edit`);
-  await b.getByLabel("法定代表人").fill("管理员改");
-  await b.getByRole("button", { name: "保存" }).click();
-  await b.waitForURL(url);
-  await a.getByLabel("法定代表人").fill("科员改");
-  await a.getByRole("button", { name: "保存" }).click();
-  // The refusal names who saved in between and shows the record's current values.
-  await expect(a.getByRole("alert").filter({ hasText: "未保存" })).toContainText("未保存：该记录已被 王管理 于");
-  await expect(a.getByTestId("conflict-current")).toContainText("管理员改");
-  expect(scalar("SELECT legal_representative FROM enterprises WHERE name = ?", name)).toBe("管理员改");
 });

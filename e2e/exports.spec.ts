@@ -37,9 +37,9 @@ async function openInSpreadsheet(csv: Buffer): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-test("every credit code of the enterprise CSV survives a spreadsheet application, including the all-digit ones", async ({
-  browser,
-}) => {
+test("every credit code of the enterprise CSV survives a spreadsheet application, including the all-digit ones", {
+  tag: "@slow",
+}, async ({ browser }) => {
   test.setTimeout(180_000);
   const liveCodes = () =>
     new Set(

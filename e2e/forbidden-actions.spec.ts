@@ -46,7 +46,8 @@ test("create-user replayed by leader, staff and auditor is refused on the server
 });
 
 test("a signed-out cookie cannot replay an action", async ({ browser }) => {
-  const admin = await contextAs(browser, "admin");
+  // Its own session: signing out ends it (the worker's shared admin session must live on).
+  const admin = await contextAs(browser, "admin", undefined, { fresh: true });
   const page = await admin.newPage();
   await page.goto("/admin/users");
   const original = uniqueName("so");

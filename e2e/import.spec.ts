@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { contextAs, signIn } from "./fixtures/auth";
+import { contextAs, signInAs } from "./fixtures/auth";
 import { row, scalar, uniqueName } from "./fixtures/db";
 import {
   captureMultipartAction,
@@ -53,7 +53,7 @@ async function goodFile(page: Page, n: number, prefix = "导入测试企业") {
 test("template round-trip: download, fill 3 rows, preview 3 新增, commit, records and one import log, history names the file", async ({
   page,
 }) => {
-  await signIn(page, "staff");
+  await signInAs(page, "staff");
   const { codes, names, buffer } = await goodFile(page, 3);
   const fileName = `${uniqueName("企业导入")}.xlsx`;
 
@@ -98,7 +98,7 @@ test("template round-trip: download, fill 3 rows, preview 3 新增, commit, reco
 test("one bad row: its Excel row and column are reported, 确认导入 is disabled, and a forced commit writes nothing", async ({
   page,
 }) => {
-  await signIn(page, "staff");
+  await signInAs(page, "staff");
   const template = await downloadTemplate(page);
   const codes = [freshCreditCode(), freshCreditCode(), freshCreditCode()];
   const bad = codes[1].slice(0, 17) + (codes[1][17] === "0" ? "1" : "0");
@@ -170,7 +170,7 @@ test("one bad row: its Excel row and column are reported, 确认导入 is disabl
 });
 
 test("importing the same file twice creates nothing the second time and says so", async ({ page }) => {
-  await signIn(page, "staff");
+  await signInAs(page, "staff");
   const { codes, buffer } = await goodFile(page, 2);
   await previewFile(page, "twice.xlsx", buffer);
   await expect(page.getByTestId("count-new")).toHaveText("2");
@@ -198,10 +198,11 @@ test("importing the same file twice creates nothing the second time and says so"
   ).toBe(versions);
 });
 
-test("a renamed .xlsm, a file over 10 MB and a zip bomb are refused quickly with a message, nothing written", async ({
-  page,
-}) => {
-  await signIn(page, "staff");
+// @alone: "quickly" is wall-clock time, which only means something with no other test loading the machine.
+test("a renamed .xlsm, a file over 10 MB and a zip bomb are refused quickly with a message, nothing written", {
+  tag: "@alone",
+}, async ({ page }) => {
+  await signInAs(page, "staff");
   const name = uniqueName("拒绝导入企业");
   const code = freshCreditCode();
   const template = await downloadTemplate(page);
@@ -230,7 +231,7 @@ test("leader: replayed preview and commit are refused on the server and nothing 
   page,
   browser,
 }) => {
-  await signIn(page, "staff");
+  await signInAs(page, "staff");
   const first = await goodFile(page, 1, "导入重放");
   await previewFile(page, "replay.xlsx", first.buffer);
   await expect(page.getByTestId("count-new")).toHaveText("1");
@@ -281,7 +282,7 @@ test("a file with many kinds of mistakes: each one reported with its row, column
   page,
 }, testInfo) => {
   await page.setViewportSize({ width: 1440, height: 1000 });
-  await signIn(page, "staff");
+  await signInAs(page, "staff");
   const template = await downloadTemplate(page);
   const code = freshCreditCode();
   const buffer = await fillTemplate(template, "企业", [

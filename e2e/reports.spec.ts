@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { captureAction, contextAs, replayAction, signIn } from "./fixtures/auth";
+import { captureAction, contextAs, replayAction, signInAs } from "./fixtures/auth";
 import { row, scalar } from "./fixtures/db";
 
 // The test reads the project's copy of the published figures; it does not repeat the numbers.
@@ -52,7 +52,7 @@ test("staff closes 2021Q1; a later registry edit changes neither the summary nor
   browser,
 }) => {
   test.setTimeout(120_000);
-  await signIn(page, "staff");
+  await signInAs(page, "staff");
   await page.goto("/reports/2021Q1");
   await expect(page.getByRole("heading", { name: /2021年第一季度 科技创新工作汇总/ })).toBeVisible();
   await expect(page.getByTestId("report-status")).toHaveText("草稿");
@@ -244,7 +244,7 @@ test("the leader can export but saving the narrative and closing are refused ser
   page,
   browser,
 }) => {
-  await signIn(page, "staff");
+  await signInAs(page, "staff");
   await page.goto("/reports/2020Q2");
   await page.getByLabel("工作总结").fill("二季度工作总结（工作人员）");
   const save = await captureAction(page, () => page.getByRole("button", { name: "保存" }).click());
@@ -304,7 +304,7 @@ test("the leader can export but saving the narrative and closing are refused ser
 });
 
 test("the print view is an A4 page with title, district, quarter and data timestamp", async ({ page }) => {
-  await signIn(page, "leader");
+  await signInAs(page, "leader");
   await page.goto("/reports/2021Q3/print");
   await expect(page.getByRole("heading", { name: "渝北区科技局 2021年第三季度 科技创新工作汇总" })).toBeVisible();
   await expect(page.getByTestId("print-meta")).toContainText("区县：渝北区");

@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./fixtures/auth";
+import { signInAs } from "./fixtures/auth";
 
 test.describe("the shell fits desktop, tablet and phone widths", () => {
   for (const width of [1440, 1024, 390]) {
     test(`${width}px`, async ({ page }) => {
       await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-      await signIn(page, "staff");
+      await signInAs(page, "staff");
       await page.goto("/enterprises");
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
@@ -24,7 +24,8 @@ test.describe("the shell fits desktop, tablet and phone widths", () => {
 });
 
 test("the language switch turns the shell to English and back", async ({ page }) => {
-  await signIn(page, "leader");
+  await signInAs(page, "leader");
+  await page.goto("/");
   await page.getByRole("button", { name: "EN" }).click();
   await expect(page.getByTestId("sidebar").getByRole("link", { name: "Tech enterprises" })).toBeVisible();
   await page.getByRole("button", { name: "中文" }).click();

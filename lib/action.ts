@@ -203,25 +203,31 @@ export function defineAction<S extends z.ZodType, D, P = undefined>(def: Definit
     const input = parsed.data as z.output<S>;
     try {
       const prepared = (def.prepare ? await def.prepare(input, user) : undefined) as P;
-      const data = db.transaction((tx) => {
-        let audit: AuditFields = {};
-        const after: ((logId: number) => void)[] = [];
-        const result = def.handler(input, {
-          tx,
-          user,
-          ip,
-          prepared,
-          audit: (f) => {
-            audit = { ...audit, ...f };
-          },
-          afterLog: (fn) => {
-            after.push(fn);
-          },
-        });
-        const logId = writeOperationLog(tx, { ...logBase, result: "ok", ...audit });
-        for (const fn of after) fn(logId);
-        return result;
-      });
+      // IMMEDIATE: the write lock is taken first. A deferred transaction that reads (e.g. the quarter's whole
+      // summary before 封账 writes its snapshot) and then writes fails at once with SQLITE_BUSY_SNAPSHOT if another
+      // connection committed in between; an immediate one waits its turn (busy_timeout) and reads a settled view.
+      const data = db.transaction(
+        (tx) => {
+          let audit: AuditFields = {};
+          const after: ((logId: number) => void)[] = [];
+          const result = def.handler(input, {
+            tx,
+            user,
+            ip,
+            prepared,
+            audit: (f) => {
+              audit = { ...audit, ...f };
+            },
+            afterLog: (fn) => {
+              after.push(fn);
+            },
+          });
+          const logId = writeOperationLog(tx, { ...logBase, result: "ok", ...audit });
+          for (const fn of after) fn(logId);
+          return result;
+        },
+        { behavior: "immediate" },
+      );
       if (!def.readOnly) emitCommittedWrite({ action: def.name, registries: def.registries ?? [] });
       const paths = typeof def.revalidate === "function" ? def.revalidate(input, data) : (def.revalidate ?? []);
       for (const p of paths) revalidatePath(p);

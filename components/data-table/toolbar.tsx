@@ -1,6 +1,6 @@
 "use client";
 import { Search } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { useTableUrlContext } from "./use-table-url";
 
@@ -8,7 +8,15 @@ import { useTableUrlContext } from "./use-table-url";
 export function SearchBox({ placeholder }: { placeholder: string; facetKeys?: string[] }) {
   const { state, setState } = useTableUrlContext();
   const [value, setValue] = useState(String(state.q ?? ""));
+  const input = useRef<HTMLInputElement>(null);
+  const rendered = useRef(value);
   useEffect(() => setValue(String(state.q ?? "")), [state.q]);
+  // Text typed while the page was still loading (before React hydrated) sits in the box but fired no onChange,
+  // so it would never search; adopt it once, on hydration.
+  useEffect(() => {
+    const typed = input.current?.value ?? "";
+    if (typed !== rendered.current) setValue(typed);
+  }, []);
   useEffect(() => {
     if (value === String(state.q ?? "")) return;
     const timer = setTimeout(() => setState({ q: value.trim() || null, page: 1 }), 350);
@@ -18,6 +26,7 @@ export function SearchBox({ placeholder }: { placeholder: string; facetKeys?: st
     <div className="relative w-full sm:w-64">
       <Search className="pointer-events-none absolute top-2.5 left-2.5 h-4 w-4 text-slate-400" />
       <input
+        ref={input}
         type="search"
         aria-label={placeholder}
         placeholder={placeholder}
