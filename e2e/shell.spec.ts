@@ -31,3 +31,21 @@ test("the language switch turns the shell to English and back", async ({ page })
   await page.getByRole("button", { name: "中文" }).click();
   await expect(page.getByTestId("sidebar").getByRole("link", { name: "科技企业" })).toBeVisible();
 });
+
+test("the sign-in page names the app icon, served without a session; no request for a missing favicon", async ({
+  page,
+  request,
+}) => {
+  const missing: string[] = [];
+  page.on("response", (r) => {
+    if (r.status() === 404) missing.push(r.url());
+  });
+  await page.goto("/login");
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(href).toMatch(/^\/icon\.svg/);
+  const icon = await request.get(href as string, { maxRedirects: 0 });
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  await page.waitForLoadState("networkidle");
+  expect(missing).toEqual([]);
+});
