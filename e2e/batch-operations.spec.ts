@@ -77,6 +77,20 @@ test("staff ticks 3 enterprises: 导出所选 (CSV and Excel) holds exactly thos
     if (v.startsWith(prefix)) cells.push(v);
   });
   expect(cells.sort()).toEqual(picked.map((r) => r.name).sort());
+
+  // ?ids= narrows the list's filter, never widens it: an id outside the filter exports nothing.
+  const other = seed(uniqueName("筛选外企业"), 1)[0];
+  const outside = await page.request.get(`/enterprises/export?q=${encodeURIComponent(prefix)}&ids=${other.id}`);
+  expect(outside.status()).toBe(200);
+  expect(
+    (await outside.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split(/\r?\n/),
+  ).toHaveLength(1);
+  // Not a list of positive integers: refused.
+  const bad = await page.request.get(`/enterprises/export?ids=1,x`);
+  expect(bad.status()).toBe(400);
 });
 
 test("select all rows of a filter → 批量修改状态: every filtered record changed, one log row each; the screenshots", async ({
@@ -224,6 +238,7 @@ test("a row changed since the page was loaded is reported by name and not overwr
   await expect(result.getByRole("listitem")).toHaveCount(1);
   await expect(result.getByRole("listitem")).toContainText(stale.name);
   await expect(result.getByRole("listitem")).toContainText("已被王管理");
+  await page.screenshot({ path: shot("batch-result-stale.png") });
   expect(scalar("SELECT deleted_at IS NULL FROM enterprises WHERE id = ?", stale.id)).toBe(1);
   expect(scalar("SELECT legal_representative FROM enterprises WHERE id = ?", stale.id)).toBe("赵新");
   for (const r of [rows[0], rows[2]])

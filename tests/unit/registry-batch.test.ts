@@ -10,6 +10,14 @@ import { enterpriseBinding } from "@/features/enterprises/list-query";
 import { enterpriseRegistry } from "@/features/enterprises/registry";
 import { createEnterpriseSchema, loadEnterpriseSearch } from "@/features/enterprises/validations";
 import { enterpriseWrites } from "@/features/enterprises/writes";
+import { incubatorBinding } from "@/features/incubators/queries";
+import { incubatorRegistry } from "@/features/incubators/registry";
+import { loadIncubatorSearch } from "@/features/incubators/validations";
+import { incubatorWrites } from "@/features/incubators/writes";
+import { institutionBinding } from "@/features/institutions/queries";
+import { institutionRegistry } from "@/features/institutions/registry";
+import { loadInstitutionSearch } from "@/features/institutions/validations";
+import { institutionWrites } from "@/features/institutions/writes";
 import {
   BATCH_MAX,
   type BatchSelection,
@@ -21,6 +29,10 @@ import {
 } from "@/features/registry/batch";
 import { createRecord, updateRecord, Writer } from "@/features/registry/write";
 import { seedDictionaries } from "@/features/seed";
+import { talentBinding } from "@/features/talents/queries";
+import { talentRegistry } from "@/features/talents/registry";
+import { loadTalentSearch } from "@/features/talents/validations";
+import { talentWrites } from "@/features/talents/writes";
 import { type ActionContext, ActionError } from "@/lib/action";
 import { writeOperationLog } from "@/lib/audit";
 import { makeCreditCode } from "@/lib/credit-code";
@@ -91,7 +103,12 @@ function enterprisesIn(street: string, n: number, prefix: string): number[] {
 }
 
 /** Runs a batch as the action wrapper would: one transaction, the batch's log row, then the per-record rows. */
-function batch(selection: BatchSelection, deleted: boolean, op: Parameters<typeof runBatch>[3]["op"]) {
+function batch(
+  selection: BatchSelection,
+  deleted: boolean,
+  op: Parameters<typeof runBatch>[3]["op"],
+  on: BatchTarget = target,
+) {
   return db.transaction(
     (tx) => {
       let audit: Record<string, unknown> = {};
@@ -106,7 +123,7 @@ function batch(selection: BatchSelection, deleted: boolean, op: Parameters<typeo
         },
         afterLog: (fn: (id: number) => void) => after.push(fn),
       } as unknown as ActionContext<{ t: T }>;
-      const result = runBatch(ctx, target, selection, { deleted, op });
+      const result = runBatch(ctx, on, selection, { deleted, op });
       const logId = writeOperationLog(tx, {
         userId: user.id,
         username: user.username,
@@ -267,6 +284,84 @@ describe("batch operations of a registry list", () => {
       ["#999999", zh("registry.notFound")],
     ]);
   });
+});
+
+describe("the other three registries", () => {
+  const firstDict = (kind: string) =>
+    sqlite.prepare("SELECT id FROM dictionary_items WHERE kind = ? ORDER BY id LIMIT 1").pluck().get(kind) as number;
+  const cases = [
+    {
+      table: "institutions",
+      target: {
+        definition: institutionRegistry,
+        binding: institutionBinding,
+        writes: institutionWrites,
+        loadSearch: (p: URLSearchParams) => loadInstitutionSearch(p),
+      },
+      insert: (name: string) =>
+        sqlite
+          .prepare(
+            "INSERT INTO institutions (name, type_id, level, host_organisation, recognised_date) VALUES (?, ?, 'district', '对照单位', '2020-01-01')",
+          )
+          .run(name, firstDict("institution_type")).lastInsertRowid,
+    },
+    {
+      table: "incubators",
+      target: {
+        definition: incubatorRegistry,
+        binding: incubatorBinding,
+        writes: incubatorWrites,
+        loadSearch: (p: URLSearchParams) => loadIncubatorSearch(p),
+      },
+      insert: (name: string) =>
+        sqlite
+          .prepare("INSERT INTO incubators (name, type_id, level, operator) VALUES (?, ?, 'district', '对照运营公司')")
+          .run(name, firstDict("incubator_type")).lastInsertRowid,
+    },
+    {
+      table: "talents",
+      target: {
+        definition: talentRegistry,
+        binding: talentBinding,
+        writes: talentWrites,
+        loadSearch: (p: URLSearchParams) => loadTalentSearch(p),
+      },
+      insert: (name: string) =>
+        sqlite
+          .prepare("INSERT INTO talents (name, category_id, recognised_year) VALUES (?, ?, 2020)")
+          .run(name, firstDict("talent_category")).lastInsertRowid,
+    },
+  ];
+  for (const c of cases) {
+    it(`${c.table}: batch delete of a filter and batch restore of ticked rows, one log row per record`, () => {
+      const prefix = `批量${c.table}`;
+      const ids = [1, 2].map((i) => Number(c.insert(`${prefix}${i}`)));
+      const { result, logId } = batch(
+        { mode: "filter", query: `q=${encodeURIComponent(prefix)}`, expected: 2 },
+        false,
+        deleteOp(c.target.writes),
+        c.target,
+      );
+      expect(result).toEqual({ total: 2, ok: 2, failed: [] });
+      const deletedCount = () =>
+        sqlite
+          .prepare(`SELECT count(*) FROM ${c.table} WHERE name LIKE ? AND deleted_at IS NOT NULL`)
+          .pluck()
+          .get(`${prefix}%`);
+      expect(deletedCount()).toBe(2);
+      expect(logsOf(logId).map((l) => [l.action, Number(l.object_id)])).toEqual(
+        ids.map((id) => [`${c.target.writes.objectType}.delete`, id]),
+      );
+      const restored = batch(
+        { mode: "ids", rows: ids.map((id) => ({ id, version: 2 })) },
+        true,
+        restoreOp(c.target.writes),
+        c.target,
+      );
+      expect(restored.result).toEqual({ total: 2, ok: 2, failed: [] });
+      expect(deletedCount()).toBe(0);
+    });
+  }
 });
 
 function currentValues(id: number): Record<string, unknown> {

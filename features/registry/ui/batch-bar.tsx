@@ -133,7 +133,7 @@ export function BatchBar({
         </div>
       ) : null}
       {outcome ? (
-        <div className="basis-full" data-testid="batch-result">
+        <div className="basis-full py-2" data-testid="batch-result">
           {outcome.error ? (
             <p role="alert" className="text-red-700">
               {outcome.error}
