@@ -146,7 +146,8 @@ test("the list filters by facets held in the URL; leader and auditor access", as
   withDb((db) => db.prepare("UPDATE institutions SET status = 'revoked' WHERE id = ?").run(b));
   const ctx = await contextAs(browser, "leader");
   const page = await ctx.newPage();
-  const names = () => page.getByTestId("table-institutions").locator("tbody tr td:first-child a").allTextContents();
+  const names = () =>
+    page.getByTestId("table-institutions").locator("tbody tr td a[href^='/institutions/']").allTextContents();
 
   // ?q= name search
   await page.goto(`/institutions?q=${encodeURIComponent(tag)}`);

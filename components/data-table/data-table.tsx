@@ -9,7 +9,7 @@ import {
 } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown, Columns3 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useT } from "@/lib/i18n/client";
 import { formatNumber } from "@/lib/kpi/format";
@@ -28,6 +28,19 @@ export type DataTableProps<Row> = {
   toolbar?: React.ReactNode;
   /** The column ids the server sorts by (its whitelist); their headers are sort buttons. */
   sortable?: readonly string[];
+  /** Rows can be ticked (a checkbox column and a batch bar); absent = no selection. */
+  selection?: TableSelection<Row>;
+};
+
+/** What is selected: the ticked rows of this page, or (all) every row of the current filter. */
+export type SelectionState<Row> = { rows: Row[]; all: boolean; count: number; clear: () => void };
+
+export type TableSelection<Row> = {
+  rowId: (row: Row) => number;
+  /** The record's name, for the checkbox's label (选择 <名称>). */
+  rowLabel: (row: Row) => string;
+  /** The batch actions for the selection (rendered at all times, so a result outlives the selection). */
+  bar: (s: SelectionState<Row>) => React.ReactNode;
 };
 
 function columnLabel<Row>(c: ColumnDef<Row>): string {
@@ -46,6 +59,7 @@ export function DataTable<Row>({
   facetKeys,
   toolbar,
   sortable: sortKeys,
+  selection,
 }: DataTableProps<Row>) {
   const t = useT();
   const router = useRouter();
@@ -67,9 +81,72 @@ export function DataTable<Row>({
     }
   }, [tableId]);
 
+  // Selection: ticked ids of this page, or every row of the filter (resolved by the server from the URL).
+  const [picked, setPicked] = useState<ReadonlySet<number>>(new Set());
+  const [allMatching, setAllMatching] = useState(false);
+  // A new page, sort or filter (or the data after a write) starts from an empty selection.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset whenever the rows change
+  useEffect(() => {
+    setPicked(new Set());
+    setAllMatching(false);
+  }, [data]);
+  const pageIds = useMemo(() => (selection ? data.map(selection.rowId) : []), [data, selection]);
+  const pageAll = pageIds.length > 0 && pageIds.every((id) => picked.has(id));
+  const pageSome = pageIds.some((id) => picked.has(id));
+  const allColumns = useMemo<ColumnDef<Row>[]>(() => {
+    if (!selection) return columns;
+    const select: ColumnDef<Row> = {
+      id: "_select",
+      enableHiding: false,
+      header: () => (
+        <input
+          type="checkbox"
+          className="h-4 w-4 align-middle"
+          aria-label={t("registry.batch.selectPage")}
+          checked={pageAll}
+          ref={(el) => {
+            if (el) el.indeterminate = pageSome && !pageAll;
+          }}
+          onChange={(e) => {
+            setAllMatching(false);
+            setPicked(e.target.checked ? new Set(pageIds) : new Set());
+          }}
+        />
+      ),
+      cell: ({ row }) => {
+        const id = selection.rowId(row.original);
+        return (
+          <input
+            type="checkbox"
+            className="h-4 w-4 align-middle"
+            aria-label={t("registry.batch.selectRow", { name: selection.rowLabel(row.original) })}
+            checked={picked.has(id)}
+            onChange={(e) => {
+              const on = e.target.checked;
+              setAllMatching(false);
+              setPicked((old) => {
+                const next = new Set(old);
+                if (on) next.add(id);
+                else next.delete(id);
+                return next;
+              });
+            }}
+          />
+        );
+      },
+    };
+    return [select, ...columns];
+  }, [columns, selection, picked, pageAll, pageSome, pageIds, t]);
+  const selectedRows = selection ? data.filter((r) => picked.has(selection.rowId(r))) : [];
+  const selectedCount = allMatching ? total : selectedRows.length;
+  const clear = () => {
+    setPicked(new Set());
+    setAllMatching(false);
+  };
+
   const table = useReactTable({
     data,
-    columns,
+    columns: allColumns,
     pageCount,
     state: { sorting, columnVisibility: visibility, pagination: { pageIndex: page - 1, pageSize: perPage } },
     manualPagination: true,
@@ -121,6 +198,39 @@ export function DataTable<Row>({
             ) : null}
           </div>
         </div>
+        {selection ? (
+          <section
+            aria-label={t("registry.batch.bar")}
+            className={
+              selectedCount > 0
+                ? "flex flex-wrap items-center gap-2 border-b border-brand-100 bg-brand-50 px-3 py-2 text-sm"
+                : "flex flex-wrap items-center gap-2 px-3 empty:hidden"
+            }
+          >
+            <span aria-live="polite" data-testid="selection-count" className="font-medium text-slate-800">
+              {selectedCount > 0
+                ? allMatching
+                  ? t("registry.batch.selectedAll", { count: formatNumber(total) })
+                  : t("registry.batch.selected", { count: selectedCount })
+                : ""}
+            </span>
+            {selectedCount > 0 && pageAll && !allMatching && total > data.length ? (
+              <button
+                type="button"
+                className="text-brand-700 underline-offset-2 hover:underline"
+                onClick={() => setAllMatching(true)}
+              >
+                {t("registry.batch.selectAll", { count: formatNumber(total) })}
+              </button>
+            ) : null}
+            {selectedCount > 0 ? (
+              <button type="button" className="text-slate-600 underline-offset-2 hover:underline" onClick={clear}>
+                {t("registry.batch.clear")}
+              </button>
+            ) : null}
+            {selection.bar({ rows: selectedRows, all: allMatching, count: selectedCount, clear })}
+          </section>
+        ) : null}
         <div className="w-full overflow-x-auto" aria-busy={pending}>
           <table className="data-table w-full border-collapse text-sm" data-testid={`table-${tableId}`}>
             <thead>
@@ -178,7 +288,7 @@ export function DataTable<Row>({
                     key={row.id}
                     className="cursor-pointer"
                     onClick={(e) => {
-                      if ((e.target as HTMLElement).closest("a,button,input")) return;
+                      if ((e.target as HTMLElement).closest("a,button,input,label")) return;
                       router.push(rowHref(row.original));
                     }}
                   >

@@ -100,6 +100,8 @@ export function registryListQuery(
     id: tableColumn(b, "id")!,
     isSample: tableColumn(b, "isSample")!,
     deletedAt: tableColumn(b, "deletedAt")!,
+    // The version the row is shown at: a batch of ticked rows carries it (a row changed since is not overwritten).
+    version: tableColumn(b, "version")!,
     ...selection(b, def.list ?? []),
   };
   for (const key of def.list ?? []) {

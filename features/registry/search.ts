@@ -81,4 +81,7 @@ export function facetKeys(def: AnyDefinition): string[] {
 }
 
 /** A list row as the client table gets it: shown values by key (dictionary labels resolved, personal data masked). */
-export type RegistryRow = { id: number; isSample: boolean; deletedAt: string | null } & Record<string, unknown>;
+export type RegistryRow = { id: number; version: number; isSample: boolean; deletedAt: string | null } & Record<
+  string,
+  unknown
+>;

@@ -1,3 +1,8 @@
+import {
+  batchDeleteEnterprises,
+  batchRestoreEnterprises,
+  batchStatusEnterprises,
+} from "@/features/enterprises/batch-actions";
 import { getEnterprises } from "@/features/enterprises/queries";
 import { enterpriseRegistry } from "@/features/enterprises/registry";
 import { loadEnterpriseSearch } from "@/features/enterprises/validations";
@@ -9,6 +14,11 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
   const search = loadEnterpriseSearch(params);
   return (
     <RegistryListPage
+      batch={{
+        remove: batchDeleteEnterprises,
+        restore: batchRestoreEnterprises,
+        status: { field: "status", action: batchStatusEnterprises },
+      }}
       definition={enterpriseRegistry}
       params={params}
       data={await getEnterprises(search)}

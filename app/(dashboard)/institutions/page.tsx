@@ -1,3 +1,4 @@
+import { batchDeleteInstitutions, batchRestoreInstitutions } from "@/features/institutions/batch-actions";
 import { getInstitutions } from "@/features/institutions/queries";
 import { institutionRegistry } from "@/features/institutions/registry";
 import { loadInstitutionSearch } from "@/features/institutions/validations";
@@ -9,6 +10,7 @@ export default async function InstitutionsPage({ searchParams }: { searchParams:
   const search = loadInstitutionSearch(params);
   return (
     <RegistryListPage
+      batch={{ remove: batchDeleteInstitutions, restore: batchRestoreInstitutions }}
       definition={institutionRegistry}
       params={params}
       data={await getInstitutions(search)}

@@ -1,5 +1,6 @@
 import { drillFor } from "@/features/kpi/drill";
 import { RegistryListPage } from "@/features/registry/ui/registry-list-page";
+import { batchDeleteTalents, batchRestoreTalents } from "@/features/talents/batch-actions";
 import { getTalents } from "@/features/talents/queries";
 import { talentRegistry } from "@/features/talents/registry";
 import { loadTalentSearch } from "@/features/talents/validations";
@@ -9,6 +10,7 @@ export default async function TalentsPage({ searchParams }: { searchParams: Prom
   const search = loadTalentSearch(params);
   return (
     <RegistryListPage
+      batch={{ remove: batchDeleteTalents, restore: batchRestoreTalents }}
       definition={talentRegistry}
       params={params}
       data={await getTalents(search)}

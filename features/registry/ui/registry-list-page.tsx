@@ -9,6 +9,7 @@ import type { Drill } from "@/features/kpi/drill";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
+import type { BatchActions } from "../batch-types";
 import type { RegistryDefinition } from "../define";
 import { facetOptions } from "../facets";
 import type { RegistryRow } from "../search";
@@ -20,15 +21,25 @@ export async function RegistryListPage({
   params,
   data,
   drill = null,
+  batch,
 }: {
   definition: RegistryDefinition;
   /** The raw query string (the export buttons and the drill chip keep it). */
   params: Record<string, string>;
   data: { rows: RegistryRow[]; total: number; pageCount: number };
   drill?: Drill | null;
+  /** The registry's batch actions; each is offered only with the permission its single action needs. */
+  batch?: Omit<BatchActions, "export">;
 }) {
   const user = await requirePermission("registry.read");
   const t = await getT();
+  const canWrite = can(user.role, "registry.write");
+  const allowed: BatchActions = {
+    export: can(user.role, "report.export"),
+    remove: canWrite ? batch?.remove : undefined,
+    restore: can(user.role, "registry.restore") ? batch?.restore : undefined,
+    status: canWrite ? batch?.status : undefined,
+  };
   return (
     <>
       <PageHeader
@@ -54,6 +65,7 @@ export async function RegistryListPage({
           pageCount={data.pageCount}
           options={facetOptions(def, t)}
           canRestore={can(user.role, "registry.restore")}
+          batch={allowed}
         />
       </Card>
     </>

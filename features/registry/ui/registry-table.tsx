@@ -1,6 +1,7 @@
 "use client";
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { DataTable } from "@/components/data-table/data-table";
 import { DeletedToggle, type FacetOption, FacetSelect, SearchBox, YearInput } from "@/components/data-table/toolbar";
@@ -10,8 +11,10 @@ import { useT } from "@/lib/i18n/client";
 import type { T } from "@/lib/i18n/core";
 import { tDynamic } from "@/lib/i18n/core";
 import { formatDateTime } from "@/lib/time";
+import type { BatchActions } from "../batch-types";
 import { type Column, columnOf, type RegistryDefinition } from "../define";
 import { facetKeys, type RegistryRow, sortKeys } from "../search";
+import { BatchBar } from "./batch-bar";
 
 const str = (v: unknown) => (v === null || v === undefined ? "" : String(v));
 
@@ -95,6 +98,7 @@ export function RegistryTable({
   pageCount,
   options,
   canRestore,
+  batch,
 }: {
   definition: RegistryDefinition;
   rows: RegistryRow[];
@@ -102,8 +106,27 @@ export function RegistryTable({
   pageCount: number;
   options: Record<string, FacetOption[]>;
   canRestore: boolean;
+  /** The batch actions this user may run; none → no selection column. */
+  batch?: BatchActions;
 }) {
   const t = useT();
+  const params = useSearchParams();
+  const showingDeleted = canRestore && params.get("deleted") === "true";
+  const titleKey = (def.list ?? []).find((k) => columnOf(def, k).list?.title) ?? "name";
+  const hasBatch = !!batch && (batch.export || batch.remove || batch.status || (batch.restore && showingDeleted));
+  const selection = useMemo(
+    () =>
+      hasBatch && batch
+        ? {
+            rowId: (r: RegistryRow) => r.id,
+            rowLabel: (r: RegistryRow) => str(r[titleKey]),
+            bar: (s: Parameters<typeof BatchBar>[0]["selection"]) => (
+              <BatchBar definition={def} selection={s} actions={batch} showingDeleted={showingDeleted} />
+            ),
+          }
+        : undefined,
+    [hasBatch, batch, def, titleKey, showingDeleted],
+  );
   const columns = useMemo<ColumnDef<RegistryRow>[]>(
     () =>
       (def.list ?? []).map((key) => {
@@ -145,6 +168,7 @@ export function RegistryTable({
       pageCount={pageCount}
       rowHref={(r) => `${def.path}/${r.id}`}
       facetKeys={keys}
+      selection={selection}
       toolbar={
         <>
           <SearchBox placeholder={t(def.searchPlaceholder ?? "common.search")} />
