@@ -27,15 +27,16 @@ type SortKey = "label" | "current" | "change";
 export function BreakdownTable({
   rows,
   areaHeader,
-  currentHeader,
-  previousHeader,
+  currentPeriod,
+  previousPeriod,
   total,
   previousTotal,
 }: {
   rows: BreakdownTableRow[];
   areaHeader: string;
-  currentHeader: string;
-  previousHeader: string;
+  /** The periods, shown under 本期 / 上期. */
+  currentPeriod: string;
+  previousPeriod: string;
   total: number;
   previousTotal: number;
 }) {
@@ -51,7 +52,7 @@ export function BreakdownTable({
     return (sort.desc ? -d : d) || b.current - a.current;
   });
   const max = Math.max(...rows.map((r) => r.current), 1);
-  const header = (key: SortKey, label: string, className?: string) => {
+  const header = (key: SortKey, label: string, className?: string, sub?: string) => {
     const active = sort.key === key;
     const Icon = active ? (sort.desc ? ArrowDown : ArrowUp) : ArrowUpDown;
     return (
@@ -70,8 +71,11 @@ export function BreakdownTable({
           title={t("kpi.breakdown.sortBy", { col: label })}
           data-testid={`breakdown-sort-${key}`}
         >
-          {label}
-          <Icon className="h-3.5 w-3.5" aria-hidden />
+          <span className="flex flex-col items-end leading-tight">
+            <span>{label}</span>
+            {sub ? <span className="text-xs font-normal text-slate-500">{sub}</span> : null}
+          </span>
+          <Icon className="h-3.5 w-3.5 shrink-0" aria-hidden />
         </button>
       </th>
     );
@@ -83,12 +87,15 @@ export function BreakdownTable({
         <thead>
           <tr>
             {header("label", areaHeader, "text-left")}
-            {header("current", currentHeader, "text-right")}
-            <th className={cn(plain, "w-[32%] text-left")} scope="col">
+            {header("current", t("kpi.breakdown.current"), "text-right", currentPeriod)}
+            <th className={cn(plain, "w-[36%] min-w-40 text-left")} scope="col">
               {t("kpi.breakdown.share")}
             </th>
             <th className={cn(plain, "text-right")} scope="col">
-              {previousHeader}
+              <span className="flex flex-col items-end leading-tight">
+                <span>{t("kpi.breakdown.previous")}</span>
+                <span className="text-xs font-normal text-slate-500">{previousPeriod}</span>
+              </span>
             </th>
             {header("change", t("kpi.breakdown.change"), "text-right")}
           </tr>
@@ -97,7 +104,10 @@ export function BreakdownTable({
           {sorted.map((r) => (
             <tr key={r.key} data-testid="breakdown-row" data-key={r.key}>
               <td
-                className={cn("border-b border-slate-100 px-3 py-2", r.residual ? "text-slate-500" : "text-slate-900")}
+                className={cn(
+                  "border-b border-slate-100 px-3 py-2 whitespace-nowrap",
+                  r.residual ? "text-slate-500" : "text-slate-900",
+                )}
                 data-testid="breakdown-label"
               >
                 {r.label}

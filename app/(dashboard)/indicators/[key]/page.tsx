@@ -149,8 +149,8 @@ export default async function IndicatorPage({
                     href: r.href,
                   }))}
                   areaHeader={t(`kpi.breakdown.area.${by}`)}
-                  currentHeader={`${t("kpi.breakdown.current")}（${formatPeriod(d.period, locale)}）`}
-                  previousHeader={`${t("kpi.breakdown.previous")}（${formatPeriod(breakdown.previous, locale)}）`}
+                  currentPeriod={formatPeriod(d.period, locale)}
+                  previousPeriod={formatPeriod(breakdown.previous, locale)}
                   total={breakdown.total}
                   previousTotal={breakdown.previousTotal}
                 />
