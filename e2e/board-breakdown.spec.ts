@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import ExcelJS from "exceljs";
-import { signInAs } from "./fixtures/auth";
-import { scalar, withDb } from "./fixtures/db";
+import { contextAs, signInAs } from "./fixtures/auth";
+import { scalar, uniqueName, withDb } from "./fixtures/db";
 import { waitForHydration } from "./fixtures/hydration";
+import { freshCreditCode } from "./fixtures/registry";
 
 // The board's 镇街/园区 breakdown: the rows of a registry-count figure add up to the card, each row is what the
 // database holds for its street under the same rule, links to exactly its records, and moved by current − previous.
@@ -238,4 +239,63 @@ test("the quarterly workbook's 按镇街分解 sheet: each registry-count figure
     const split = rows.filter((x) => x.indicator === name).reduce((s, x) => s + x.current, 0);
     expect(split, name).toBe(Number(r.getCell(sh.indexOf("数值")).value ?? 0));
   });
+});
+
+test("a registry write moves the breakdown at once: a new qualified enterprise, then a change of street", async ({
+  page,
+  browser,
+}) => {
+  const leader = await contextAs(browser, "leader");
+  const lp = await leader.newPage();
+  /** The 2021Q1 by-street rows as the leader sees them, by street label. */
+  const rowsNow = async () => {
+    // (No #fragment: going to the same URL with one would only scroll, not load the page again.)
+    await lp.goto("/indicators/municipal_tech_enterprises?period=2021Q1");
+    const rows = await readRows(lp.getByTestId("breakdown-table"));
+    return new Map(rows.map((r) => [r.label, r]));
+  };
+  const before = await rowsNow();
+  const [from, to] = ["龙溪街道", "古路镇"];
+
+  await signInAs(page, "staff");
+  await page.goto("/enterprises/new");
+  await page.getByLabel("企业名称").fill(uniqueName("分解企业"));
+  await page.getByLabel("统一社会信用代码").fill(freshCreditCode());
+  await page.getByLabel("法定代表人").fill("分解");
+  await page.getByLabel("成立日期").fill("2018-01-01");
+  await page.getByLabel("注册资本（万元）").fill("100");
+  await page.getByLabel("所属镇街").selectOption({ label: from });
+  await page.getByRole("button", { name: "保存" }).click();
+  await page.waitForURL(/\/enterprises\/\d+$/);
+  const id = Number(new URL(page.url()).pathname.split("/").pop());
+  const quals = page.getByRole("form", { name: "新增资质" });
+  await quals.getByLabel("资质类型").selectOption({ label: "市级科技型企业" });
+  await quals.getByLabel("认定日期").fill("2021-02-01");
+  await quals.getByRole("button", { name: "新增资质" }).click();
+  await expect(page.getByTestId("qualifications")).toContainText("市级科技型企业");
+
+  // Counted in 2021Q1 (not in 2020Q4): its street's row and change go up by one, the others stay.
+  const added = await rowsNow();
+  expect(added.get(from)?.current).toBe((before.get(from)?.current ?? 0) + 1);
+  expect(added.get(from)?.previous).toBe(before.get(from)?.previous);
+  expect(added.get(from)?.change).toBe((before.get(from)?.change ?? 0) + 1);
+  expect(added.get(to)?.current).toBe(before.get(to)?.current);
+
+  // Moved to another street: the row it left goes back, the row it joined gains it.
+  await page.goto(`/enterprises/${id}/edit`);
+  await page.getByLabel("所属镇街").selectOption({ label: to });
+  await page.getByRole("button", { name: "保存" }).click();
+  await page.waitForURL(new RegExp(`/enterprises/${id}$`));
+  const moved = await rowsNow();
+  expect(moved.get(from)?.current).toBe(before.get(from)?.current);
+  expect(moved.get(to)?.current).toBe((before.get(to)?.current ?? 0) + 1);
+  expect([...moved.values()].reduce((s, r) => s + r.current, 0)).toBe(municipal("2021-03-31", null));
+
+  // Deleted: it counts nowhere.
+  await page.getByRole("button", { name: "删除" }).first().click();
+  await page.getByRole("dialog").filter({ hasText: "确定删除“" }).getByRole("button", { name: "确认" }).click();
+  await page.waitForURL(/\/enterprises$/);
+  const gone = await rowsNow();
+  expect(gone.get(to)?.current).toBe(before.get(to)?.current);
+  await leader.close();
 });
