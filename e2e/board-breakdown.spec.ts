@@ -141,7 +141,13 @@ test("by 园区: a 未入园 row of its own; talent placed through the employer,
   const outsideDb = withDb(
     (db) =>
       db
-        .prepare(MUNICIPAL_IN_STREET.replace("(@street IS NULL OR e.street_id = @street)", "e.park_id IS NULL"))
+        .prepare(
+          MUNICIPAL_IN_STREET.replace(
+            "(@street IS NULL OR e.street_id = @street)",
+            // No park recorded, or the park dictionary's 不在园区.
+            "(e.park_id IS NULL OR e.park_id IN (SELECT id FROM dictionary_items WHERE kind = 'park' AND code = 'none'))",
+          ),
+        )
         .pluck()
         .get({ date: "2021-03-31" }) as number,
   );

@@ -41,7 +41,9 @@ export function getBreakdown(ind: { key: string; registryRule: string | null }, 
   const previous = previousPeriod(period);
   const counted = registryBreakdown(rule, period, previous, dim);
   const items = getDb()
-    .$client.prepare("SELECT id, label FROM dictionary_items WHERE kind = ? ORDER BY sort_order, id")
+    .$client.prepare(
+      "SELECT id, label FROM dictionary_items WHERE kind = ? AND NOT (kind = 'park' AND code = 'none') ORDER BY sort_order, id",
+    )
     .all(dim) as { id: number; label: string }[];
   const order = new Map(items.map((it, i) => [it.id, i]));
   const labels = new Map(items.map((it) => [it.id, it.label]));

@@ -189,18 +189,22 @@ export type AreaKey = number | "none" | "unlinked";
 export type Area = { dim: BreakdownDim; key: AreaKey };
 
 /**
- * Where a record of a registry lies. Enterprises by their own 所属镇街 / 所属园区. Institutions and talents have no
+ * Where a record of a registry lies. Enterprises by their own 所属镇街 / 所属园区 (no park, or 不在园区: 未入园). Institutions and talents have no
  * street or park of their own: they lie where their linked enterprise (host / employer) is registered — its
  * current street and park, whatever its status — and a record with no linked enterprise is 未关联企业.
  * Written against the table's own name (no join), so the same text serves the board's GROUP BY and the list's WHERE.
  */
 function areaParts(table: RuleRegistry, dim: BreakdownDim): { link: string | null; id: string } {
-  const col = dim === "street" ? "street_id" : "park_id";
-  if (table === "enterprises") return { link: null, id: `"enterprises"."${col}"` };
+  // 不在园区 (the park dictionary's item `none`) says the same as an empty park: both are 未入园.
+  const of = (col: string) =>
+    dim === "street"
+      ? `${col}.street_id`
+      : `nullif(${col}.park_id, (SELECT id FROM dictionary_items WHERE kind = 'park' AND code = 'none'))`;
+  if (table === "enterprises") return { link: null, id: of(`"enterprises"`) };
   const fk = table === "institutions" ? "host_enterprise_id" : "employer_enterprise_id";
   return {
     link: `"${table}"."${fk}"`,
-    id: `(SELECT area_e.${col} FROM enterprises area_e WHERE area_e.id = "${table}"."${fk}")`,
+    id: `(SELECT ${of("area_e")} FROM enterprises area_e WHERE area_e.id = "${table}"."${fk}")`,
   };
 }
 

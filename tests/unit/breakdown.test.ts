@@ -187,3 +187,32 @@ describe("registry-count breakdown by 镇街 / 园区", () => {
     emitCommittedWrite({ action: "enterprise.update", registries: ["enterprise"] });
   });
 });
+
+describe("未入园", () => {
+  it("holds enterprises with no park and those recorded as 不在园区, and no park row is 不在园区", () => {
+    const b = getBreakdown(
+      { key: "municipal_tech_enterprises", registryRule: "municipal_tech_enterprises" },
+      "2021Q1",
+      "park",
+    );
+    const noneId = getDb()
+      .$client.prepare("SELECT id FROM dictionary_items WHERE kind = 'park' AND code = 'none'")
+      .pluck()
+      .get() as number;
+    expect(b?.rows.some((r) => r.key === noneId)).toBe(false);
+    const outside = b?.rows.find((r) => r.key === "none")?.current;
+    expect(outside).toBe(
+      getDb()
+        .$client.prepare(
+          `SELECT count(*) FROM enterprises e WHERE e.deleted_at IS NULL AND e.status = 'active'
+             AND (e.park_id IS NULL OR e.park_id = ?)
+             AND EXISTS (SELECT 1 FROM enterprise_qualifications q
+               JOIN dictionary_items d ON d.id = q.type_id AND d.code = 'municipal_tech_enterprise'
+               WHERE q.enterprise_id = e.id AND q.deleted_at IS NULL AND q.awarded_date <= '2021-03-31'
+                 AND (q.expiry_date IS NULL OR q.expiry_date >= '2021-03-31'))`,
+        )
+        .pluck()
+        .get(noneId),
+    );
+  });
+});

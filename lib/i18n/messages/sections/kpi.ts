@@ -77,7 +77,8 @@ export const kpiZh = {
     hint: "各行按与卡片相同的统计口径计数，合计等于区级数值；点击数字查看对应台账记录。",
     hintVia:
       "研发机构、人才没有自己的所属镇街/园区：按其依托单位（关联企业）当前的所属镇街、所属园区归属；未关联企业的记录单列为“未关联企业”。",
-    hintMove: "变动 = 本期 − 上期（{previous}，同一口径按上期期末计算）；企业按当前所属镇街/园区归属。",
+    hintMove:
+      "变动 = 本期 − 上期（{previous}，同一口径按上期期末计算）；企业按当前所属镇街/园区归属，未填园区或“不在园区”计入“未入园”。",
     area: { street: "镇街", park: "园区" },
     none: { street: "未填镇街", park: "未入园" },
     unlinked: "未关联企业",
@@ -273,7 +274,7 @@ export const kpiEn: Widen<typeof kpiZh> = {
     hintVia:
       "R&D institutions and talent have no street or park of their own: they are placed by their linked enterprise's current street and park; records without a linked enterprise form the row “No linked enterprise”.",
     hintMove:
-      "Change = this period − previous period ({previous}, same rule at its end); enterprises are placed by their current street/park.",
+      "Change = this period − previous period ({previous}, same rule at its end); enterprises are placed by their current street/park, and “Not in a park” holds both an empty park and 不在园区.",
     area: { street: "Street", park: "Park" },
     none: { street: "No street", park: "Not in a park" },
     unlinked: "No linked enterprise",
