@@ -213,7 +213,7 @@ export function KpiCard({
           ) : null}
         </div>
       ) : null}
-      <div className="flex gap-3 pt-1 text-xs">
+      <div className="flex flex-wrap gap-x-3 gap-y-1 pt-1 text-xs">
         {ind.compareDistricts || card.trend.length > 1 ? (
           <Link
             href={`/?period=${boardPeriod}&focus=${ind.key}#charts`}
@@ -221,6 +221,16 @@ export function KpiCard({
             scroll={false}
           >
             {t("kpi.focus")}
+          </Link>
+        ) : null}
+        {ind.source === "registry_count" ? (
+          <Link
+            href={`/indicators/${ind.key}?period=${card.period}#breakdown`}
+            className="text-brand-700 hover:underline"
+            title={t("kpi.breakdown.linkTitle", { period: formatPeriod(card.period, locale) })}
+            data-testid="kpi-breakdown-link"
+          >
+            {t("kpi.breakdown.link")}
           </Link>
         ) : null}
         <Link href={`/indicators/${ind.key}?period=${card.period}`} className="text-brand-700 hover:underline">

@@ -174,3 +174,99 @@ export function countRegistryMany(sqlite: Database.Database, rule: string, perio
   });
   return out;
 }
+
+// ───────────── breakdown by 镇街 / 园区 ─────────────
+
+/** The two ways a registry count is split: by 镇街 (street/town) and by 园区 (park). */
+export const BREAKDOWN_DIMS = ["street", "park"] as const;
+export type BreakdownDim = (typeof BREAKDOWN_DIMS)[number];
+
+/**
+ * One row of a breakdown: a dictionary item's id, "none" (未入园 / no street recorded) or "unlinked" (an
+ * institution or talent with no linked enterprise: 未关联企业).
+ */
+export type AreaKey = number | "none" | "unlinked";
+export type Area = { dim: BreakdownDim; key: AreaKey };
+
+/**
+ * Where a record of a registry lies. Enterprises by their own 所属镇街 / 所属园区 (no park, or 不在园区: 未入园). Institutions and talents have no
+ * street or park of their own: they lie where their linked enterprise (host / employer) is registered — its
+ * current street and park, whatever its status — and a record with no linked enterprise is 未关联企业.
+ * Written against the table's own name (no join), so the same text serves the board's GROUP BY and the list's WHERE.
+ */
+function areaParts(table: RuleRegistry, dim: BreakdownDim): { link: string | null; id: string } {
+  // 不在园区 (the park dictionary's item `none`) says the same as an empty park: both are 未入园.
+  const of = (col: string) =>
+    dim === "street"
+      ? `${col}.street_id`
+      : `nullif(${col}.park_id, (SELECT id FROM dictionary_items WHERE kind = 'park' AND code = 'none'))`;
+  if (table === "enterprises") return { link: null, id: of(`"enterprises"`) };
+  const fk = table === "institutions" ? "host_enterprise_id" : "employer_enterprise_id";
+  return {
+    link: `"${table}"."${fk}"`,
+    id: `(SELECT ${of("area_e")} FROM enterprises area_e WHERE area_e.id = "${table}"."${fk}")`,
+  };
+}
+
+/** The condition "this record lies in that area" (the list filter behind one breakdown row). */
+export function areaCondition(table: RuleRegistry, area: Area): SqlChunk[] {
+  const { link, id } = areaParts(table, area.dim);
+  if (area.key === "unlinked") return [link ? `${link} IS NULL` : "0"];
+  const linked = link ? `${link} IS NOT NULL AND ` : "";
+  if (area.key === "none") return [`(${linked}${id} IS NULL)`];
+  return [`(${linked}${id} = `, { value: area.key }, ")"];
+}
+
+export type BreakdownRow = { key: AreaKey; current: number; previous: number };
+
+/**
+ * A registry count split by street or park, for a period and the period before, in ONE grouped statement: each
+ * record is placed by areaParts and counted under ruleMembership at each period, so the rows add up exactly to
+ * countRegistry(rule, period) and countRegistry(rule, previous).
+ */
+export function countBreakdown(
+  sqlite: Database.Database,
+  rule: string,
+  period: string,
+  previous: string,
+  dim: BreakdownDim,
+): BreakdownRow[] {
+  const cur = ruleMembership(rule, period);
+  const prev = ruleMembership(rule, previous);
+  const { link, id } = areaParts(cur.table, dim);
+  const chunks: SqlChunk[] = [
+    `SELECT ${link ? `${link} IS NULL` : "0"} AS unlinked, ${id} AS area,
+      coalesce(sum(CASE WHEN (`,
+    ...cur.where,
+    `) THEN 1 ELSE 0 END), 0) AS current, coalesce(sum(CASE WHEN (`,
+    ...prev.where,
+    `) THEN 1 ELSE 0 END), 0) AS previous FROM "${cur.table}" WHERE (`,
+    ...cur.where,
+    ") OR (",
+    ...prev.where,
+    ") GROUP BY 1, 2",
+  ];
+  const { sql, params } = toRawSql(chunks);
+  const rows = sqlite.prepare(sql).all(...params) as {
+    unlinked: number;
+    area: number | null;
+    current: number;
+    previous: number;
+  }[];
+  return rows.map((r) => ({
+    key: r.unlinked ? "unlinked" : r.area === null ? "none" : r.area,
+    current: r.current,
+    previous: r.previous,
+  }));
+}
+
+/** `street:12`, `park:none`, `street:unlinked` ⇄ an Area (the `?area=` of a drilled list). */
+export function parseArea(s: string | null | undefined): Area | null {
+  const m = /^(street|park):(\d{1,12}|none|unlinked)$/.exec(s ?? "");
+  if (!m) return null;
+  const key = m[2] === "none" || m[2] === "unlinked" ? m[2] : Number(m[2]);
+  return { dim: m[1] as BreakdownDim, key };
+}
+export function formatArea(a: Area): string {
+  return `${a.dim}:${a.key}`;
+}

@@ -3,6 +3,10 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type DB, getDb } from "@/db";
 import {
+  type Area,
+  areaCondition,
+  formatArea,
+  parseArea,
   REGISTRY_RULES,
   type RuleRegistry,
   ruleMembership,
@@ -28,6 +32,8 @@ export type Drill = {
     who: "person" | "team" | null;
     year: number;
   };
+  /** One row of the figure's 镇街/园区 breakdown, when the list was opened from it; `label` is null for none/unlinked. */
+  area: (Area & { label: string | null }) | null;
   where: SQL;
 };
 
@@ -43,6 +49,14 @@ export function resolveDrill(db: DB, registry: RuleRegistry, s: DrillSearch): Dr
     .get(s.kpi) as { key: string; name: string; rule: string | null } | undefined;
   if (!ind?.rule || ruleRegistry(ind.rule) !== registry) return null;
   const m = ruleMembership(ind.rule, s.period);
+  const area = parseArea(s.area);
+  const areaLabel =
+    area && typeof area.key === "number"
+      ? ((db.$client
+          .prepare("SELECT label FROM dictionary_items WHERE id = ? AND kind = ?")
+          .pluck()
+          .get(area.key, area.dim) as string | undefined) ?? null)
+      : null;
   const r = REGISTRY_RULES[ind.rule];
   const dictKind = { qualification: "qualification_type", institution: "institution_type", talent: "talent_category" }[
     r.kind
@@ -69,15 +83,19 @@ export function resolveDrill(db: DB, registry: RuleRegistry, s: DrillSearch): Dr
       who: r.kind === "talent" ? (r.personOnly ? "person" : r.teamOnly ? "team" : null) : null,
       year: Number(s.period.slice(0, 4)),
     },
-    where: toDrizzle(m.where),
+    area: area ? { ...area, label: areaLabel } : null,
+    // The figure's rule, and for a breakdown row the area condition the breakdown groups by.
+    where: toDrizzle(area ? ["(", ...m.where, ") AND ", ...areaCondition(registry, area)] : m.where),
   };
 }
 
 /** Where a registry-count figure of an indicator for a period drills to. */
-export function drillHref(rule: string | null | undefined, key: string, period: string): string | null {
+export function drillHref(rule: string | null | undefined, key: string, period: string, area?: Area): string | null {
   const registry = rule ? ruleRegistry(rule) : null;
   if (!registry) return null;
-  return `/${registry}?${new URLSearchParams({ kpi: key, period }).toString()}`;
+  const q = new URLSearchParams({ kpi: key, period });
+  if (area) q.set("area", formatArea(area));
+  return `/${registry}?${q.toString()}`;
 }
 
 /** The same, on the app's database (for list pages). */

@@ -1,7 +1,14 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import { getConn } from "@/db";
-import { countRegistry, countRegistryMany, REGISTRY_RULES } from "@/features/kpi/count-queries";
+import {
+  type BreakdownDim,
+  type BreakdownRow,
+  countBreakdown,
+  countRegistry,
+  countRegistryMany,
+  REGISTRY_RULES,
+} from "@/features/kpi/count-queries";
 import { type CommittedWrite, onCommittedWrite, type RegistryKey } from "@/lib/committed-writes";
 
 export { REGISTRY_RULES };
@@ -104,6 +111,31 @@ export function prefetchRegistryCounts(rule: string, periods: string[]): void {
     return;
   }
   for (const [p, n] of countRegistryMany(getConn().sqlite, rule, missing)) c.set(`${rule}@${p}`, { n, v });
+}
+
+const breakdowns = globalThis as unknown as {
+  __registryBreakdownCache?: { base: string; values: Map<string, { rows: BreakdownRow[]; v: string }> };
+};
+
+/**
+ * A registry count split by 镇街 or 园区 (with the previous period's split), cached like the counts. An institution
+ * or talent lies where its linked enterprise is, so an enterprise write (which moves the qualification counts'
+ * version) drops those breakdowns too.
+ */
+export function registryBreakdown(rule: string, period: string, previous: string, dim: BreakdownDim): BreakdownRow[] {
+  const base = connectionVersion();
+  if (!breakdowns.__registryBreakdownCache || breakdowns.__registryBreakdownCache.base !== base) {
+    breakdowns.__registryBreakdownCache = { base, values: new Map() };
+  }
+  const c = breakdowns.__registryBreakdownCache.values;
+  const key = `${rule}@${period}/${previous}:${dim}`;
+  const v = `${kindVersion(rule)}:${g.__kindVersions?.qualification ?? 0}`;
+  const hit = c.get(key);
+  if (hit && hit.v === v) return hit.rows;
+  const rows = countBreakdown(getConn().sqlite, rule, period, previous, dim);
+  if (c.size >= MAX_CACHED_COUNTS) c.delete(c.keys().next().value as string);
+  c.set(key, { rows, v });
+  return rows;
 }
 
 type CountCache = { version: string; values: Map<string, number> };

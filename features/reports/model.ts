@@ -120,6 +120,20 @@ export type SummaryData = {
   hasSample: boolean;
   summaryText: string;
   planText: string;
+  /**
+   * Each registry-count figure split by 镇街 (features/kpi/breakdown.ts: same rule, rows add up to the figure).
+   * Absent in snapshots closed before it was kept.
+   */
+  byStreet?: StreetBreakdown[];
+};
+
+export type StreetBreakdown = {
+  key: string;
+  name: string;
+  dataPeriod: string;
+  previousPeriod: string;
+  /** `label` null: `area` is "none" (no street) or "unlinked" (未关联企业). */
+  rows: { area: string; label: string | null; current: number; previous: number }[];
 };
 
 export type SummaryMeta = {

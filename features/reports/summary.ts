@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { type QuarterlyReport, quarterlyReports, type ReportSnapshotRow, reportSnapshots } from "@/db/schema";
 import { computeCard, getDistricts, getIndicatorList, OUR_DISTRICT } from "@/features/kpi/board";
+import { getBreakdown } from "@/features/kpi/breakdown";
 import { round } from "@/features/kpi/ranking";
 import { periodEnd, periodStart, shiftPeriod } from "@/lib/kpi/period";
 import { beijingDayStartUtc, nowIso } from "@/lib/time";
@@ -12,6 +13,7 @@ import {
   MOVEMENT_KINDS,
   type MovementKind,
   type MovementRow,
+  type StreetBreakdown,
   type SummaryData,
   type SummaryMeta,
 } from "./model";
@@ -164,7 +166,26 @@ export function computeSummary(quarter: string, narrative: { summaryText: string
     hasSample: sample || indicators.some((i) => i.sampleBased),
     summaryText: narrative.summaryText,
     planText: narrative.planText,
+    byStreet: streetBreakdowns(indicators),
   };
+}
+
+/** Every registry-count figure of the summary split by 镇街 (one cached GROUP BY each). */
+function streetBreakdowns(indicators: IndicatorRow[]): StreetBreakdown[] {
+  return indicators.flatMap((r) => {
+    if (r.source !== "registry_count" || !r.registryRule) return [];
+    const b = getBreakdown({ key: r.key, registryRule: r.registryRule }, r.dataPeriod, "street");
+    if (!b) return [];
+    return [
+      {
+        key: r.key,
+        name: r.name,
+        dataPeriod: r.dataPeriod,
+        previousPeriod: b.previous,
+        rows: b.rows.map((x) => ({ area: String(x.key), label: x.label, current: x.current, previous: x.previous })),
+      },
+    ];
+  });
 }
 
 export function getReportRow(quarter: string): QuarterlyReport | undefined {

@@ -144,6 +144,55 @@ export async function writeSummaryWorkbook(
   await ind.commit();
   counts.indicators = ind.rows();
 
+  // 按镇街分解: each registry-count figure by street, with the previous period (rows add up to 指标汇总's value).
+  if (data.byStreet) {
+    const areaName = (r: NonNullable<SummaryData["byStreet"]>[number]["rows"][number]) =>
+      r.label ?? (r.area === "unlinked" ? t("kpi.breakdown.unlinked") : t("kpi.breakdown.none.street"));
+    const flat = data.byStreet.flatMap((b) => b.rows.map((r) => ({ b, r })));
+    const scols: XlsxColumn[] = [
+      { header: t("reports.columns.no"), width: 6, type: "integer" },
+      {
+        header: t("reports.columns.indicator"),
+        width: fitWidth(
+          24,
+          t("reports.columns.indicator"),
+          data.byStreet.map((b) => b.name),
+        ),
+        type: "text",
+      },
+      { header: t("reports.columns.dataPeriod"), width: 16, type: "text" },
+      {
+        header: t("reports.columns.street"),
+        width: fitWidth(
+          12,
+          t("reports.columns.street"),
+          flat.map(({ r }) => areaName(r)),
+        ),
+        type: "text",
+      },
+      { header: t("reports.columns.current"), width: 10, type: "integer" },
+      { header: t("reports.columns.previousPeriod"), width: 16, type: "text" },
+      { header: t("reports.columns.previous"), width: 10, type: "integer" },
+      { header: t("reports.columns.change"), width: 9, type: "integer" },
+    ];
+    const sheetName = t("reports.sheets.byStreet");
+    const sheet = addTableSheet(wb, out, sheetName, scols, { yes, no, title: pageTitle(sheetName), empty: none });
+    for (const [i, { b, r }] of flat.entries()) {
+      await sheet.add([
+        i + 1,
+        b.name,
+        formatPeriod(b.dataPeriod, locale),
+        areaName(r),
+        r.current,
+        formatPeriod(b.previousPeriod, locale),
+        r.previous,
+        r.current - r.previous,
+      ]);
+    }
+    await sheet.commit();
+    counts.byStreet = sheet.rows();
+  }
+
   for (const kind of MOVEMENT_KINDS) {
     const spec = MOVEMENT_COLUMNS[kind];
     const cell = (row: (typeof data.movements)[typeof kind][number], c: (typeof spec)[number]) => {

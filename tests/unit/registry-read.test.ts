@@ -55,14 +55,14 @@ const REGISTRIES: {
     binding: enterpriseBinding,
     table: schema.enterprises,
     load: loadEnterpriseSearch,
-    bespoke: ["expiring", "kpi", "period"],
+    bespoke: ["expiring", "kpi", "period", "area"],
   },
   {
     def: institutionRegistry,
     binding: institutionBinding,
     table: schema.institutions,
     load: loadInstitutionSearch,
-    bespoke: ["kpi", "period"],
+    bespoke: ["kpi", "period", "area"],
   },
   {
     def: incubatorRegistry,
@@ -76,7 +76,7 @@ const REGISTRIES: {
     binding: talentBinding,
     table: schema.talents,
     load: loadTalentSearch,
-    bespoke: ["kpi", "period"],
+    bespoke: ["kpi", "period", "area"],
   },
 ];
 

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BreakdownTable } from "@/components/kpi/breakdown-table";
 import { TrendChart } from "@/components/kpi/charts";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getIndicatorDetail } from "@/features/indicators/queries";
+import { getBreakdown } from "@/features/kpi/breakdown";
 import { requirePermission } from "@/lib/dal";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatNumber, formatPct } from "@/lib/kpi/format";
@@ -21,11 +23,12 @@ export default async function IndicatorPage({
   searchParams,
 }: {
   params: Promise<{ key: string }>;
-  searchParams: Promise<{ period?: string }>;
+  searchParams: Promise<{ period?: string; by?: string }>;
 }) {
   const user = await requirePermission("indicator.read");
   const { key } = await params;
-  const d = await getIndicatorDetail(key, (await searchParams).period);
+  const sp = await searchParams;
+  const d = await getIndicatorDetail(key, sp.period);
   if (!d) notFound();
   const t = await getT();
   const locale = await getLocale();
@@ -36,6 +39,8 @@ export default async function IndicatorPage({
     shiftPeriod(d.period, ind.periodType === "quarter" ? 4 : 2),
     ind.periodType === "quarter" ? 12 : 8,
   ).reverse();
+  const by = sp.by === "park" ? "park" : "street";
+  const breakdown = ind.source === "registry_count" ? getBreakdown(ind, d.period, by) : null;
   const sorted = [...d.rows].sort((a, b) => (a.rank ?? 999) - (b.rank ?? 999));
   return (
     <>
@@ -77,7 +82,7 @@ export default async function IndicatorPage({
           {periods.map((p) => (
             <Link
               key={p}
-              href={`/indicators/${ind.key}?period=${p}`}
+              href={`/indicators/${ind.key}?period=${p}${sp.by === "park" ? "&by=park" : ""}`}
               aria-current={p === d.period ? "page" : undefined}
               className={
                 p === d.period
@@ -89,6 +94,78 @@ export default async function IndicatorPage({
             </Link>
           ))}
         </nav>
+
+        {breakdown ? (
+          <Card id="breakdown" className="scroll-mt-20" data-testid="breakdown">
+            <CardHeader className="flex flex-wrap items-start justify-between gap-3">
+              <div className="min-w-0">
+                <CardTitle>{t("kpi.breakdown.title", { period: formatPeriod(d.period, locale) })}</CardTitle>
+                <p className="mt-1 text-xs text-slate-500">{t("kpi.breakdown.hint")}</p>
+                {breakdown.viaEnterprise ? (
+                  <p className="mt-1 text-xs text-slate-500" data-testid="breakdown-via">
+                    {t("kpi.breakdown.hintVia")}
+                  </p>
+                ) : null}
+                <p className="mt-1 text-xs text-slate-500">
+                  {t("kpi.breakdown.hintMove", { previous: formatPeriod(breakdown.previous, locale) })}
+                </p>
+              </div>
+              <nav className="flex shrink-0 gap-1 text-sm" aria-label={t("kpi.breakdown.dims")}>
+                {(["street", "park"] as const).map((dim) => (
+                  <Link
+                    key={dim}
+                    href={`/indicators/${ind.key}?period=${d.period}&by=${dim}#breakdown`}
+                    aria-current={dim === by ? "page" : undefined}
+                    scroll={false}
+                    data-testid={`breakdown-by-${dim}`}
+                    className={
+                      dim === by
+                        ? "rounded-md bg-brand-600 px-3 py-1.5 text-white"
+                        : "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-slate-700 hover:bg-slate-100"
+                    }
+                  >
+                    {dim === "street" ? t("kpi.breakdown.byStreet") : t("kpi.breakdown.byPark")}
+                  </Link>
+                ))}
+              </nav>
+            </CardHeader>
+            <CardContent className="flex flex-col gap-2 p-0 sm:p-0">
+              {breakdown.rows.length === 0 ? (
+                <p className="px-4 pb-4 text-sm text-slate-500" data-testid="breakdown-empty">
+                  {t("kpi.breakdown.empty")}
+                </p>
+              ) : (
+                <BreakdownTable
+                  key={by}
+                  rows={breakdown.rows.map((r) => ({
+                    key: String(r.key),
+                    label:
+                      r.label ?? (r.key === "unlinked" ? t("kpi.breakdown.unlinked") : t(`kpi.breakdown.none.${by}`)),
+                    residual: r.label === null,
+                    current: r.current,
+                    previous: r.previous,
+                    change: r.change,
+                    share: r.share,
+                    href: r.href,
+                  }))}
+                  areaHeader={t(`kpi.breakdown.area.${by}`)}
+                  currentPeriod={formatPeriod(d.period, locale)}
+                  previousPeriod={formatPeriod(breakdown.previous, locale)}
+                  total={breakdown.total}
+                  previousTotal={breakdown.previousTotal}
+                />
+              )}
+              {breakdown.emptyCount > 0 && breakdown.rows.length > 0 ? (
+                <p className="px-4 pb-3 text-xs text-slate-500">
+                  {t("kpi.breakdown.emptyAreas", {
+                    n: breakdown.emptyCount,
+                    area: t(`kpi.breakdown.area.${by}`),
+                  })}
+                </p>
+              ) : null}
+            </CardContent>
+          </Card>
+        ) : null}
 
         <Card id="provenance" className="scroll-mt-20" data-testid="provenance">
           <CardHeader>
