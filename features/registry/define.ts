@@ -8,6 +8,7 @@ import type { MessageKey } from "@/lib/i18n/core";
 import { registerMaskedFields } from "@/lib/masked-fields";
 import type { Permission } from "@/lib/permissions";
 import type { XlsxCellType } from "@/lib/xlsx";
+import type { ScopeRule } from "./scope";
 
 /** Badge colours of an enum's values in lists and detail views. */
 export type Tone = "ok" | "bad" | "warn" | "brand" | "neutral";
@@ -223,6 +224,11 @@ type Base<F extends Fields, C extends Columns> = {
   path: string;
   label: MessageKey;
   fields: F;
+  /**
+   * Which rows a scoped user (本镇街/本园区, 仅本人录入) reaches: applied by the list, total, exports, detail, history,
+   * picker and write path alike (features/registry/scope.ts).
+   */
+  scope: ScopeRule;
   /** The form's layout: sections in order, each a grid of fields (default: one section, declaration order). */
   form?: { sections: readonly FormSection[] };
   /** Read-only columns the read side shows besides the fields (computed figures, 录入时间, 示例数据). */

@@ -84,7 +84,14 @@ export async function registryExport<S extends ListSearch>(
   const search = opts.loadSearch(new URL(request.url).searchParams);
   const showDeleted = search.deleted && can(auth.user.role, "registry.restore");
   const columns = exportColumns(def, t, getDictionaryLabels());
-  const query = registryExportQuery(getDb(), def, opts.binding, search as S & Record<string, unknown>, showDeleted);
+  const query = registryExportQuery(
+    getDb(),
+    def,
+    opts.binding,
+    search as S & Record<string, unknown>,
+    showDeleted,
+    auth.user.scope,
+  );
   return registryExportResponse({
     format: exportFormat(request),
     user: auth.user,
