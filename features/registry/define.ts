@@ -261,6 +261,9 @@ export function defineRegistry<F extends Fields, C extends Columns = Record<neve
     def.objectType,
     Object.entries(def.fields).flatMap(([key, f]) => (f.mask ? [[key, f.mask] as const] : [])),
   );
+  // Pages hand definitions to client components, which receive only serialisable values: the scope (SQL-building
+  // functions, needed on the server only) stays on the object but out of what React serialises.
+  Object.defineProperty(def, "scope", { value: def.scope, enumerable: false });
   return def;
 }
 
