@@ -262,9 +262,20 @@ export function defineRegistry<F extends Fields, C extends Columns = Record<neve
     Object.entries(def.fields).flatMap(([key, f]) => (f.mask ? [[key, f.mask] as const] : [])),
   );
   // Pages hand definitions to client components, which receive only serialisable values: the scope (SQL-building
-  // functions, needed on the server only) stays on the object but out of what React serialises.
+  // functions, needed on the server only) stays on the object but out of what React serialises, and is kept by
+  // key as well, so a copy of a definition (`{ ...def, export }`) still has its scope (registryScope).
+  SCOPES.set(def.key, def.scope);
   Object.defineProperty(def, "scope", { value: def.scope, enumerable: false });
   return def;
+}
+
+const SCOPES = new Map<string, ScopeRule>();
+
+/** A definition's scope, also for a copy of it; a definition without one is an error (never an open scope). */
+export function registryScope(def: { key: string; scope?: ScopeRule }): ScopeRule {
+  const rule = def.scope ?? SCOPES.get(def.key);
+  if (!rule) throw new Error(`${def.key}: no data scope declared`);
+  return rule;
 }
 
 /** A field or read-only column of a definition by key. */

@@ -25,7 +25,7 @@ import type { SQLiteColumn, SQLiteSelect, SQLiteTable } from "drizzle-orm/sqlite
 import type { DB } from "@/db";
 import { likeContains, likePrefix, parseSort } from "@/lib/registry/search-params";
 import { type DataScope, scopeSql } from "@/lib/scope";
-import { columnOf, type RegistryDefinition } from "./define";
+import { columnOf, type RegistryDefinition, registryScope } from "./define";
 import { allColumns, type ListSearch, sortKeys } from "./search";
 
 type Expr = SQLiteColumn | SQL;
@@ -56,7 +56,7 @@ export function shownValue(b: RegistryBinding, key: string): Expr {
 
 /** The registry's scope predicate over its table, or undefined for 全区. */
 export function scopeWhere(def: RegistryDefinition, table: SQLiteTable, scope: DataScope): SQL | undefined {
-  const p = scopeSql(def.scope.where, `"${getTableName(table)}"`, scope);
+  const p = scopeSql(registryScope(def).where, `"${getTableName(table)}"`, scope);
   return p ? sql.raw(p) : undefined;
 }
 
