@@ -377,3 +377,22 @@ test("the admin sets a user's unit and data scope: validated, versioned, logged,
   });
   await admin.close();
 });
+
+test("the quarterly summary's movement lists hold only the records within the scope", async ({ browser, page }) => {
+  const staff = await contextAs(browser, "staff");
+  const sp = await staff.newPage();
+  await sp.goto("/reports/2021Q1");
+  const all = await sp.getByTestId("movement-newEnterprises").locator("tbody tr").allInnerTexts();
+  await staff.close();
+  const inside = all.filter((t) => t.includes("仙桃街道"));
+  expect(inside.length).toBeGreaterThan(0);
+  expect(inside.length).toBeLessThan(all.length);
+
+  await signInAs(page, "street");
+  await page.goto("/reports/2021Q1");
+  const scoped = await page.getByTestId("movement-newEnterprises").locator("tbody tr").allInnerTexts();
+  // Every row is 仙桃街道's; the page shows the first rows of a long list, so the street's list starts with the
+  // 仙桃街道 rows among the staff's first rows, in the same order, and goes on with more of its own.
+  expect(scoped.every((t) => t.includes("仙桃街道"))).toBe(true);
+  expect(scoped.slice(0, inside.length)).toEqual(inside);
+});
