@@ -8,6 +8,7 @@ import * as schema from "@/db/schema";
 import { enterpriseCountQuery, enterpriseListQuery } from "@/features/enterprises/list-query";
 import { loadEnterpriseSearch } from "@/features/enterprises/validations";
 import { clampPage } from "@/lib/registry/search-params";
+import { FULL_SCOPE } from "@/lib/scope";
 
 export type FloorResult = { medianMs: number; statements: number; plans: PlanLine[] };
 export type PlanLine = { sql: string; detail: string; fullScan: boolean };
@@ -55,8 +56,8 @@ export function plans(sqlite: Database.Database, recorded: Recorded[]): PlanLine
 export function listStatements(db: DB, query: Record<string, string>): Recorded[] {
   const search = loadEnterpriseSearch(new URLSearchParams(query));
   const { perPage, offset } = clampPage(search.page, search.perPage);
-  const page = enterpriseListQuery(db, search, false).limit(perPage).offset(offset).toSQL();
-  const count = enterpriseCountQuery(db, search, false).toSQL();
+  const page = enterpriseListQuery(db, search, false, FULL_SCOPE).limit(perPage).offset(offset).toSQL();
+  const count = enterpriseCountQuery(db, search, false, FULL_SCOPE).toSQL();
   return [
     { sql: page.sql, args: page.params },
     { sql: count.sql, args: count.params },

@@ -13,8 +13,17 @@ export const DICTIONARY_KINDS = [
   "incubator_type",
   "talent_category",
   "district",
+  "department",
 ] as const;
 export type DictionaryKind = (typeof DICTIONARY_KINDS)[number];
+
+/** A user's organisation unit: a 科室 of the bureau, a 镇街 or a 园区 (each an item of that dictionary). */
+export const UNIT_KINDS = ["department", "street", "park"] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** A user's data scope: 全区, 本单位 (本镇街/本园区: the unit must be a street or park), 仅本人录入. */
+export const DATA_SCOPES = ["all", "unit", "own"] as const;
+export type DataScopeKind = (typeof DATA_SCOPES)[number];
 
 export const ENTERPRISE_STATUSES = ["active", "deregistered", "moved_out"] as const;
 export type EnterpriseStatus = (typeof ENTERPRISE_STATUSES)[number];

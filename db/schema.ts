@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type AnySQLiteColumn, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 // Enums and constants that client code needs live in ./enums (no drizzle, no zod); re-exported here for server code.
 import {
+  DATA_SCOPES,
   DICTIONARY_KINDS,
   DIRECTIONS,
   ENTERPRISE_STATUSES,
@@ -12,6 +13,7 @@ import {
   REPORT_STATUSES,
   ROLES,
   TALENT_KINDS,
+  UNIT_KINDS,
   VALUE_KINDS,
 } from "./enums";
 
@@ -36,6 +38,11 @@ export const users = sqliteTable("users", {
   failedAttempts: integer("failed_attempts").notNull().default(0),
   lockedUntil: text("locked_until"),
   isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
+  /** Organisation unit: a 科室 (department), 镇街 (street) or 园区 (park) — an item of that dictionary. */
+  unitKind: text("unit_kind", { enum: UNIT_KINDS }),
+  unitId: integer("unit_id").references((): AnySQLiteColumn => dictionaryItems.id),
+  /** Data scope: all = 全区; unit = records of the user's 镇街/园区; own = records the user entered. */
+  dataScope: text("data_scope", { enum: DATA_SCOPES }).notNull().default("all"),
   /** Optimistic concurrency for the admin's edits (role, disable/enable, reset). */
   version: integer("version").notNull().default(1),
   createdAt: createdAt(),

@@ -5,9 +5,10 @@ import { connection } from "next/server";
 import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { type Role, sessions, users } from "@/db/schema";
+import { type Role, sessions, type UnitKind, users } from "@/db/schema";
 import { authOptions } from "./auth";
 import { can, type Permission } from "./permissions";
+import { type DataScope, scopeOf } from "./scope";
 import { sessionExpiry, TOUCH_INTERVAL_SECONDS } from "./session-policy";
 import { revokeSession } from "./sessions";
 import { nowIso } from "./time";
@@ -21,6 +22,10 @@ export type CurrentUser = {
   mustChangePassword: boolean;
   isDemo: boolean;
   sid: string;
+  /** Organisation unit and data scope, read from the users row on every request (never from the client). */
+  unitKind: UnitKind | null;
+  unitId: number | null;
+  scope: DataScope;
 };
 
 /**
@@ -57,6 +62,9 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     mustChangePassword: row.u.mustChangePassword,
     isDemo: row.u.isDemo,
     sid,
+    unitKind: row.u.unitKind,
+    unitId: row.u.unitId,
+    scope: scopeOf(row.u),
   };
 });
 

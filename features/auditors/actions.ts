@@ -12,7 +12,7 @@ import { createUserSchema, userIdSchema } from "@/features/users/validations";
 import { ActionError, defineAction } from "@/lib/action";
 
 const PATH = ["/admin/auditors"];
-const createAuditorSchema = createUserSchema.omit({ role: true });
+const createAuditorSchema = createUserSchema.omit({ role: true, unit: true, dataScope: true });
 
 /** An auditor creates another auditor account (one-time password, must change at first sign-in). */
 export const createAuditor = defineAction({

@@ -2,10 +2,12 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { enterpriseAnnualFigures, enterprises } from "@/db/schema";
 import { annualWrites, enterpriseWrites, qualificationWrites } from "@/features/enterprises/writes";
+import { scopeWhere } from "@/features/registry/query";
 import { createRecord, formWrite, setRecordDeleted, staleRecord, updateRecord } from "@/features/registry/write";
 import { ActionError, defineAction, staleWrite } from "@/lib/action";
 import { can } from "@/lib/permissions";
 import { loadRecord } from "@/lib/registry/records";
+import { enterpriseRegistry } from "./registry";
 import {
   annualFormSchema,
   annualRefSchema,
@@ -58,7 +60,10 @@ export const revealEnterprise = defineAction({
   permission: "personal.reveal",
   schema: enterpriseRevealSchema,
   handler: ({ id }, { tx, user, audit }) => {
-    const row = loadRecord(tx, enterprises, id, { live: false });
+    const row = loadRecord(tx, enterprises, id, {
+      live: false,
+      where: scopeWhere(enterpriseRegistry, enterprises, user.scope),
+    });
     if (row.deletedAt && !can(user.role, "registry.restore")) throw new ActionError("registry.notFound");
     const fields = row.contactPhone != null ? ["contactPhone"] : [];
     audit({
@@ -130,7 +135,9 @@ export const upsertAnnualFigures = defineAction({
   schema: annualFormSchema,
   handler: ({ version, ...figures }, ctx) => ({
     id: formWrite(ctx, (w) => {
-      loadRecord(ctx.tx, enterprises, figures.enterpriseId);
+      loadRecord(ctx.tx, enterprises, figures.enterpriseId, {
+        where: scopeWhere(enterpriseRegistry, enterprises, ctx.user.scope),
+      });
       const existing = ctx.tx
         .select({ id: enterpriseAnnualFigures.id })
         .from(enterpriseAnnualFigures)

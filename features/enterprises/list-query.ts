@@ -7,6 +7,7 @@ import type { DB } from "@/db";
 import { enterpriseQualifications, enterprises } from "@/db/schema";
 import { resolveDrill } from "@/features/kpi/drill";
 import { type RegistryBinding, registryCountQuery, registryListQuery } from "@/features/registry/query";
+import type { DataScope } from "@/lib/scope";
 import { todayIso } from "@/lib/time";
 import { enterpriseRegistry } from "./registry";
 import type { EnterpriseSearch } from "./validations";
@@ -52,11 +53,11 @@ export const enterpriseBinding: RegistryBinding = {
   ],
 };
 
-export function enterpriseListQuery(db: DB, s: EnterpriseSearch, showDeleted: boolean) {
-  return registryListQuery(db, enterpriseRegistry, enterpriseBinding, s, showDeleted);
+export function enterpriseListQuery(db: DB, s: EnterpriseSearch, showDeleted: boolean, scope: DataScope) {
+  return registryListQuery(db, enterpriseRegistry, enterpriseBinding, s, showDeleted, scope);
 }
 
 /** The total behind the list (same filter). */
-export function enterpriseCountQuery(db: DB, s: EnterpriseSearch, showDeleted: boolean) {
-  return registryCountQuery(db, enterpriseRegistry, enterpriseBinding, s, showDeleted);
+export function enterpriseCountQuery(db: DB, s: EnterpriseSearch, showDeleted: boolean, scope: DataScope) {
+  return registryCountQuery(db, enterpriseRegistry, enterpriseBinding, s, showDeleted, scope);
 }

@@ -11,7 +11,11 @@ import {
   institutions,
   talents,
 } from "@/db/schema";
+import { incubatorRegistry } from "@/features/incubators/registry";
+import { institutionRegistry } from "@/features/institutions/registry";
 import { getRegistryList } from "@/features/registry/list";
+import { scopeWhere } from "@/features/registry/query";
+import { talentRegistry } from "@/features/talents/registry";
 import { requirePermission } from "@/lib/dal";
 import { can } from "@/lib/permissions";
 import { enterpriseBinding } from "./list-query";
@@ -26,7 +30,12 @@ export function getEnterprises(s: EnterpriseSearch) {
 export async function getEnterprise(id: number) {
   const user = await requirePermission("registry.read");
   const db = getDb();
-  const row = db.select({ e: enterprises }).from(enterprises).where(eq(enterprises.id, id)).get();
+  // Out of the user's data scope = not found (the same 404 as a missing record).
+  const row = db
+    .select({ e: enterprises })
+    .from(enterprises)
+    .where(and(eq(enterprises.id, id), scopeWhere(enterpriseRegistry, enterprises, user.scope)))
+    .get();
   if (!row) return null;
   if (row.e.deletedAt && !can(user.role, "registry.restore")) return null;
   const qualifications = db
@@ -46,13 +55,25 @@ export async function getEnterprise(id: number) {
     .select({ id: institutions.id, name: institutions.name, level: institutions.level, type: dictionaryItems.label })
     .from(institutions)
     .innerJoin(dictionaryItems, eq(dictionaryItems.id, institutions.typeId))
-    .where(and(eq(institutions.hostEnterpriseId, id), isNull(institutions.deletedAt)))
+    .where(
+      and(
+        eq(institutions.hostEnterpriseId, id),
+        isNull(institutions.deletedAt),
+        scopeWhere(institutionRegistry, institutions, user.scope),
+      ),
+    )
     .all();
   const linkedTalents = db
     .select({ id: talents.id, name: talents.name, category: dictionaryItems.label })
     .from(talents)
     .innerJoin(dictionaryItems, eq(dictionaryItems.id, talents.categoryId))
-    .where(and(eq(talents.employerEnterpriseId, id), isNull(talents.deletedAt)))
+    .where(
+      and(
+        eq(talents.employerEnterpriseId, id),
+        isNull(talents.deletedAt),
+        scopeWhere(talentRegistry, talents, user.scope),
+      ),
+    )
     .all();
   const tenancies = db
     .select({
@@ -64,7 +85,13 @@ export async function getEnterprise(id: number) {
     })
     .from(incubatorTenants)
     .innerJoin(incubators, eq(incubators.id, incubatorTenants.incubatorId))
-    .where(and(eq(incubatorTenants.enterpriseId, id), isNull(incubatorTenants.deletedAt)))
+    .where(
+      and(
+        eq(incubatorTenants.enterpriseId, id),
+        isNull(incubatorTenants.deletedAt),
+        scopeWhere(incubatorRegistry, incubators, user.scope),
+      ),
+    )
     .all();
   const allQualIds = db
     .select({ id: enterpriseQualifications.id })

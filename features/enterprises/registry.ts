@@ -14,6 +14,7 @@ import {
   url,
   year,
 } from "@/features/registry/define";
+import { enterpriseScope, throughParent } from "@/features/registry/scope";
 
 /**
  * 科技企业: each field declared once; the form, schema, import template, list (columns, filters, sort), detail,
@@ -21,6 +22,7 @@ import {
  */
 export const enterpriseRegistry = defineRegistry({
   key: "enterprise",
+  scope: { where: enterpriseScope, field: (s) => (s.kind === "unit" && s.unit === "park" ? "parkId" : "streetId") },
   objectType: "enterprise",
   path: "/enterprises",
   label: "nav.enterprises",
@@ -165,6 +167,7 @@ export const enterpriseRegistry = defineRegistry({
 /** 资质: a child of the enterprise with its own lifecycle. */
 export const qualificationRegistry = defineRegistry({
   key: "qualification",
+  scope: { where: throughParent("enterprises", "enterprise_id", enterpriseScope) },
   objectType: "enterprise_qualification",
   path: "/enterprises",
   label: "enterprises.quals.title",
@@ -190,6 +193,7 @@ export const qualificationRegistry = defineRegistry({
 /** 年度数据: one row per enterprise per year. */
 export const annualRegistry = defineRegistry({
   key: "annual",
+  scope: { where: throughParent("enterprises", "enterprise_id", enterpriseScope) },
   objectType: "enterprise_annual",
   path: "/enterprises",
   label: "enterprises.annual.title",

@@ -20,6 +20,7 @@ const creditCodeFree: Rule = (w, v, before) => assertCreditCodeFree(w, v.creditC
 export const enterpriseWrites: RegistryWrites = {
   objectType: enterpriseRegistry.objectType,
   fields: enterpriseRegistry.fields,
+  scope: enterpriseRegistry.scope,
   table: enterprises,
   actions: { create: "enterprise.create", update: "enterprise.update" },
   // The form never holds the stored contact phone: an empty cell or field keeps it (clearing is explicit).
@@ -41,6 +42,7 @@ export const enterpriseWrites: RegistryWrites = {
 export const qualificationWrites: RegistryWrites = {
   objectType: qualificationRegistry.objectType,
   fields: qualificationRegistry.fields,
+  scope: qualificationRegistry.scope,
   table: enterpriseQualifications,
   actions: { create: "enterprise.qualification.create", update: "enterprise.qualification.update" },
   parent: { field: "enterpriseId", table: "enterprises" },
@@ -69,6 +71,7 @@ const refreshLatestFigures = (w: Writer, row: Stored) => {
 export const annualWrites: RegistryWrites = {
   objectType: annualRegistry.objectType,
   fields: annualRegistry.fields,
+  scope: annualRegistry.scope,
   table: enterpriseAnnualFigures,
   actions: { create: "enterprise.annual.upsert", update: "enterprise.annual.upsert" },
   parent: { field: "enterpriseId", table: "enterprises" },

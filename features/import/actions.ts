@@ -19,8 +19,8 @@ export const previewImport = defineAction({
   schema: importUploadSchema,
   maxInputBytes: MAX_UPLOAD_INPUT_BYTES,
   prepare,
-  handler: ({ registry, file }, { prepared, audit }) => {
-    const p = plan(getConn().sqlite, registry, prepared.sheets);
+  handler: ({ registry, file }, { prepared, user, audit }) => {
+    const p = plan(getConn().sqlite, registry, prepared.sheets, user);
     audit({ objectType: "import", message: file.name, detail: { registry, file: file.name, counts: p.totals } });
     return summarise(p, file.name, prepared.t);
   },
@@ -39,11 +39,11 @@ export const commitImport = defineAction({
   prepare,
   handler: ({ registry, file, mode }, { prepared, user, ip, audit, afterLog }) => {
     const sqlite = getConn().sqlite;
-    const p = plan(sqlite, registry, prepared.sheets);
+    const p = plan(sqlite, registry, prepared.sheets, user);
     const invalid = p.totals.invalid;
     if (invalid > 0 && mode === "all") throw new ActionError(`import.refuse.hasErrors|count=${invalid}`);
     if (p.rows.length === 0) throw new ActionError("import.refuse.nothingValid");
-    const { logs } = applyPlan(sqlite, p, { userId: user.id, now: nowIso() });
+    const { logs } = applyPlan(sqlite, p, { userId: user.id, now: nowIso(), scope: user.scope });
     const counts = { ...p.totals, skipped: mode === "validOnly" ? invalid : 0 };
     audit({
       objectType: "import",

@@ -22,8 +22,10 @@ import {
 } from "@/lib/import/cells";
 import { ImportRefused, type RawSheet } from "@/lib/import/workbook";
 import { changedFields } from "@/lib/registry/diff";
+import { type DataScope, FULL_SCOPE } from "@/lib/scope";
 import {
   checkRules,
+  checkScope,
   createRecord,
   normaliseValues,
   type RecordLog,
@@ -220,11 +222,16 @@ type SheetState = {
  * Validates every row of the file against the registry's form schema and the live records, without
  * writing. Dictionaries, referenced enterprises and existing records are each loaded in one query.
  */
-export function planImport(sqlite: Database.Database, registry: ImportRegistry, raws: RawSheet[]): ImportPlan {
+export function planImport(
+  sqlite: Database.Database,
+  registry: ImportRegistry,
+  raws: RawSheet[],
+  who: { userId: number; scope: DataScope } = { userId: 0, scope: FULL_SCOPE },
+): ImportPlan {
   const reg = REGISTRY_SPECS[registry];
   const dicts = loadDictionaries(sqlite);
-  // Checks each row with the registry's write rules (nothing is written here).
-  const rules = new Writer(sqlite, 0);
+  // Checks each row with the registry's write rules, in the importing user's data scope (nothing is written here).
+  const rules = new Writer(sqlite, who.userId, undefined, who.scope);
   const plan: ImportPlan = {
     registry: reg,
     sheets: [],
@@ -396,6 +403,15 @@ export function planImport(sqlite: Database.Database, registry: ImportRegistry, 
       }
       // The rules check what would be written: a row identical to its stored record writes nothing.
       const values = normaliseValues(spec.writes, k.values, before);
+      // A row outside the importer's scope is refused even when it would change nothing (it reveals nothing). A
+      // child of a new row of this file is in scope with it (that row is checked; its id exists only on writing).
+      try {
+        if (!(k.parentRow && !k.parentRow.before)) checkScope(rules, spec.writes, values, before);
+      } catch (err) {
+        if (!(err instanceof RuleError)) throw err;
+        for (const r of err.refusals) fail(k.r, r.field, r.reason);
+        continue;
+      }
       const outcome: Outcome = !before
         ? "new"
         : Object.keys(changedFields(before, values).after).length
@@ -441,10 +457,10 @@ function plainSafe(v: unknown) {
 export function applyPlan(
   sqlite: Database.Database,
   plan: ImportPlan,
-  opts: { userId: number; now: string },
+  opts: { userId: number; now: string; scope?: DataScope },
 ): { logs: RecordLog[]; written: number } {
   const logs: RecordLog[] = [];
-  const w = new Writer(sqlite, opts.userId, opts.now);
+  const w = new Writer(sqlite, opts.userId, opts.now, opts.scope);
   for (const row of plan.rows) {
     if (row.outcome === "unchanged") {
       row.id = row.before?.id;

@@ -5,6 +5,7 @@ import { ActionError, translate } from "@/lib/action";
 import type { T } from "@/lib/i18n/core";
 import { ImportRefused, type RawSheet, readWorkbook } from "@/lib/import/workbook";
 import { MAX_FILE_BYTES } from "@/lib/import/zip";
+import type { DataScope } from "@/lib/scope";
 import type { ImportRegistry } from "./registries";
 
 // Glue between the import engine and its callers (the two server actions and the error-report route).
@@ -30,9 +31,15 @@ export async function readUpload(file: File): Promise<RawSheet[]> {
   }
 }
 
-export function plan(sqlite: Database.Database, registry: ImportRegistry, sheets: RawSheet[]): ImportPlan {
+/** Plans an import as `who` would write it: rows outside their data scope are refused row by row. */
+export function plan(
+  sqlite: Database.Database,
+  registry: ImportRegistry,
+  sheets: RawSheet[],
+  who: { id: number; scope: DataScope },
+): ImportPlan {
   try {
-    return planImport(sqlite, registry, sheets);
+    return planImport(sqlite, registry, sheets, { userId: who.id, scope: who.scope });
   } catch (err) {
     if (err instanceof ImportRefused) throw new ActionError(err.message);
     throw err;

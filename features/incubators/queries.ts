@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db";
 import { dictionaryItems, enterprises, incubators, incubatorTenants } from "@/db/schema";
 import { getRegistryList } from "@/features/registry/list";
-import type { RegistryBinding } from "@/features/registry/query";
+import { type RegistryBinding, scopeWhere } from "@/features/registry/query";
 import { requirePermission } from "@/lib/dal";
 import { can } from "@/lib/permissions";
 import { todayIso } from "@/lib/time";
@@ -40,7 +40,7 @@ export async function getIncubator(id: number) {
       .from(incubators)
       .innerJoin(type, eq(type.id, incubators.typeId))
       .leftJoin(street, eq(street.id, incubators.streetId))
-      .where(eq(incubators.id, id))
+      .where(and(eq(incubators.id, id), scopeWhere(incubatorRegistry, incubators, user.scope)))
       .get();
     if (!row) return null;
     if (row.i.deletedAt && !can(user.role, "registry.restore")) return null;

@@ -11,12 +11,19 @@ import {
   number,
   text,
 } from "@/features/registry/define";
+import { throughParent } from "@/features/registry/scope";
+import { createdBy, type ScopePredicate, sqlId } from "@/lib/scope";
+
+/** An incubator: by its 所属镇街; it has no 园区 of its own, so a 园区 reaches (like 仅本人录入) those it entered. */
+const incubatorScope: ScopePredicate = (t, s) =>
+  s.kind === "unit" && s.unit === "street" ? `${t}.street_id = ${sqlId(s.unitId)}` : createdBy(t, s);
 
 const count = { max: 1_000_000, integer: true, required: true, form: { initial: "0" } } as const;
 
 /** 孵化载体: 科技企业孵化器, 众创空间, 大学科技园. */
 export const incubatorRegistry = defineRegistry({
   key: "incubator",
+  scope: { where: incubatorScope, field: "streetId" },
   objectType: "incubator",
   path: "/incubators",
   label: "nav.incubators",
@@ -174,6 +181,7 @@ export const incubatorRegistry = defineRegistry({
 /** 在孵企业: a live enterprise in an incubator from its move-in date until its move-out date. */
 export const tenancyRegistry = defineRegistry({
   key: "tenancy",
+  scope: { where: throughParent("incubators", "incubator_id", incubatorScope) },
   objectType: "incubator_tenant",
   path: "/incubators",
   label: "incubators.tenants.title",

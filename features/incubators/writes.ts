@@ -8,6 +8,7 @@ import { type RegistryWrites, RuleError } from "@/features/registry/write";
 export const incubatorWrites: RegistryWrites = {
   objectType: incubatorRegistry.objectType,
   fields: incubatorRegistry.fields,
+  scope: incubatorRegistry.scope,
   table: incubators,
   actions: { create: "incubator.create", update: "incubator.update" },
 };
@@ -19,6 +20,7 @@ export const incubatorWrites: RegistryWrites = {
 export const tenancyWrites: RegistryWrites = {
   objectType: tenancyRegistry.objectType,
   fields: tenancyRegistry.fields,
+  scope: tenancyRegistry.scope,
   table: incubatorTenants,
   actions: { create: "incubator.tenant.add", update: "incubator.tenant.update" },
   parent: { field: "incubatorId", table: "incubators" },

@@ -1,10 +1,10 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db";
 import { dictionaryItems, enterprises, institutions } from "@/db/schema";
 import { resolveDrill } from "@/features/kpi/drill";
 import { getRegistryList } from "@/features/registry/list";
-import type { RegistryBinding } from "@/features/registry/query";
+import { type RegistryBinding, scopeWhere } from "@/features/registry/query";
 import { requirePermission } from "@/lib/dal";
 import { can } from "@/lib/permissions";
 import { institutionRegistry } from "./registry";
@@ -35,7 +35,7 @@ export async function getInstitution(id: number) {
     .from(institutions)
     .innerJoin(dictionaryItems, eq(dictionaryItems.id, institutions.typeId))
     .leftJoin(enterprises, eq(enterprises.id, institutions.hostEnterpriseId))
-    .where(eq(institutions.id, id))
+    .where(and(eq(institutions.id, id), scopeWhere(institutionRegistry, institutions, user.scope)))
     .get();
   if (!row) return null;
   if (row.i.deletedAt && !can(user.role, "registry.restore")) return null;

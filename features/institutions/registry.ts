@@ -11,6 +11,7 @@ import {
   number,
   text,
 } from "@/features/registry/define";
+import { throughEnterprise } from "@/features/registry/scope";
 
 const LEVEL_TONES = { national: "brand", municipal: "neutral", district: "neutral" } as const;
 const STATUS_TONES = { active: "ok", revoked: "bad" } as const;
@@ -18,6 +19,7 @@ const STATUS_TONES = { active: "ok", revoked: "bad" } as const;
 /** 研发机构与平台: hosted by a registered enterprise or, for universities and institutes, an organisation named. */
 export const institutionRegistry = defineRegistry({
   key: "institution",
+  scope: { where: throughEnterprise("host_enterprise_id"), field: "hostEnterpriseId" },
   objectType: "institution",
   path: "/institutions",
   label: "nav.institutions",

@@ -9,6 +9,7 @@ import type { RegistryWrites } from "@/features/registry/write";
 export const institutionWrites: RegistryWrites = {
   objectType: institutionRegistry.objectType,
   fields: institutionRegistry.fields,
+  scope: institutionRegistry.scope,
   table: institutions,
   actions: { create: "institution.create", update: "institution.update" },
   linkMessages: { hostEnterpriseId: "institutions.hostEnterpriseInvalid" },

@@ -9,6 +9,7 @@ import { writeOperationLog } from "@/lib/audit";
 import type { RegistryKey } from "@/lib/committed-writes";
 import type { MessageKey, T } from "@/lib/i18n/core";
 import { getT } from "@/lib/i18n/server";
+import type { DataScope } from "@/lib/scope";
 import { formatDateTime } from "@/lib/time";
 import type { BatchFailure, BatchResult } from "./batch-types";
 import type { RegistryDefinition } from "./define";
@@ -82,7 +83,13 @@ function idColumn(b: RegistryBinding): SQLiteColumn {
  * The records a batch acts on, resolved on the server through the list's WHERE: the filter of the URL (mode
  * `filter`) or no filter plus the ticked ids (mode `ids`). `deleted`: the 已删除 list (restore) or the live one.
  */
-export function resolveSelection(db: DB, target: BatchTarget, selection: BatchSelection, deleted: boolean): Target[] {
+export function resolveSelection(
+  db: DB,
+  target: BatchTarget,
+  selection: BatchSelection,
+  deleted: boolean,
+  scope: DataScope,
+): Target[] {
   const { definition: def, binding } = target;
   const cols = getTableColumns(binding.table) as Record<string, SQLiteColumn>;
   if (selection.mode === "ids") {
@@ -96,7 +103,7 @@ export function resolveSelection(db: DB, target: BatchTarget, selection: BatchSe
       const rows = db
         .select({ id: cols.id })
         .from(binding.table)
-        .where(and(registryWhere(db, def, binding, search, deleted), inArray(idColumn(binding), chunk)))
+        .where(and(registryWhere(db, def, binding, search, deleted, scope), inArray(idColumn(binding), chunk)))
         .all() as { id: number }[];
       for (const r of rows) found.add(r.id);
     }
@@ -107,7 +114,7 @@ export function resolveSelection(db: DB, target: BatchTarget, selection: BatchSe
   const rows = db
     .select({ id: cols.id })
     .from(binding.table)
-    .where(registryWhere(db, def, binding, search, deleted))
+    .where(registryWhere(db, def, binding, search, deleted, scope))
     .orderBy(cols.id)
     .limit(BATCH_MAX + 1)
     .all() as { id: number }[];
@@ -188,9 +195,12 @@ export function runBatch(
 ): BatchResult {
   const db = ctx.tx as unknown as DB;
   const { t } = ctx.prepared;
-  const targets = resolveSelection(db, target, selection, opts.deleted) as (Target & { outside?: boolean })[];
+  // The user's data scope narrows the selection like the list, and the writer refuses anything outside it.
+  const targets = resolveSelection(db, target, selection, opts.deleted, ctx.user.scope) as (Target & {
+    outside?: boolean;
+  })[];
   const sqlite = (ctx.tx as unknown as { session: { client: Writer["sqlite"] } }).session.client;
-  const w = new Writer(sqlite, ctx.user.id);
+  const w = new Writer(sqlite, ctx.user.id, undefined, ctx.user.scope);
   const logs: RecordLog[] = [];
   const failed: BatchFailure[] = [];
   for (const target_ of targets) {

@@ -8,6 +8,7 @@ import type { MessageKey } from "@/lib/i18n/core";
 import { registerMaskedFields } from "@/lib/masked-fields";
 import type { Permission } from "@/lib/permissions";
 import type { XlsxCellType } from "@/lib/xlsx";
+import type { ScopeRule } from "./scope";
 
 /** Badge colours of an enum's values in lists and detail views. */
 export type Tone = "ok" | "bad" | "warn" | "brand" | "neutral";
@@ -223,6 +224,11 @@ type Base<F extends Fields, C extends Columns> = {
   path: string;
   label: MessageKey;
   fields: F;
+  /**
+   * Which rows a scoped user (本镇街/本园区, 仅本人录入) reaches: applied by the list, total, exports, detail, history,
+   * picker and write path alike (features/registry/scope.ts).
+   */
+  scope: ScopeRule;
   /** The form's layout: sections in order, each a grid of fields (default: one section, declaration order). */
   form?: { sections: readonly FormSection[] };
   /** Read-only columns the read side shows besides the fields (computed figures, 录入时间, 示例数据). */
@@ -255,7 +261,21 @@ export function defineRegistry<F extends Fields, C extends Columns = Record<neve
     def.objectType,
     Object.entries(def.fields).flatMap(([key, f]) => (f.mask ? [[key, f.mask] as const] : [])),
   );
+  // Pages hand definitions to client components, which receive only serialisable values: the scope (SQL-building
+  // functions, needed on the server only) stays on the object but out of what React serialises, and is kept by
+  // key as well, so a copy of a definition (`{ ...def, export }`) still has its scope (registryScope).
+  SCOPES.set(def.key, def.scope);
+  Object.defineProperty(def, "scope", { value: def.scope, enumerable: false });
   return def;
+}
+
+const SCOPES = new Map<string, ScopeRule>();
+
+/** A definition's scope, also for a copy of it; a definition without one is an error (never an open scope). */
+export function registryScope(def: { key: string; scope?: ScopeRule }): ScopeRule {
+  const rule = def.scope ?? SCOPES.get(def.key);
+  if (!rule) throw new Error(`${def.key}: no data scope declared`);
+  return rule;
 }
 
 /** A field or read-only column of a definition by key. */

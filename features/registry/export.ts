@@ -113,7 +113,14 @@ export async function registryExport<S extends ListSearch>(
       },
     );
   const binding = ids ? onlyIds(opts.binding, ids) : opts.binding;
-  const query = registryExportQuery(getDb(), def, binding, search as S & Record<string, unknown>, showDeleted);
+  const query = registryExportQuery(
+    getDb(),
+    def,
+    binding,
+    search as S & Record<string, unknown>,
+    showDeleted,
+    auth.user.scope,
+  );
   return registryExportResponse({
     format: exportFormat(request),
     user: auth.user,

@@ -42,9 +42,12 @@ export async function getRegistryList(
   const db = getDb();
   const search = s as ListSearch & Record<string, unknown>;
   return db.transaction(() => {
-    const raw = registryListQuery(db, def, binding, search, showDeleted).limit(perPage).offset(offset).all();
+    const raw = registryListQuery(db, def, binding, search, showDeleted, user.scope)
+      .limit(perPage)
+      .offset(offset)
+      .all();
     const rows = (raw as Record<string, unknown>[]).map(listRow(def, getDictionaryLabels()));
-    const countQuery = registryCountQuery(db, def, binding, search, showDeleted);
+    const countQuery = registryCountQuery(db, def, binding, search, showDeleted, user.scope);
     const n = opts.cacheCount ? cachedListCount(countQuery, () => countQuery.all()[0].n) : countQuery.all()[0].n;
     return { rows, total: n, pageCount: Math.ceil(n / perPage), page, perPage, showDeleted };
   });

@@ -2,14 +2,30 @@ import "server-only";
 // The list, count and export SQL of a registry, derived from its definition and a binding to its table: text
 // search (fields declared `search`), filters (`filter`), sort (`list.sortable`, each backed by an index), the
 // selected columns (`list` / `export`). Built without a session, so the page, its count and the export run the
-// same statements; callers authorise first. Dictionary labels are resolved in memory (one small lookup), so the
+// same statements; callers authorise first and pass the user's data scope (every statement applies the registry's
+// scope predicate, so a scoped user's list, total, search, filters, board drill and exports hold only their rows). Dictionary labels are resolved in memory (one small lookup), so the
 // list SQL joins only what a binding names (the linked enterprise) and stays index-friendly.
 
-import { and, asc, desc, eq, getTableColumns, gte, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  getTableName,
+  gte,
+  isNotNull,
+  isNull,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { SQLiteColumn, SQLiteSelect, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { DB } from "@/db";
 import { likeContains, likePrefix, parseSort } from "@/lib/registry/search-params";
-import { columnOf, type RegistryDefinition } from "./define";
+import { type DataScope, scopeSql } from "@/lib/scope";
+import { columnOf, type RegistryDefinition, registryScope } from "./define";
 import { allColumns, type ListSearch, sortKeys } from "./search";
 
 type Expr = SQLiteColumn | SQL;
@@ -38,6 +54,12 @@ export function shownValue(b: RegistryBinding, key: string): Expr {
   return e;
 }
 
+/** The registry's scope predicate over its table, or undefined for 全区. */
+export function scopeWhere(def: RegistryDefinition, table: SQLiteTable, scope: DataScope): SQL | undefined {
+  const p = scopeSql(registryScope(def).where, `"${getTableName(table)}"`, scope);
+  return p ? sql.raw(p) : undefined;
+}
+
 /** The WHERE of a list, its count and its export. */
 export function registryWhere(
   db: DB,
@@ -45,9 +67,13 @@ export function registryWhere(
   b: RegistryBinding,
   s: ListSearch & Record<string, unknown>,
   showDeleted: boolean,
+  scope: DataScope,
 ): SQL | undefined {
   const deletedAt = tableColumn(b, "deletedAt")!;
-  const w: (SQL | undefined)[] = [showDeleted ? isNotNull(deletedAt) : isNull(deletedAt)];
+  const w: (SQL | undefined)[] = [
+    showDeleted ? isNotNull(deletedAt) : isNull(deletedAt),
+    scopeWhere(def, b.table, scope),
+  ];
   const q = s.q.trim();
   if (q) {
     const matches = allColumns(def).flatMap(([key, c]) => {
@@ -95,6 +121,7 @@ export function registryListQuery(
   b: RegistryBinding,
   s: ListSearch & Record<string, unknown>,
   showDeleted: boolean,
+  scope: DataScope,
 ) {
   const sel: Record<string, Expr> = {
     id: tableColumn(b, "id")!,
@@ -111,7 +138,9 @@ export function registryListQuery(
     if (c.list?.with) sel[c.list.with] = shownValue(b, c.list.with);
   }
   const q = db.select(sel).from(b.table).$dynamic() as unknown as Select;
-  return (b.join ? b.join(q) : q).where(registryWhere(db, def, b, s, showDeleted)).orderBy(...registryOrder(def, b, s));
+  return (b.join ? b.join(q) : q)
+    .where(registryWhere(db, def, b, s, showDeleted, scope))
+    .orderBy(...registryOrder(def, b, s));
 }
 
 /** The total behind the list (same filter, no joins: a filter never needs one). */
@@ -121,11 +150,12 @@ export function registryCountQuery(
   b: RegistryBinding,
   s: ListSearch & Record<string, unknown>,
   showDeleted: boolean,
+  scope: DataScope,
 ) {
   return db
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(b.table)
-    .where(registryWhere(db, def, b, s, showDeleted));
+    .where(registryWhere(db, def, b, s, showDeleted, scope));
 }
 
 /** The full filtered list for the export: exactly the definition's export columns, in its order. */
@@ -135,12 +165,13 @@ export function registryExportQuery(
   b: RegistryBinding,
   s: ListSearch & Record<string, unknown>,
   showDeleted: boolean,
+  scope: DataScope,
 ) {
   const q = db
     .select(selection(b, def.export ?? []))
     .from(b.table)
     .$dynamic() as unknown as Select;
   return (b.join ? b.join(q) : q)
-    .where(registryWhere(db, def, b, s, showDeleted))
+    .where(registryWhere(db, def, b, s, showDeleted, scope))
     .orderBy(...registryOrder(def, b, s)) as unknown as { toSQL(): { sql: string; params: unknown[] } };
 }

@@ -5,8 +5,10 @@ import type { Tx } from "@/db";
 import { ActionError, type StaleRecord, staleWrite } from "@/lib/action-error";
 import { maskIdNumber, maskPhone } from "@/lib/mask";
 import { changedFields } from "@/lib/registry/diff";
+import { type DataScope, FULL_SCOPE, scopeSql } from "@/lib/scope";
 import { nowIso } from "@/lib/time";
 import type { Fields } from "./define";
+import { enterpriseScope, type ScopeRule, scopeField } from "./scope";
 
 // THE write path of the registries: create, update, soft delete and restore of a record, with the registry's own
 // rules as hooks declared next to it (features/<registry>/writes.ts). The forms' server actions and the Excel
@@ -54,6 +56,8 @@ export type RegistryWrites = {
   objectType: string;
   /** The definition's fields (dictionary, enterprise-link and stale-display rules derive from them). */
   fields: Fields;
+  /** The definition's scope: a scoped writer reaches only rows inside it and cannot write a row out of it. */
+  scope: ScopeRule;
   // biome-ignore lint/suspicious/noExplicitAny: any drizzle SQLite table with the registry bookkeeping columns
   table: any;
   /** Operation-log action names of a create and an update (a per-record history row uses them too). */
@@ -139,6 +143,8 @@ export class Writer {
     readonly sqlite: Database.Database,
     readonly userId: number,
     readonly now: string = nowIso(),
+    /** The writer's data scope: rows outside it are not found, and no write may leave it. */
+    readonly scope: DataScope = FULL_SCOPE,
   ) {}
 
   statement(sql: string): Database.Statement {
@@ -191,10 +197,10 @@ function clientOf(tx: Tx): Database.Database {
  * action's operation-log row with the write's history entry.
  */
 export function formWrite<R extends { log: RecordLog }>(
-  ctx: { tx: Tx; user: { id: number }; audit: (f: Omit<RecordLog, "action">) => void },
+  ctx: { tx: Tx; user: { id: number; scope: DataScope }; audit: (f: Omit<RecordLog, "action">) => void },
   fn: (w: Writer) => R,
 ): R {
-  const w = new Writer(clientOf(ctx.tx), ctx.user.id);
+  const w = new Writer(clientOf(ctx.tx), ctx.user.id, undefined, ctx.user.scope);
   const result = fn(w);
   w.finish();
   const { action: _action, ...log } = result.log;
@@ -227,7 +233,12 @@ const enterpriseLinkRule =
   (field: string, message: string): Rule =>
   (w, v, before) => {
     const id = v[field];
-    if (id == null || id === before?.[field]) return;
+    if (id == null) return;
+    // A scoped writer links only enterprises of their scope (the picker offers no other), kept links included.
+    const inScope = scopeSql(enterpriseScope, "enterprises", w.scope);
+    if (inScope && !w.get(`SELECT 1 FROM enterprises WHERE id = ? AND ${inScope}`, id))
+      throw new RuleError(field, "registry.outOfScope");
+    if (id === before?.[field]) return;
     if (!w.get("SELECT 1 FROM enterprises WHERE id = ? AND deleted_at IS NULL", id))
       throw new RuleError(field, message);
   };
@@ -290,21 +301,53 @@ export function prepareValues(
   opts: { clear?: readonly string[] } = {},
 ): Values {
   const v = normaliseValues(b, submitted, before, opts);
+  checkScope(w, b, v, before);
   checkRules(w, b, v, before);
   return v;
 }
 
+/**
+ * A scoped writer's write must stay inside their scope: the stored row (if any) must be in it, and so must the
+ * row as it would be stored — the registry's own predicate evaluated on the values. Refused under the field that
+ * decides the record's unit (a child row: under its parent's field). The form path never gets here with a row
+ * out of scope (it loads rows within the scope: not found); the import does (a natural key matching another
+ * unit's record) and reports the row.
+ */
+export function checkScope(w: Writer, b: RegistryWrites, v: Values, before: Stored | undefined): void {
+  if (w.scope.kind === "all") return;
+  const field = scopeField(b.scope, w.scope) ?? b.parent?.field ?? "id";
+  if (before && !loadStored(w, b, before.id)) throw new RuleError(field, "registry.outOfScope");
+  const info = tableInfo(b.table);
+  const cols = [...info.sqlName.entries()];
+  const row: Values = { ...before, ...v, createdBy: before ? before.createdBy : w.userId };
+  const select = cols.map(([, col]) => `? AS "${col}"`).join(", ");
+  const pred = scopeSql(b.scope.where, "scope_row", w.scope);
+  if (!w.get(`SELECT 1 FROM (SELECT ${select}) AS scope_row WHERE ${pred}`, ...cols.map(([f]) => bind(row[f]))))
+    throw new RuleError(field, "registry.outOfScope");
+}
+
+/** A child row's parent must be live — and, for a scoped writer, in scope: else 记录不存在或已被删除, as for a missing one. */
 function assertParentLive(w: Writer, b: RegistryWrites, v: Values) {
   if (!b.parent) return;
   const id = v[b.parent.field];
   if (id == null || !w.get(`SELECT 1 FROM "${b.parent.table}" WHERE id = ? AND deleted_at IS NULL`, id))
     throw new ActionError("registry.notFound");
+  try {
+    checkScope(w, b, v, undefined);
+  } catch (err) {
+    if (err instanceof RuleError) throw new ActionError("registry.notFound");
+    throw err;
+  }
 }
 
-/** A stored record by id, deleted or not. */
+/** A stored record by id, deleted or not — only within the writer's scope (outside it, as if it did not exist). */
 export function loadStored(w: Writer, b: RegistryWrites, id: number): Stored | undefined {
   const info = tableInfo(b.table);
-  const row = w.get<Record<string, unknown>>(`SELECT * FROM "${info.name}" WHERE id = ?`, id);
+  const inScope = scopeSql(b.scope.where, `"${info.name}"`, w.scope);
+  const row = w.get<Record<string, unknown>>(
+    `SELECT * FROM "${info.name}" WHERE id = ?${inScope ? ` AND ${inScope}` : ""}`,
+    id,
+  );
   return row ? toStored(row, info) : undefined;
 }
 

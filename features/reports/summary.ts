@@ -3,10 +3,16 @@ import { and, desc, eq } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db";
 import { type QuarterlyReport, quarterlyReports, type ReportSnapshotRow, reportSnapshots } from "@/db/schema";
+import { enterpriseRegistry, qualificationRegistry } from "@/features/enterprises/registry";
+import { institutionRegistry } from "@/features/institutions/registry";
 import { computeCard, getDistricts, getIndicatorList, OUR_DISTRICT } from "@/features/kpi/board";
 import { getBreakdown } from "@/features/kpi/breakdown";
 import { round } from "@/features/kpi/ranking";
+import type { ScopeRule } from "@/features/registry/scope";
+import { talentRegistry } from "@/features/talents/registry";
+import { requireUser } from "@/lib/dal";
 import { periodEnd, periodStart, shiftPeriod } from "@/lib/kpi/period";
+import { type DataScope, scopeSql } from "@/lib/scope";
 import { beijingDayStartUtc, nowIso } from "@/lib/time";
 import {
   type IndicatorRow,
@@ -266,6 +272,41 @@ export function loadSummary(quarter: string, version?: number | null): LoadedSum
   };
 }
 
+/** Which registry table (and its scope) a movement list's row ids belong to. */
+const MOVEMENT_TABLE: Record<MovementKind, { table: string; scope: ScopeRule }> = {
+  newEnterprises: { table: "enterprises", scope: enterpriseRegistry.scope },
+  statusChanged: { table: "enterprises", scope: enterpriseRegistry.scope },
+  deregistered: { table: "enterprises", scope: enterpriseRegistry.scope },
+  newInstitutions: { table: "institutions", scope: institutionRegistry.scope },
+  newTalents: { table: "talents", scope: talentRegistry.scope },
+  qualificationsAwarded: { table: "enterprise_qualifications", scope: qualificationRegistry.scope },
+  qualificationsExpiring: { table: "enterprise_qualifications", scope: qualificationRegistry.scope },
+};
+
+/**
+ * A summary as a scoped user sees it: the movement lists (live or frozen) hold only records within their data
+ * scope, judged by each registry's own predicate on the records as they are now. The indicator figures are the
+ * district's own published figures and stay whole.
+ */
+export function scopeSummary(data: SummaryData, scope: DataScope): SummaryData {
+  if (scope.kind === "all") return data;
+  const sqlite = getDb().$client;
+  const movements = {} as Record<MovementKind, MovementRow[]>;
+  for (const kind of MOVEMENT_KINDS) {
+    const rows = data.movements[kind] ?? [];
+    const { table, scope: rule } = MOVEMENT_TABLE[kind];
+    const pred = scopeSql(rule.where, `"${table}"`, scope);
+    const ids = new Set(
+      sqlite
+        .prepare(`SELECT id FROM "${table}" WHERE id IN (SELECT value FROM json_each(?)) AND ${pred}`)
+        .pluck()
+        .all(JSON.stringify(rows.map((r) => r.id))) as number[],
+    );
+    movements[kind] = rows.filter((r) => ids.has(r.id));
+  }
+  return { ...data, movements };
+}
+
 /** Row counts of a summary, for the operation log of an export. */
 export function summaryRowCounts(data: SummaryData): Record<string, number> {
   return {
@@ -299,5 +340,6 @@ export async function summaryForPage(
   const version = parseVersion((await searchParams).v);
   const summary = loadSummary(quarter, version);
   if (!summary) notFound();
-  return { ...summary, quarter, version };
+  const user = await requireUser();
+  return { ...summary, data: scopeSummary(summary.data, user.scope), quarter, version };
 }

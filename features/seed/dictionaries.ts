@@ -92,6 +92,15 @@ const DISTRICTS: Item[] = [
   ...districtsFile.autonomous_counties,
 ].map((label, i) => ({ code: `cq${String(i + 1).padStart(2, "0")}`, label }));
 
+// The bureau's own 科室 (organisation units of its staff; 镇街 and 园区 are the other units).
+const DEPARTMENTS: Item[] = [
+  { code: "office", label: "办公室" },
+  { code: "innovation", label: "科技创新科" },
+  { code: "transfer", label: "成果转化科" },
+  { code: "policy", label: "政策法规科" },
+  { code: "talent", label: "人才科" },
+];
+
 export const DICTIONARY_SEED: Record<DictionaryKind, Item[]> = {
   street: STREETS,
   park: PARKS,
@@ -101,4 +110,5 @@ export const DICTIONARY_SEED: Record<DictionaryKind, Item[]> = {
   incubator_type: INCUBATOR_TYPES,
   talent_category: TALENT_CATEGORIES,
   district: DISTRICTS,
+  department: DEPARTMENTS,
 };

@@ -1,6 +1,6 @@
-import { count } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import type { DB } from "@/db/index";
-import { dictionaryItems, type Role, users } from "@/db/schema";
+import { type DataScopeKind, dictionaryItems, type Role, type UnitKind, users } from "@/db/schema";
 import { countRegistry } from "@/features/kpi/count-queries";
 import { hashPassword } from "@/lib/password";
 import { DICTIONARY_SEED } from "./dictionaries";
@@ -9,11 +9,57 @@ import { formatSeedRegistriesSummary, seedRegistries } from "./registries";
 
 export const DEMO_PASSWORD = "Yubei@2021";
 
-export const DEMO_USERS: { username: Role; displayName: string; role: Role }[] = [
-  { username: "admin", displayName: "王管理", role: "admin" },
-  { username: "staff", displayName: "李科员", role: "staff" },
-  { username: "leader", displayName: "张局长", role: "leader" },
-  { username: "auditor", displayName: "赵审计", role: "auditor" },
+/** Demo accounts; `unit` names the organisation unit by dictionary kind and code (the scoped ones: 本单位). */
+export const DEMO_USERS: {
+  username: string;
+  displayName: string;
+  role: Role;
+  unit: { kind: UnitKind; code: string };
+  dataScope: DataScopeKind;
+}[] = [
+  {
+    username: "admin",
+    displayName: "王管理",
+    role: "admin",
+    unit: { kind: "department", code: "office" },
+    dataScope: "all",
+  },
+  {
+    username: "staff",
+    displayName: "李科员",
+    role: "staff",
+    unit: { kind: "department", code: "innovation" },
+    dataScope: "all",
+  },
+  {
+    username: "leader",
+    displayName: "张局长",
+    role: "leader",
+    unit: { kind: "department", code: "office" },
+    dataScope: "all",
+  },
+  {
+    username: "auditor",
+    displayName: "赵审计",
+    role: "auditor",
+    unit: { kind: "department", code: "office" },
+    dataScope: "all",
+  },
+  // 仙桃街道: the 镇街 with the most demo enterprises; 空港工业园区: a 园区 apart from it.
+  {
+    username: "street",
+    displayName: "陈专干",
+    role: "staff",
+    unit: { kind: "street", code: "xiantao" },
+    dataScope: "unit",
+  },
+  {
+    username: "park",
+    displayName: "周专干",
+    role: "staff",
+    unit: { kind: "park", code: "konggang_industrial_park" },
+    dataScope: "unit",
+  },
 ];
 
 /** Dictionaries are reference data, seeded whatever the demo mode; existing items are left alone. */
@@ -40,17 +86,26 @@ export function seedDictionaries(db: DB): number {
   return added;
 }
 
-/** The four demo accounts, only into an empty users table (never over real accounts). */
+/** The demo accounts, only into an empty users table (never over real accounts). */
 export async function seedDemoUsers(db: DB): Promise<boolean> {
   const [{ n }] = db.select({ n: count() }).from(users).all();
   if (n > 0) return false;
   // One salt per account, so equal passwords do not show as equal hashes.
   const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
   db.transaction((tx) => {
-    for (const [i, u] of DEMO_USERS.entries()) {
+    for (const [i, { unit, ...u }] of DEMO_USERS.entries()) {
+      const unitId = tx
+        .select({ id: dictionaryItems.id })
+        .from(dictionaryItems)
+        .where(and(eq(dictionaryItems.kind, unit.kind), eq(dictionaryItems.code, unit.code)))
+        .get()?.id;
       tx.insert(users)
         .values({
           ...u,
+          unitKind: unitId != null ? unit.kind : null,
+          unitId: unitId ?? null,
+          // Without its unit (dictionary edited away) a scoped demo account falls back to its own records.
+          dataScope: unitId != null || u.dataScope === "all" ? u.dataScope : "own",
           passwordHash: hashes[i],
           isDemo: true,
           mustChangePassword: false,
@@ -72,7 +127,8 @@ export async function seedAll(db: DB, log: (m: string) => void = () => {}): Prom
   if (added) log(`数据字典：新增 ${added} 条`);
   const demo = isDemoMode();
   if (demo) {
-    if (await seedDemoUsers(db)) log("演示账号已创建：admin / staff / leader / auditor（密码 Yubei@2021，仅供演示）");
+    if (await seedDemoUsers(db))
+      log("演示账号已创建：admin / staff / leader / auditor / street / park（密码 Yubei@2021，仅供演示）");
     const sample = seedRegistries(db);
     if (sample.enterprises) log(formatSeedRegistriesSummary(sample));
   }

@@ -1,6 +1,8 @@
 "use server";
 import { talents } from "@/db/schema";
+import { scopeWhere } from "@/features/registry/query";
 import { createRecord, formWrite, setRecordDeleted, updateRecord } from "@/features/registry/write";
+import { talentRegistry } from "@/features/talents/registry";
 import { talentWrites } from "@/features/talents/writes";
 import { ActionError, defineAction } from "@/lib/action";
 import { can } from "@/lib/permissions";
@@ -83,7 +85,7 @@ export const revealTalent = defineAction({
   permission: "personal.reveal",
   schema: talentRevealSchema,
   handler: ({ id }, { tx, user, audit }) => {
-    const row = loadRecord(tx, talents, id, { live: false });
+    const row = loadRecord(tx, talents, id, { live: false, where: scopeWhere(talentRegistry, talents, user.scope) });
     if (row.deletedAt && !can(user.role, "registry.restore")) throw new ActionError("registry.notFound");
     const fields = [row.phone != null ? "phone" : null, row.idNumber != null ? "idNumber" : null].filter(
       (f): f is string => f !== null,

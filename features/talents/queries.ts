@@ -1,10 +1,10 @@
 import "server-only";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { dictionaryItems, enterprises, talents } from "@/db/schema";
 import { resolveDrill } from "@/features/kpi/drill";
 import { getRegistryList } from "@/features/registry/list";
-import type { RegistryBinding } from "@/features/registry/query";
+import { type RegistryBinding, scopeWhere } from "@/features/registry/query";
 import { requirePermission } from "@/lib/dal";
 import { maskIdNumber, maskPhone } from "@/lib/mask";
 import { can } from "@/lib/permissions";
@@ -44,7 +44,7 @@ export async function getTalent(id: number) {
     .from(talents)
     .innerJoin(dictionaryItems, eq(dictionaryItems.id, talents.categoryId))
     .leftJoin(enterprises, eq(enterprises.id, talents.employerEnterpriseId))
-    .where(eq(talents.id, id))
+    .where(and(eq(talents.id, id), scopeWhere(talentRegistry, talents, user.scope)))
     .get();
   if (!row) return null;
   if (row.t.deletedAt && !can(user.role, "registry.restore")) return null;

@@ -11,12 +11,14 @@ import {
   text,
   year,
 } from "@/features/registry/define";
+import { throughEnterprise } from "@/features/registry/scope";
 
 export const FIRST_RECOGNISED_YEAR = 1990;
 
 /** 人才: a person or a team; phone and ID number are personal data, masked and revealed one record at a time. */
 export const talentRegistry = defineRegistry({
   key: "talent",
+  scope: { where: throughEnterprise("employer_enterprise_id"), field: "employerEnterpriseId" },
   objectType: "talent",
   path: "/talents",
   label: "nav.talents",

@@ -9,6 +9,7 @@ import { talentRegistry } from "@/features/talents/registry";
 export const talentWrites: RegistryWrites = {
   objectType: talentRegistry.objectType,
   fields: talentRegistry.fields,
+  scope: talentRegistry.scope,
   table: talents,
   actions: { create: "talent.create", update: "talent.update" },
   // Personal data is write-only: an empty phone / ID number keeps the stored one (removing the ID is explicit).

@@ -1,9 +1,9 @@
 // What creating an account and resetting its password mean, shared by the admin's user actions and the auditors'
 // own account actions (三权分立 decides who may call which; the steps are the same).
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Tx } from "@/db";
-import { type Role, users } from "@/db/schema";
+import { type DataScopeKind, dictionaryItems, type Role, type UnitKind, users } from "@/db/schema";
 import { ActionError, staleWrite } from "@/lib/action";
 import { generateOneTimePassword, hashPassword } from "@/lib/password";
 import { revokeUserSessions } from "@/lib/sessions";
@@ -41,6 +41,7 @@ export function checkAccountVersion(u: Account, version: number): void {
       { label: "users.role", valueKey: `roles.${u.role}` },
       { label: "users.status", valueKey: u.disabled ? "users.disabled" : "users.active" },
       { label: "users.mustChange", valueKey: u.mustChangePassword ? "common.yes" : "common.no" },
+      { label: "users.dataScope", valueKey: `users.scopes.${u.dataScope}` },
     ],
   });
 }
@@ -48,7 +49,7 @@ export function checkAccountVersion(u: Account, version: number): void {
 /** Creates an account that must change its one-time password at first sign-in; the username must be free. */
 export function insertAccount(
   tx: Tx,
-  input: { username: string; displayName: string; role: Role },
+  input: { username: string; displayName: string; role: Role } & Partial<AccountUnit>,
   by: number,
   passwordHash: string,
 ): Account {
@@ -79,4 +80,35 @@ export function resetAccountPassword(tx: Tx, target: Account, by: number, passwo
     .where(eq(users.id, target.id))
     .run();
   revokeUserSessions(tx, target.id, "password_reset");
+}
+
+export type AccountUnit = { unitKind: UnitKind | null; unitId: number | null; dataScope: DataScopeKind };
+
+/**
+ * The form's unit ("<kind>:<id>" or "") and scope → the stored columns. The unit must be an item of that
+ * dictionary (a newly chosen one enabled; 不在园区 is no unit); 本单位 needs a 镇街 or 园区 as the unit.
+ */
+export function resolveUnit(
+  tx: Tx,
+  input: { unit: string; dataScope: DataScopeKind },
+  current?: { unitKind: UnitKind | null; unitId: number | null },
+): AccountUnit {
+  let unitKind: UnitKind | null = null;
+  let unitId: number | null = null;
+  if (input.unit) {
+    const [kind, raw] = input.unit.split(":");
+    const item = tx
+      .select()
+      .from(dictionaryItems)
+      .where(and(eq(dictionaryItems.id, Number(raw)), eq(dictionaryItems.kind, kind as UnitKind)))
+      .get();
+    const kept = current?.unitKind === kind && current.unitId === item?.id;
+    if (!item || (!item.enabled && !kept) || (item.kind === "park" && item.code === "none"))
+      throw new ActionError("errors.invalidInput", { unit: ["users.unitInvalid"] });
+    unitKind = kind as UnitKind;
+    unitId = item.id;
+  }
+  if (input.dataScope === "unit" && unitKind !== "street" && unitKind !== "park")
+    throw new ActionError("errors.invalidInput", { dataScope: ["users.scopeNeedsUnit"] });
+  return { unitKind, unitId, dataScope: input.dataScope };
 }

@@ -12,8 +12,9 @@ import {
   oneTimePassword,
   publicFields,
   resetAccountPassword,
+  resolveUnit,
 } from "./accounts";
-import { changeRoleSchema, createUserSchema, userIdSchema } from "./validations";
+import { changeRoleSchema, changeScopeSchema, createUserSchema, userIdSchema } from "./validations";
 
 const PATH = ["/admin/users"];
 
@@ -38,7 +39,8 @@ export const createUser = defineAction({
   handler: (input, { tx, user, prepared, audit }) => {
     if (!adminMayManage(input.role))
       throw new ActionError("errors.invalidInput", { role: ["users.auditorRoleReserved"] });
-    const created = insertAccount(tx, input, user.id, prepared.hash);
+    const { unit, dataScope, ...account } = input;
+    const created = insertAccount(tx, { ...account, ...resolveUnit(tx, { unit, dataScope }) }, user.id, prepared.hash);
     audit({ objectType: "user", objectId: created.id, after: publicFields(created) });
     return { id: created.id, username: created.username, oneTimePassword: prepared.password };
   },
@@ -112,6 +114,33 @@ export const changeUserRole = defineAction({
       .run();
     revokeUserSessions(tx, id, "role_changed");
     audit({ objectType: "user", objectId: id, before: { role: before.role }, after: { role } });
+    return { id };
+  },
+  revalidate: PATH,
+});
+
+/**
+ * Sets another user's organisation unit and data scope (全区 / 本单位 / 仅本人录入); their sessions end so the new
+ * scope applies at once (it is read from the users row on every request anyway).
+ */
+export const changeUserScope = defineAction({
+  name: "user.changeScope",
+  permission: "user.manage",
+  schema: changeScopeSchema,
+  handler: ({ id, version, unit, dataScope }, { tx, user, audit }) => {
+    const before = loadUser(tx, id, version);
+    const next = resolveUnit(tx, { unit, dataScope }, before);
+    tx.update(users)
+      .set({ ...next, ...edited(before, user.id) })
+      .where(eq(users.id, id))
+      .run();
+    revokeUserSessions(tx, id, "scope_changed");
+    audit({
+      objectType: "user",
+      objectId: id,
+      before: { unitKind: before.unitKind, unitId: before.unitId, dataScope: before.dataScope },
+      after: next,
+    });
     return { id };
   },
   revalidate: PATH,

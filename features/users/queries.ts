@@ -1,7 +1,7 @@
 import "server-only";
-import { asc } from "drizzle-orm";
+import { asc, inArray } from "drizzle-orm";
 import { getDb } from "@/db";
-import { users } from "@/db/schema";
+import { dictionaryItems, UNIT_KINDS, users } from "@/db/schema";
 import { requirePermission } from "@/lib/dal";
 
 export async function getUsers() {
@@ -19,9 +19,36 @@ export async function getUsers() {
       isDemo: users.isDemo,
       createdAt: users.createdAt,
       version: users.version,
+      unitKind: users.unitKind,
+      unitId: users.unitId,
+      dataScope: users.dataScope,
     })
     .from(users)
     .orderBy(asc(users.id))
     .all();
 }
 export type UserRow = Awaited<ReturnType<typeof getUsers>>[number];
+
+/** The units an account can belong to, by kind (科室, 镇街, 园区; 不在园区 is no unit), for the admin's selects. */
+export async function getUnitOptions() {
+  await requirePermission("user.manage");
+  const rows = getDb()
+    .select({
+      id: dictionaryItems.id,
+      kind: dictionaryItems.kind,
+      code: dictionaryItems.code,
+      label: dictionaryItems.label,
+      enabled: dictionaryItems.enabled,
+    })
+    .from(dictionaryItems)
+    .where(inArray(dictionaryItems.kind, [...UNIT_KINDS]))
+    .orderBy(asc(dictionaryItems.sortOrder), asc(dictionaryItems.id))
+    .all();
+  return UNIT_KINDS.map((kind) => ({
+    kind,
+    items: rows
+      .filter((r) => r.kind === kind && !(kind === "park" && r.code === "none"))
+      .map((r) => ({ value: `${kind}:${r.id}`, label: r.label, enabled: r.enabled })),
+  }));
+}
+export type UnitOptions = Awaited<ReturnType<typeof getUnitOptions>>;

@@ -1,7 +1,16 @@
-import { ROLES } from "@/db/schema";
+import { DATA_SCOPES, ROLES } from "@/db/schema";
 import { z } from "@/lib/zod";
 
 const id = z.coerce.number().int().positive();
+
+/** 所属单位 as the form sends it: "" (none) or "<department|street|park>:<dictionary item id>". */
+const unit = z
+  .string()
+  .trim()
+  .regex(/^((department|street|park):[1-9]\d{0,9})?$/, "users.unitInvalid")
+  .optional()
+  .default("");
+const dataScope = z.enum(DATA_SCOPES, "users.scopeInvalid").optional().default("all");
 
 export const createUserSchema = z.strictObject({
   username: z
@@ -10,6 +19,8 @@ export const createUserSchema = z.strictObject({
     .regex(/^[A-Za-z][A-Za-z0-9_-]{2,31}$/, "users.usernameFormat"),
   displayName: z.string().trim().min(1, "users.displayNameRequired").max(50),
   role: z.enum(ROLES, "users.roleInvalid"),
+  unit,
+  dataScope,
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
@@ -17,3 +28,4 @@ export type CreateUserInput = z.infer<typeof createUserSchema>;
 const version = z.coerce.number().int().min(1);
 export const userIdSchema = z.strictObject({ id, version });
 export const changeRoleSchema = z.strictObject({ id, version, role: z.enum(ROLES, "users.roleInvalid") });
+export const changeScopeSchema = z.strictObject({ id, version, unit, dataScope });

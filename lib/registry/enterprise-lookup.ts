@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { enterprises } from "@/db/schema";
 import { requirePermission } from "@/lib/dal";
@@ -9,9 +9,10 @@ export type EnterpriseOption = { id: number; name: string; creditCode: string };
 
 /**
  * Live enterprises whose name contains, or whose credit code starts with, the text (empty text: the first
- * ones by name) — the one search behind every enterprise picker. The route that serves it authorises first.
+ * ones by name) — the one search behind every enterprise picker. The route that serves it authorises first and
+ * passes the user's data scope (`where`, from features/enterprises/lookup.ts): a picker offers nothing outside it.
  */
-export function searchLiveEnterprises(text: string, limit = 20): EnterpriseOption[] {
+export function searchLiveEnterprises(text: string, where: SQL | undefined, limit = 20): EnterpriseOption[] {
   const q = text.trim().slice(0, 100);
   return getDb()
     .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode })
@@ -19,6 +20,7 @@ export function searchLiveEnterprises(text: string, limit = 20): EnterpriseOptio
     .where(
       and(
         isNull(enterprises.deletedAt),
+        where,
         q
           ? or(
               sql`${enterprises.name} LIKE ${likeContains(q)} ESCAPE '\\'`,

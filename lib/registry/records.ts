@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db";
 import type { enterprises, incubators, institutions, talents } from "@/db/schema";
 import { ActionError } from "@/lib/action-error";
@@ -12,15 +12,22 @@ type RegistryTable = typeof enterprises | typeof institutions | typeof incubator
 // Drizzle cannot build queries over a union of tables; every member has these columns, so one stands for all.
 const asAny = (t: RegistryTable) => t as unknown as typeof enterprises;
 
-/** Loads a registry record (by default only a live one), or refuses with 记录不存在或已被删除. */
+/**
+ * Loads a registry record (by default only a live one), or refuses with 记录不存在或已被删除. `where`: the
+ * user's data scope over the table (a record outside it is refused exactly like a missing one).
+ */
 export function loadRecord<T extends RegistryTable>(
   tx: Tx,
   table: T,
   id: number,
-  opts: { live?: boolean } = {},
+  opts: { live?: boolean; where?: SQL } = {},
 ): T["$inferSelect"] {
   const tb = asAny(table);
-  const row = tx.select().from(tb).where(eq(tb.id, id)).get();
+  const row = tx
+    .select()
+    .from(tb)
+    .where(and(eq(tb.id, id), opts.where))
+    .get();
   if (!row || ((opts.live ?? true) && row.deletedAt)) throw new ActionError("registry.notFound");
   return row as T["$inferSelect"];
 }

@@ -32,6 +32,7 @@ import { talentRegistry } from "@/features/talents/registry";
 import { loadTalentSearch } from "@/features/talents/validations";
 import { emitCommittedWrite } from "@/lib/committed-writes";
 import { previousPeriod } from "@/lib/kpi/period";
+import { FULL_SCOPE } from "@/lib/scope";
 
 const LISTS: Record<
   "enterprises" | "institutions" | "talents",
@@ -67,7 +68,7 @@ function listTotal(href: string): number {
   const url = new URL(href, "http://x");
   const registry = url.pathname.slice(1) as keyof typeof LISTS;
   const { def, binding, load } = LISTS[registry];
-  return registryCountQuery(getDb(), def, binding, load(url.searchParams) as never, false).all()[0].n;
+  return registryCountQuery(getDb(), def, binding, load(url.searchParams) as never, false, FULL_SCOPE).all()[0].n;
 }
 
 const PERIODS = { quarter: ["2019Q4", "2020Q2", "2021Q1", "2021Q2"], year: ["2018", "2020", "2021"] };

@@ -37,6 +37,7 @@ import { type ActionContext, ActionError } from "@/lib/action";
 import { writeOperationLog } from "@/lib/audit";
 import { makeCreditCode } from "@/lib/credit-code";
 import { makeT, type T } from "@/lib/i18n/core";
+import { type DataScope, FULL_SCOPE } from "@/lib/scope";
 
 // The list's batch operations against a real migrated SQLite file: each record through the one write path, the
 // selection of "all of the filter" resolved by the server from the URL query, stale rows reported and not
@@ -48,7 +49,7 @@ const sqlite = openSqlite(path.join(dir, "batch.db"));
 const db = drizzle(sqlite, { schema });
 runMigrations(db);
 seedDictionaries(db as never);
-const user = { id: 0, username: "batch", role: "staff" as const };
+const user = { id: 0, username: "batch", role: "staff" as const, scope: FULL_SCOPE as DataScope };
 user.id = Number(
   sqlite
     .prepare("INSERT INTO users (username, display_name, role, password_hash) VALUES (?, '批量员', 'staff', 'x')")
@@ -108,6 +109,7 @@ function batch(
   deleted: boolean,
   op: Parameters<typeof runBatch>[3]["op"],
   on: BatchTarget = target,
+  as: typeof user = user,
 ) {
   return db.transaction(
     (tx) => {
@@ -115,7 +117,7 @@ function batch(
       const after: ((id: number) => void)[] = [];
       const ctx = {
         tx,
-        user,
+        user: as,
         ip: null,
         prepared: { t: zh as T },
         audit: (f: Record<string, unknown>) => {
@@ -242,6 +244,38 @@ describe("batch operations of a registry list", () => {
     expect(row(ids[0]).version).toBe(2);
   });
 
+  it("a 镇街-scoped user's batch reaches only their 镇街: ticked ids of another are not found, a filter counts theirs", () => {
+    const mine = enterprisesIn("鸳鸯街道", 2, "本街批量");
+    const theirs = enterprisesIn("天宫殿街道", 2, "他街批量");
+    const street = dictId("street", "鸳鸯街道");
+    const scoped = { ...user, scope: { kind: "unit", unit: "street", unitId: street, userId: user.id } as DataScope };
+    const ticked = batch(
+      { mode: "ids", rows: [...mine, ...theirs].map((id) => ({ id, version: 1 })) },
+      false,
+      deleteOp(enterpriseWrites),
+      target,
+      scoped,
+    );
+    expect(ticked.result.ok).toBe(2);
+    expect(ticked.result.failed).toHaveLength(2);
+    for (const id of mine) expect(row(id).deleted_at).not.toBeNull();
+    for (const id of theirs) expect(row(id)).toMatchObject({ deleted_at: null, version: 1 });
+    // "All of the filter" with no filter at all: the scoped list's count is the user's 镇街 only.
+    const inStreet = sqlite
+      .prepare("SELECT count(*) FROM enterprises WHERE street_id = ? AND deleted_at IS NULL")
+      .pluck()
+      .get(street) as number;
+    const all = batch(
+      { mode: "filter", query: "", expected: inStreet },
+      false,
+      setFieldOp(enterpriseWrites, "status", "deregistered"),
+      target,
+      scoped,
+    );
+    expect(all.result.total).toBe(inStreet);
+    for (const id of theirs) expect(row(id).status).toBe("active");
+  });
+
   it("refuses a filter whose count is not the one the user confirmed, writing nothing", () => {
     const street = "回兴街道";
     const ids = enterprisesIn(street, 2, "变化");
@@ -254,6 +288,8 @@ describe("batch operations of a registry list", () => {
 
   it("refuses more than BATCH_MAX records before writing anything", () => {
     const rows = Array.from({ length: BATCH_MAX + 1 }, (_, i) => ({ id: i + 1, version: 1 }));
+    const deleted = () => sqlite.prepare("SELECT count(*) FROM enterprises WHERE deleted_at IS NOT NULL").pluck().get();
+    const before = deleted();
     let err: unknown;
     try {
       batch({ mode: "ids", rows }, false, deleteOp(enterpriseWrites));
@@ -262,7 +298,7 @@ describe("batch operations of a registry list", () => {
     }
     expect(err).toBeInstanceOf(ActionError);
     expect((err as ActionError).message).toBe(`registry.batch.tooMany|max=${BATCH_MAX},count=${BATCH_MAX + 1}`);
-    expect(sqlite.prepare("SELECT count(*) FROM enterprises WHERE deleted_at IS NOT NULL").pluck().get()).toBe(0);
+    expect(deleted()).toBe(before);
   });
 
   it("reports an id outside the list (here: not deleted, or unknown) as not found, by id only (no name revealed)", () => {

@@ -40,6 +40,7 @@ import { makeT } from "@/lib/i18n/core";
 import { getDictionaryLabels } from "@/lib/registry/dictionaries";
 import { registryExportResponse } from "@/lib/registry/export";
 import { baseListParsers } from "@/lib/registry/search-params";
+import { FULL_SCOPE } from "@/lib/scope";
 
 const zh = makeT("zh-CN");
 const REGISTRIES: {
@@ -136,7 +137,7 @@ describe("the export follows the definition", () => {
     it(`${def.key}: header order is the definition's order, and the SQL selects exactly those columns`, () => {
       const cols = exportColumns(def, zh, new Map());
       expect(cols.map((c) => c.header)).toEqual((def.export ?? []).map((k) => zh(columnOf(def, k).label)));
-      const { sql } = registryExportQuery(getDb(), def, binding, baseSearch(), false).toSQL();
+      const { sql } = registryExportQuery(getDb(), def, binding, baseSearch(), false, FULL_SCOPE).toSQL();
       expect(getDb().$client.prepare(sql).columns()).toHaveLength(cols.length);
     });
   }
@@ -160,7 +161,7 @@ function reordered(def: RegistryDefinition, order: (keys: string[]) => string[])
 
 async function exportBody(def: RegistryDefinition, binding: RegistryBinding, format: "csv" | "xlsx") {
   const columns = exportColumns(def, zh, getDictionaryLabels());
-  const query = registryExportQuery(getDb(), def, binding, baseSearch(), false);
+  const query = registryExportQuery(getDb(), def, binding, baseSearch(), false, FULL_SCOPE);
   const res = await registryExportResponse({
     format,
     user: { id: 1, username: "tester", role: "staff" } as never,

@@ -33,6 +33,7 @@ import { writeOperationLog } from "@/lib/audit";
 import { makeCreditCode } from "@/lib/credit-code";
 import { makeT } from "@/lib/i18n/core";
 import { readWorkbook } from "@/lib/import/workbook";
+import { FULL_SCOPE } from "@/lib/scope";
 
 // One write path: the same row written through a form's write path (the registry's form schema, then exactly the
 // call its server action makes, logged as the action wrapper logs it) and through the Excel import (plan + apply +
@@ -46,7 +47,7 @@ const sqlite = openSqlite(path.join(dir, "parity.db"));
 const db = drizzle(sqlite, { schema });
 runMigrations(db);
 seedDictionaries(db as never);
-const user = { id: 0, username: "parity", role: "staff" };
+const user = { id: 0, username: "parity", role: "staff", scope: FULL_SCOPE };
 user.id = Number(
   sqlite
     .prepare("INSERT INTO users (username, display_name, role, password_hash) VALUES (?, '对照员', 'staff', 'x')")

@@ -166,6 +166,17 @@ export const en: Messages = {
     roleInvalid: "Choose a valid role",
     demo: "Demo",
     empty: "No users",
+    unit: "Unit",
+    noUnit: "(none)",
+    dataScope: "Data scope",
+    scopes: { all: "Whole district", unit: "Own unit (street/park)", own: "Own entries only" },
+    unitKinds: { department: "Departments", street: "Streets / towns", park: "Parks" },
+    unitInvalid: "Choose a valid unit",
+    scopeInvalid: "Choose a valid data scope",
+    scopeNeedsUnit: "An own-unit scope needs a street/town or park as the unit",
+    saveScope: "Save unit and scope",
+    changeScope: "Change unit and data scope",
+    scopeSaved: "Saved: the user's sessions have ended; the new scope applies from their next sign-in",
   },
   auditors: {
     title: "Auditor accounts",
@@ -182,6 +193,7 @@ export const en: Messages = {
   dictionaries: {
     title: "Dictionaries",
     kinds: {
+      department: "Bureau departments",
       street: "Streets / towns",
       park: "Parks",
       industry_chain: "Industry chains",
@@ -252,6 +264,7 @@ export const en: Messages = {
     "user.enable": "Enable user",
     "user.resetPassword": "Reset password",
     "user.changeRole": "Change role",
+    "user.changeScope": "Change unit and data scope",
     "user.changeOwnPassword": "Change own password",
     "dictionary.create": "Add dictionary item",
     "dictionary.update": "Edit dictionary item",

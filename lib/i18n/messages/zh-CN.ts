@@ -165,6 +165,17 @@ export const zhCN = {
     roleInvalid: "请选择有效的角色",
     demo: "演示",
     empty: "暂无用户",
+    unit: "所属单位",
+    noUnit: "（未指定）",
+    dataScope: "数据范围",
+    scopes: { all: "全区", unit: "本单位（本镇街/本园区）", own: "仅本人录入" },
+    unitKinds: { department: "科室", street: "镇街", park: "园区" },
+    unitInvalid: "请选择有效的所属单位",
+    scopeInvalid: "请选择有效的数据范围",
+    scopeNeedsUnit: "“本单位”数据范围须先将所属单位设为某个镇街或园区",
+    saveScope: "保存单位与范围",
+    changeScope: "修改单位与数据范围",
+    scopeSaved: "已保存：该用户的会话已结束，新数据范围在其重新登录后立即生效",
   },
   auditors: {
     title: "审计员账户",
@@ -180,6 +191,7 @@ export const zhCN = {
   dictionaries: {
     title: "数据字典",
     kinds: {
+      department: "科室",
       street: "镇街",
       park: "园区",
       industry_chain: "产业链",
@@ -250,6 +262,7 @@ export const zhCN = {
     "user.enable": "启用用户",
     "user.resetPassword": "重置密码",
     "user.changeRole": "修改角色",
+    "user.changeScope": "修改单位与数据范围",
     "user.changeOwnPassword": "修改本人密码",
     "dictionary.create": "新增字典条目",
     "dictionary.update": "修改字典条目",

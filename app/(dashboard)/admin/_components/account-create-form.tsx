@@ -3,10 +3,12 @@ import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
 import type { Role } from "@/db/enums";
+import type { UnitOptions } from "@/features/users/queries";
 import type { ServerAction } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/core";
 import { OneTimePassword } from "./one-time-password";
+import { UnitScopeFields } from "./unit-scope-fields";
 
 type Created = { username: string; oneTimePassword: string };
 
@@ -19,11 +21,14 @@ export function AccountCreateForm({
   label,
   idPrefix,
   roles,
+  units,
 }: {
   action: ServerAction<Created>;
   label: MessageKey;
   idPrefix: string;
   roles?: readonly Role[];
+  /** The admin's form: 所属单位 and 数据范围 (auditor accounts have neither). */
+  units?: UnitOptions;
 }) {
   const t = useT();
   const {
@@ -37,7 +42,7 @@ export function AccountCreateForm({
     <div className="flex flex-col gap-3">
       <form
         onSubmit={onSubmit}
-        className={`grid gap-3 sm:items-start ${roles ? "sm:grid-cols-[1fr_1fr_12rem_auto]" : "sm:grid-cols-[1fr_1fr_auto]"}`}
+        className={`grid gap-3 sm:items-start ${units ? "sm:grid-cols-2 lg:grid-cols-[1fr_1fr_10rem_12rem_12rem_auto]" : roles ? "sm:grid-cols-[1fr_1fr_12rem_auto]" : "sm:grid-cols-[1fr_1fr_auto]"}`}
         aria-label={t(label)}
       >
         {(
@@ -78,6 +83,7 @@ export function AccountCreateForm({
             <FieldError id={id("role-error")} errors={fe?.role} />
           </div>
         ) : null}
+        {units ? <UnitScopeFields units={units} idPrefix={idPrefix} fieldErrors={fe} /> : null}
         <Button type="submit" className="sm:mt-6" disabled={pending}>
           {pending ? t("common.saving") : t(label)}
         </Button>

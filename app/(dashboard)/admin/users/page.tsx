@@ -1,7 +1,7 @@
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { createUser } from "@/features/users/actions";
-import { getUsers } from "@/features/users/queries";
+import { getUnitOptions, getUsers } from "@/features/users/queries";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { ADMIN_ASSIGNABLE_ROLES } from "@/lib/permissions";
@@ -12,6 +12,7 @@ export default async function UsersPage() {
   const me = await requirePermission("user.manage");
   const t = await getT();
   const rows = await getUsers();
+  const units = await getUnitOptions();
   return (
     <>
       <PageHeader title={t("users.title")} />
@@ -21,12 +22,18 @@ export default async function UsersPage() {
             <CardTitle>{t("users.create")}</CardTitle>
           </CardHeader>
           <CardContent>
-            <AccountCreateForm action={createUser} label="users.create" idPrefix="new" roles={ADMIN_ASSIGNABLE_ROLES} />
+            <AccountCreateForm
+              action={createUser}
+              label="users.create"
+              idPrefix="new"
+              roles={ADMIN_ASSIGNABLE_ROLES}
+              units={units}
+            />
           </CardContent>
         </Card>
         <Card>
           <CardContent className="p-0 sm:p-0">
-            <UsersTable rows={rows} currentUserId={me.id} />
+            <UsersTable rows={rows} currentUserId={me.id} units={units} />
           </CardContent>
         </Card>
       </div>

@@ -29,7 +29,7 @@ export async function POST(request: Request) {
   }
   if (!(file instanceof File)) return new Response(t("import.refuse.noFile"), { status: 400 });
   try {
-    const p = plan(getConn().sqlite, registry as ImportRegistry, await readUpload(file));
+    const p = plan(getConn().sqlite, registry as ImportRegistry, await readUpload(file), auth.user);
     const body = await buildErrorReport(p, t, (m) => translate(t, m));
     const name = `${file.name.replace(/\.xlsx$/i, "")}_错误报告.xlsx`;
     return new Response(new Uint8Array(body), {

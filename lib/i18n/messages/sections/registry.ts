@@ -47,6 +47,7 @@ export const registryZh = {
   levels: { national: "国家级", municipal: "市级", district: "区级" },
   recordStatus: { active: "有效", revoked: "已撤销" },
   notFound: "记录不存在或已被删除",
+  outOfScope: "超出您的数据范围：只能录入或修改本单位（本镇街/本园区）或本人录入的记录",
   required: "此项为必填项",
   tooLong: "内容过长（不超过 {max} 个字）",
   invalidUrl: "请输入有效的网址，例如 https://www.example.com",
@@ -146,6 +147,8 @@ export const registryEn: Widen<typeof registryZh> = {
   levels: { national: "National", municipal: "Municipal", district: "District" },
   recordStatus: { active: "Active", revoked: "Revoked" },
   notFound: "The record does not exist or was deleted",
+  outOfScope:
+    "Outside your data scope: you can only enter or change records of your own unit (street/park) or that you entered",
   required: "Required",
   tooLong: "Too long ({max} characters at most)",
   invalidUrl: "Enter a valid web address, e.g. https://www.example.com",

@@ -3,24 +3,55 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ConflictValues } from "@/components/registry/form-field";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
-import { changeUserRole, disableUser, enableUser, resetUserPassword } from "@/features/users/actions";
-import type { UserRow } from "@/features/users/queries";
+import { changeUserRole, changeUserScope, disableUser, enableUser, resetUserPassword } from "@/features/users/actions";
+import type { UnitOptions, UserRow } from "@/features/users/queries";
 import type { ActionResult, ConflictInfo } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
 import { ADMIN_ASSIGNABLE_ROLES, adminMayManage } from "@/lib/permissions";
 import { formatDateTime } from "@/lib/time";
 import { AccountStatus } from "../../_components/account-status";
 import { OneTimePassword } from "../../_components/one-time-password";
+import { UnitScopeFields } from "../../_components/unit-scope-fields";
 
-export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUserId: number }) {
+export function UsersTable({
+  rows,
+  currentUserId,
+  units,
+}: {
+  rows: UserRow[];
+  currentUserId: number;
+  units: UnitOptions;
+}) {
   const t = useT();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string; conflict?: ConflictInfo } | null>(null);
   const [otp, setOtp] = useState<{ username: string; password: string } | null>(null);
+  const [scopeErrors, setScopeErrors] = useState<{ id: number; errors: Record<string, string[]> } | null>(null);
+  const unitLabel = (u: UserRow) =>
+    units.flatMap((g) => g.items).find((o) => o.value === `${u.unitKind}:${u.unitId}`)?.label ?? t("users.noUnit");
+
+  function saveScope(u: UserRow, form: HTMLFormElement) {
+    const fd = new FormData(form);
+    start(async () => {
+      const res = await changeUserScope({
+        id: u.id,
+        version: u.version,
+        unit: String(fd.get("unit") ?? ""),
+        dataScope: String(fd.get("dataScope") ?? "all"),
+      });
+      setOtp(null);
+      setScopeErrors(res.ok ? null : res.fieldErrors ? { id: u.id, errors: res.fieldErrors } : null);
+      if (res.ok) {
+        setMessage({ ok: true, text: t("users.scopeSaved") });
+        router.refresh();
+      } else setMessage({ ok: false, text: res.message, conflict: res.conflict });
+    });
+  }
 
   function run<D>(fn: () => Promise<ActionResult<D>>, onOk?: (d: D) => void) {
     start(async () => {
@@ -54,6 +85,9 @@ export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUs
             <Th>{t("users.username")}</Th>
             <Th>{t("users.displayName")}</Th>
             <Th>{t("users.role")}</Th>
+            <Th>
+              {t("users.unit")} / {t("users.dataScope")}
+            </Th>
             <Th>{t("users.status")}</Th>
             <Th>{t("users.lastChange")}</Th>
             <Th>{t("common.actions")}</Th>
@@ -89,6 +123,36 @@ export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUs
                     </Select>
                   ) : (
                     <span>{t(`roles.${u.role}`)}</span>
+                  )}
+                </Td>
+                <Td data-testid={`user-scope-${u.username}`}>
+                  {managed && !self ? (
+                    <form
+                      // key: a saved change re-renders the selects with the stored values
+                      key={`${u.id}-${u.version}`}
+                      aria-label={`${t("users.changeScope")}：${u.username}`}
+                      className="flex flex-wrap items-start gap-1"
+                      onSubmit={(e) => {
+                        e.preventDefault();
+                        saveScope(u, e.currentTarget);
+                      }}
+                    >
+                      <UnitScopeFields
+                        units={units}
+                        idPrefix={`user-${u.id}`}
+                        unit={u.unitKind && u.unitId ? `${u.unitKind}:${u.unitId}` : ""}
+                        dataScope={u.dataScope}
+                        fieldErrors={scopeErrors?.id === u.id ? scopeErrors.errors : undefined}
+                        compact
+                      />
+                      <Button type="submit" size="sm" variant="outline" disabled={pending}>
+                        {t("users.saveScope")}
+                      </Button>
+                    </form>
+                  ) : (
+                    <span className="whitespace-nowrap">
+                      {unitLabel(u)} · {t(`users.scopes.${u.dataScope}`)}
+                    </span>
                   )}
                 </Td>
                 <Td>

@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { isReportQuarter, parseVersion } from "@/features/reports/quarter";
-import { loadSummary } from "@/features/reports/summary";
+import { loadSummary, scopeSummary } from "@/features/reports/summary";
 import { writeSummaryWorkbook } from "@/features/reports/xlsx";
 import { writeOperationLog } from "@/lib/audit";
 import { authorizeRoute } from "@/lib/dal";
@@ -17,8 +17,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ quar
   if (!isReportQuarter(quarter)) return new Response("Not Found", { status: 404 });
   const v = new URL(request.url).searchParams.get("v");
   const version = parseVersion(v);
-  const summary = loadSummary(quarter, version);
-  if (!summary) return new Response("Not Found", { status: 404 });
+  const loaded = loadSummary(quarter, version);
+  if (!loaded) return new Response("Not Found", { status: 404 });
+  // A scoped user's workbook lists only the movements within their data scope.
+  const summary = { ...loaded, data: scopeSummary(loaded.data, auth.user.scope) };
   const locale = await getLocale();
   const t = makeT(locale);
   const { ip } = await getRequestInfo();
