@@ -396,3 +396,26 @@ test("the quarterly summary's movement lists hold only the records within the sc
   expect(scoped.every((t) => t.includes("仙桃街道"))).toBe(true);
   expect(scoped.slice(0, inside.length)).toEqual(inside);
 });
+
+test("the forms offer a scoped user only their own unit, preselected on a new record", async ({ page }) => {
+  await signInAs(page, "street");
+  await page.goto("/enterprises/new");
+  const street = page.getByLabel("所属镇街");
+  await expect(street).toHaveValue(String(XIANTAO()));
+  await expect(street.locator("option")).toHaveText(["—", "仙桃街道"]);
+  // The 园区 choice is not this user's unit: every park stays on offer.
+  expect(await page.getByLabel("所属园区").locator("option").count()).toBeGreaterThan(3);
+  await page.goto("/incubators/new");
+  await expect(page.getByLabel("所属镇街")).toHaveValue(String(XIANTAO()));
+
+  await signInAs(page, "park");
+  await page.goto("/enterprises/new");
+  await expect(page.getByLabel("所属园区")).toHaveValue(String(KONGGANG()));
+  expect(await page.getByLabel("所属镇街").locator("option").count()).toBeGreaterThan(3);
+
+  // A 全区 user still chooses among every 镇街, none preselected.
+  await signInAs(page, "staff");
+  await page.goto("/enterprises/new");
+  await expect(page.getByLabel("所属镇街")).toHaveValue("");
+  expect(await page.getByLabel("所属镇街").locator("option").count()).toBeGreaterThan(20);
+});

@@ -3,7 +3,8 @@
 // total and exports (drizzle `sql.raw`), the detail pages, the enterprise picker and the write path (raw
 // better-sqlite3), where it is also evaluated on the values about to be stored.
 
-import { createdBy, type RestrictedScope, type ScopePredicate, sqlId } from "@/lib/scope";
+import type { DictOptions } from "@/lib/registry/dictionaries";
+import { createdBy, type DataScope, type RestrictedScope, type ScopePredicate, sqlId } from "@/lib/scope";
 
 export type { ScopePredicate } from "@/lib/scope";
 
@@ -43,4 +44,19 @@ export const throughParent =
 /** The field a refused write names, for this scope. */
 export function scopeField(rule: ScopeRule, s: RestrictedScope): string | undefined {
   return typeof rule.field === "function" ? rule.field(s) : rule.field;
+}
+
+/**
+ * The 镇街 / 园区 choices a scoped user may write: only their own unit (a 全区 or 仅本人录入 user keeps every
+ * option). The write path refuses anything else anyway; the form just does not offer it.
+ */
+export function optionsWithinScope(options: DictOptions, scope: DataScope): DictOptions {
+  if (scope.kind !== "unit") return options;
+  return { ...options, [scope.unit]: (options[scope.unit] ?? []).filter((o) => o.id === scope.unitId) };
+}
+
+/** A new record's preselected unit for a user scoped to a 镇街 (streetId) or 园区 (parkId). */
+export function scopeDefaults(scope: DataScope): Record<string, number> {
+  if (scope.kind !== "unit") return {};
+  return scope.unit === "street" ? { streetId: scope.unitId } : { parkId: scope.unitId };
 }

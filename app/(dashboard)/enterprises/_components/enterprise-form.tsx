@@ -12,7 +12,16 @@ import type { DictOptions } from "@/lib/registry/dictionaries";
 export type EditableEnterprise = Omit<Enterprise, "contactPhone"> & { contactPhoneMasked: string };
 
 /** Create and edit share this form; the server keeps what was typed when it refuses. */
-export function EnterpriseForm({ enterprise, options }: { enterprise?: EditableEnterprise; options: DictOptions }) {
+export function EnterpriseForm({
+  enterprise,
+  options,
+  defaults,
+}: {
+  enterprise?: EditableEnterprise;
+  options: DictOptions;
+  /** A new record's preselected values (a scoped user's own 镇街 or 园区). */
+  defaults?: Record<string, number>;
+}) {
   const router = useRouter();
   const { state, pending, onSubmit, fieldErrors } = useFormAction(enterprise ? updateEnterprise : createEnterprise, {
     onSuccess: (d) => router.push(`/enterprises/${d.id}`),
@@ -20,7 +29,12 @@ export function EnterpriseForm({ enterprise, options }: { enterprise?: EditableE
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
       <RecordVersion record={enterprise} />
-      <RegistryFields definition={enterpriseRegistry} record={enterprise} errors={fieldErrors} dictionaries={options} />
+      <RegistryFields
+        definition={enterpriseRegistry}
+        record={enterprise ?? defaults}
+        errors={fieldErrors}
+        dictionaries={options}
+      />
       <div aria-live="polite">
         <FormMessage state={state} />
       </div>

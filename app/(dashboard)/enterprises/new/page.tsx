@@ -2,20 +2,24 @@ import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { enterpriseRegistry } from "@/features/enterprises/registry";
 import { dictionaryKinds } from "@/features/registry/define";
+import { optionsWithinScope, scopeDefaults } from "@/features/registry/scope";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { EnterpriseForm } from "../_components/enterprise-form";
 
 export default async function NewEnterprisePage() {
-  await requirePermission("registry.write");
+  const user = await requirePermission("registry.write");
   const t = await getT();
   return (
     <>
       <PageHeader title={t("enterprises.create")} />
       <Card>
         <CardContent>
-          <EnterpriseForm options={getDictionaryOptions(dictionaryKinds(enterpriseRegistry))} />
+          <EnterpriseForm
+            options={optionsWithinScope(getDictionaryOptions(dictionaryKinds(enterpriseRegistry)), user.scope)}
+            defaults={scopeDefaults(user.scope)}
+          />
         </CardContent>
       </Card>
     </>

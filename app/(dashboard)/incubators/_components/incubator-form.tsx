@@ -9,7 +9,16 @@ import { FormButtons, RecordVersion, RegistryFields } from "@/features/registry/
 import type { DictOptions } from "@/lib/registry/dictionaries";
 
 /** Create and edit share this form; the server keeps what was typed when it refuses. */
-export function IncubatorForm({ incubator, options }: { incubator?: Incubator; options: DictOptions }) {
+export function IncubatorForm({
+  incubator,
+  options,
+  defaults,
+}: {
+  incubator?: Incubator;
+  options: DictOptions;
+  /** A new record's preselected values (a scoped user's own 镇街). */
+  defaults?: Record<string, number>;
+}) {
   const router = useRouter();
   const { state, pending, onSubmit, fieldErrors } = useFormAction(incubator ? updateIncubator : createIncubator, {
     onSuccess: (d) => router.push(`/incubators/${d.id}`),
@@ -17,7 +26,12 @@ export function IncubatorForm({ incubator, options }: { incubator?: Incubator; o
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-5" noValidate>
       <RecordVersion record={incubator} />
-      <RegistryFields definition={incubatorRegistry} record={incubator} errors={fieldErrors} dictionaries={options} />
+      <RegistryFields
+        definition={incubatorRegistry}
+        record={incubator ?? defaults}
+        errors={fieldErrors}
+        dictionaries={options}
+      />
       <div aria-live="polite">
         <FormMessage state={state} />
       </div>

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getEnterprise } from "@/features/enterprises/queries";
 import { enterpriseRegistry } from "@/features/enterprises/registry";
 import { dictionaryKinds } from "@/features/registry/define";
+import { optionsWithinScope } from "@/features/registry/scope";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { maskPhone } from "@/lib/mask";
@@ -11,7 +12,7 @@ import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { EnterpriseForm } from "../../_components/enterprise-form";
 
 export default async function EditEnterprisePage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission("registry.write");
+  const user = await requirePermission("registry.write");
   const id = Number((await params).id);
   const data = Number.isInteger(id) && id > 0 ? await getEnterprise(id) : null;
   if (!data || data.e.deletedAt) notFound();
@@ -25,7 +26,7 @@ export default async function EditEnterprisePage({ params }: { params: Promise<{
         <CardContent>
           <EnterpriseForm
             enterprise={{ ...rest, contactPhoneMasked: maskPhone(contactPhone) }}
-            options={getDictionaryOptions(dictionaryKinds(enterpriseRegistry))}
+            options={optionsWithinScope(getDictionaryOptions(dictionaryKinds(enterpriseRegistry)), user.scope)}
           />
         </CardContent>
       </Card>

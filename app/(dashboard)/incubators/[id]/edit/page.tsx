@@ -4,13 +4,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getIncubator } from "@/features/incubators/queries";
 import { incubatorRegistry } from "@/features/incubators/registry";
 import { dictionaryKinds } from "@/features/registry/define";
+import { optionsWithinScope } from "@/features/registry/scope";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { IncubatorForm } from "../../_components/incubator-form";
 
 export default async function EditIncubatorPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission("registry.write");
+  const user = await requirePermission("registry.write");
   const id = Number((await params).id);
   const data = Number.isInteger(id) && id > 0 ? await getIncubator(id) : null;
   if (!data || data.i.deletedAt) notFound();
@@ -20,7 +21,10 @@ export default async function EditIncubatorPage({ params }: { params: Promise<{ 
       <PageHeader title={`${t("incubators.editTitle")}：${data.i.name}`} />
       <Card>
         <CardContent>
-          <IncubatorForm incubator={data.i} options={getDictionaryOptions(dictionaryKinds(incubatorRegistry))} />
+          <IncubatorForm
+            incubator={data.i}
+            options={optionsWithinScope(getDictionaryOptions(dictionaryKinds(incubatorRegistry)), user.scope)}
+          />
         </CardContent>
       </Card>
     </>
