@@ -126,7 +126,7 @@ export async function registryExport<S extends ListSearch>(
     user: auth.user,
     sheet: t(def.listTitle ?? def.label),
     // The file name stays Chinese whatever the interface language (it is filed and shared as such).
-    filename: `渝北区科技局_${makeT("zh-CN")(def.label)}_${todayIso()}`,
+    filename: `${makeT("zh-CN")("app.short")}_${makeT("zh-CN")(def.label)}_${todayIso()}`,
     columns,
     rows: iterateQuery(query, exportRow(columns)),
     objectType: def.objectType,

@@ -101,7 +101,7 @@ export function ImportWorkbench({ registries }: { registries: RegistryOption[] }
       const url = URL.createObjectURL(await res.blob());
       const a = document.createElement("a");
       a.href = url;
-      a.download = `${(file?.name ?? "import").replace(/\.xlsx$/i, "")}_错误报告.xlsx`;
+      a.download = t("import.preview.reportFile", { name: (file?.name ?? "import").replace(/\.xlsx$/i, "") });
       a.click();
       URL.revokeObjectURL(url);
     } finally {

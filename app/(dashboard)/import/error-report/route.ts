@@ -31,7 +31,7 @@ export async function POST(request: Request) {
   try {
     const p = plan(getConn().sqlite, registry as ImportRegistry, await readUpload(file), auth.user);
     const body = await buildErrorReport(p, t, (m) => translate(t, m));
-    const name = `${file.name.replace(/\.xlsx$/i, "")}_错误报告.xlsx`;
+    const name = t("import.preview.reportFile", { name: file.name.replace(/\.xlsx$/i, "") });
     return new Response(new Uint8Array(body), {
       headers: {
         "content-type": XLSX_MIME,
