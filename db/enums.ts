@@ -45,3 +45,16 @@ export const VALUE_KINDS = ["value", "rank"] as const;
 
 export const REPORT_STATUSES = ["draft", "closed"] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+/**
+ * Whether a registry row's stored values count (录入 → 审核): approved rows count; a row created by a scoped user
+ * is pending until a reviewer approves it, returned when sent back with a reason.
+ */
+export const REVIEW_STATES = ["approved", "pending", "returned"] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+/** A submission waiting for (or done with) review. */
+export const REVIEW_ITEM_STATES = ["pending", "returned", "approved", "withdrawn"] as const;
+export type ReviewItemState = (typeof REVIEW_ITEM_STATES)[number];
+export const REVIEW_OPS = ["create", "update", "delete", "restore"] as const;
+export type ReviewOp = (typeof REVIEW_OPS)[number];

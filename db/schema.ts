@@ -11,6 +11,9 @@ import {
   PERIOD_TYPES,
   RECORD_STATUSES,
   REPORT_STATUSES,
+  REVIEW_ITEM_STATES,
+  REVIEW_OPS,
+  REVIEW_STATES,
   ROLES,
   TALENT_KINDS,
   UNIT_KINDS,
@@ -166,6 +169,8 @@ const registryColumns = () => ({
   updatedBy: integer("updated_by").references(() => users.id),
   deletedAt: text("deleted_at"),
   deletedBy: integer("deleted_by").references(() => users.id),
+  /** 录入 → 审核: only approved rows count on the board and in the summaries (see review_items). */
+  reviewState: text("review_state", { enum: REVIEW_STATES }).notNull().default("approved"),
 });
 
 export const enterprises = sqliteTable(
@@ -210,7 +215,7 @@ export const enterprises = sqliteTable(
     index("enterprises_chain_idx").on(t.industryChainId, t.deletedAt, t.latestRdExpense),
     index("enterprises_status_idx").on(t.status, t.deletedAt),
     // Covering index for the registry counts' join (is the qualification holder live and active?).
-    index("enterprises_id_live_status_idx").on(t.id, t.deletedAt, t.status),
+    index("enterprises_id_live_status_idx").on(t.id, t.deletedAt, t.status, t.reviewState),
   ],
 );
 export type Enterprise = typeof enterprises.$inferSelect;
@@ -236,7 +241,7 @@ export const enterpriseQualifications = sqliteTable(
   (t) => [
     index("quals_enterprise_idx").on(t.enterpriseId, t.deletedAt),
     // Counting holders of a type valid on a date: type → dates, covering.
-    index("quals_type_dates_idx").on(t.typeId, t.deletedAt, t.awardedDate, t.expiryDate, t.enterpriseId),
+    index("quals_type_dates_idx").on(t.typeId, t.deletedAt, t.awardedDate, t.expiryDate, t.enterpriseId, t.reviewState),
     index("quals_type_expiry_idx").on(t.typeId, t.expiryDate),
   ],
 );
@@ -284,7 +289,7 @@ export const institutions = sqliteTable(
     ...registryColumns(),
   },
   (t) => [
-    index("institutions_type_level_idx").on(t.typeId, t.level, t.deletedAt, t.status, t.recognisedDate),
+    index("institutions_type_level_idx").on(t.typeId, t.level, t.deletedAt, t.status, t.recognisedDate, t.reviewState),
     index("institutions_live_name_idx").on(t.deletedAt, t.name),
     index("institutions_live_recognised_idx").on(t.deletedAt, t.recognisedDate),
     index("institutions_live_staff_idx").on(t.deletedAt, t.staffCount),
@@ -368,7 +373,7 @@ export const talents = sqliteTable(
     ...registryColumns(),
   },
   (t) => [
-    index("talents_category_idx").on(t.categoryId, t.deletedAt, t.recognisedYear),
+    index("talents_category_idx").on(t.categoryId, t.deletedAt, t.recognisedYear, t.reviewState),
     index("talents_live_name_idx").on(t.deletedAt, t.name),
     index("talents_live_year_idx").on(t.deletedAt, t.recognisedYear),
     index("talents_live_created_idx").on(t.deletedAt, t.createdAt),
@@ -536,3 +541,47 @@ export const reportSnapshots = sqliteTable(
   ],
 );
 export type ReportSnapshotRow = typeof reportSnapshots.$inferSelect;
+
+// ───────────────────────────── review (录入 → 审核) ─────────────────────────────
+
+/**
+ * A write by a scoped user, waiting for a reviewer. A new record is stored at once with review_state 'pending'
+ * (it does not count); a change, deletion or restore of an approved record is stored here only (the approved
+ * values keep counting) and applied through the write path when approved. One open item per record.
+ */
+export const reviewItems = sqliteTable(
+  "review_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** The write path's objectType (enterprise, enterprise_qualification …) and the row it is about. */
+    objectType: text("object_type").notNull(),
+    recordId: integer("record_id").notNull(),
+    /** The registry the record belongs to and its top record (a qualification's enterprise), for the queue. */
+    registry: text("registry").notNull(),
+    rootId: integer("root_id").notNull(),
+    op: text("op", { enum: REVIEW_OPS }).notNull(),
+    /** The operation-log action of the submitted write (enterprise.update, enterprise.delete …). */
+    action: text("action").notNull(),
+    /** The values to store (create/update), as the write path normalised and checked them. */
+    payload: text("payload", { mode: "json" }),
+    /** The record's version the submission was made against: a record changed since is not overwritten. */
+    baseVersion: integer("base_version").notNull(),
+    state: text("state", { enum: REVIEW_ITEM_STATES }).notNull().default("pending"),
+    reason: text("reason"),
+    submittedBy: integer("submitted_by")
+      .notNull()
+      .references(() => users.id),
+    submittedAt: text("submitted_at").notNull(),
+    reviewedBy: integer("reviewed_by").references(() => users.id),
+    reviewedAt: text("reviewed_at"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("review_items_state_idx").on(t.state, t.submittedAt),
+    index("review_items_record_idx").on(t.objectType, t.recordId, t.state),
+    index("review_items_root_idx").on(t.registry, t.rootId, t.state),
+    index("review_items_submitter_idx").on(t.submittedBy, t.state, t.submittedAt),
+  ],
+);
+export type ReviewItem = typeof reviewItems.$inferSelect;

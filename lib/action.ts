@@ -72,6 +72,11 @@ type Definition<S extends z.ZodType, P, D> = {
   /** null = any signed-in user acting on their own account. */
   permission: Permission | null;
   schema: S;
+  /**
+   * Only for a user whose data scope is the whole district (全区), as well as holding the permission: e.g. 科室审核,
+   * which a 镇街/园区 account may not do although its role holds registry.review.
+   */
+  fullScope?: true;
   allowPendingPasswordChange?: boolean;
   /** The registries this action writes: caches of their counts and totals are dropped once it commits. */
   registries?: readonly RegistryKey[];
@@ -171,6 +176,10 @@ export function defineAction<S extends z.ZodType, D, P = undefined>(def: Definit
         message: `missing permission ${def.permission}`,
         input: raw,
       });
+      return { ok: false, code: "forbidden", message: t("errors.forbidden") };
+    }
+    if (def.fullScope && user.scope.kind !== "all") {
+      writeOperationLog(db, { ...logBase, result: "denied", message: "needs the whole district scope", input: raw });
       return { ok: false, code: "forbidden", message: t("errors.forbidden") };
     }
     const maxBytes = def.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;

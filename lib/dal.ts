@@ -64,7 +64,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     sid,
     unitKind: row.u.unitKind,
     unitId: row.u.unitId,
-    scope: scopeOf(row.u),
+    scope: scopeOf(row.u, can(row.u.role, "registry.review")),
   };
 });
 

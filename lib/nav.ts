@@ -1,7 +1,14 @@
 import type { MessageKey } from "./i18n/core";
 import type { Permission } from "./permissions";
 
-export type NavItem = { href: string; label: MessageKey; permission: Permission; icon: string };
+export type NavItem = {
+  href: string;
+  label: MessageKey;
+  permission: Permission;
+  icon: string;
+  /** What waits there for the user (e.g. the review queue's size), shown as a count. */
+  count?: number;
+};
 export type NavGroup = { label?: MessageKey; items: NavItem[] };
 
 /** The sidebar, each entry shown only to roles holding its permission (the pages check again). */
@@ -16,6 +23,7 @@ export const NAV: NavGroup[] = [
       { href: "/indicators", label: "nav.indicators", permission: "indicator.read", icon: "target" },
       { href: "/reports", label: "nav.reports", permission: "report.read", icon: "file" },
       { href: "/import", label: "nav.import", permission: "import.run", icon: "upload" },
+      { href: "/review", label: "nav.review", permission: "registry.write", icon: "check" },
     ],
   },
   {

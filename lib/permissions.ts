@@ -8,6 +8,8 @@ export const PERMISSIONS = [
   "registry.read",
   "registry.write",
   "registry.restore",
+  /** 科室审核: approve or return what scoped users submitted (only with a 全区 data scope). */
+  "registry.review",
   "personal.reveal",
   "indicator.read",
   "indicator.write",
@@ -26,6 +28,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 const STAFF: Permission[] = [
   "registry.read",
   "registry.write",
+  "registry.review",
   "personal.reveal",
   "indicator.read",
   "indicator.write",

@@ -6,7 +6,8 @@ import type { DataScopeKind, UnitKind } from "@/db/enums";
 
 /** What a user may reach: everything, the records of one 镇街/园区, or the records they entered. */
 export type DataScope =
-  | { kind: "all" }
+  /** `approvedOnly`: the whole district, but only approved records (a reader who does not review: the leader). */
+  | { kind: "all"; approvedOnly?: boolean }
   | { kind: "unit"; unit: "street" | "park"; unitId: number; userId: number }
   | { kind: "own"; userId: number };
 export type RestrictedScope = Exclude<DataScope, { kind: "all" }>;
@@ -21,15 +22,20 @@ export function sqlId(n: number): string {
 
 /**
  * The scope of a users row. A 本单位 scope without a 镇街/园区 unit cannot be saved; should one exist anyway it
- * fails closed (仅本人录入), never open.
+ * fails closed (仅本人录入), never open. `reviews`: whether the user may see records awaiting review — a reviewer
+ * (全区 with registry.review) does; a 全区 reader who does not review (the leader) reaches approved records only.
+ * A scoped user reaches their scope's records, pending ones included (their own submissions among them).
  */
-export function scopeOf(u: {
-  id: number;
-  dataScope: DataScopeKind;
-  unitKind: UnitKind | null;
-  unitId: number | null;
-}): DataScope {
-  if (u.dataScope === "all") return FULL_SCOPE;
+export function scopeOf(
+  u: {
+    id: number;
+    dataScope: DataScopeKind;
+    unitKind: UnitKind | null;
+    unitId: number | null;
+  },
+  reviews = true,
+): DataScope {
+  if (u.dataScope === "all") return reviews ? FULL_SCOPE : { kind: "all", approvedOnly: true };
   if (u.dataScope === "unit" && (u.unitKind === "street" || u.unitKind === "park") && u.unitId != null)
     return { kind: "unit", unit: u.unitKind, unitId: u.unitId, userId: u.id };
   return { kind: "own", userId: u.id };
@@ -43,5 +49,6 @@ export const createdBy = (t: string, s: RestrictedScope) => `${t}.created_by = $
 
 /** The predicate's SQL for a scope, or null when the scope reaches everything. */
 export function scopeSql(p: ScopePredicate, t: string, s: DataScope): string | null {
-  return s.kind === "all" ? null : `(${p(t, s)})`;
+  if (s.kind === "all") return s.approvedOnly ? `${t}.review_state = 'approved'` : null;
+  return `(${p(t, s)})`;
 }

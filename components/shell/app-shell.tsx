@@ -2,6 +2,7 @@
 import {
   BookOpen,
   Building2,
+  ClipboardCheck,
   FileText,
   FlaskConical,
   Gauge,
@@ -41,6 +42,7 @@ const ICONS: Record<string, React.ComponentType<{ className?: string }>> = {
   scroll: ScrollText,
   "log-in": LogIn,
   shield: ShieldCheck,
+  check: ClipboardCheck,
 };
 
 function isActive(pathname: string, href: string) {
@@ -72,6 +74,14 @@ function Nav({ groups, onNavigate }: { groups: NavGroup[]; onNavigate?: () => vo
                   >
                     <Icon className="h-4 w-4 shrink-0" />
                     {t(item.label)}
+                    {item.count ? (
+                      <span
+                        className="ml-auto rounded-full bg-amber-400 px-1.5 text-xs font-semibold text-slate-900 tabular"
+                        data-testid={`nav-count-${item.href.slice(1)}`}
+                      >
+                        {item.count}
+                      </span>
+                    ) : null}
                   </Link>
                 </li>
               );

@@ -364,7 +364,8 @@ function expiringHighTech(): { count: number; href: string } {
   const count = sqlite
     .prepare(
       `SELECT count(DISTINCT q.enterprise_id) FROM enterprise_qualifications q JOIN enterprises e ON e.id = q.enterprise_id
-       WHERE q.type_id = ? AND q.deleted_at IS NULL AND q.expiry_date BETWEEN ? AND ? AND e.deleted_at IS NULL AND e.status = 'active'`,
+       WHERE q.type_id = ? AND q.deleted_at IS NULL AND q.review_state = 'approved' AND q.expiry_date BETWEEN ? AND ?
+         AND e.deleted_at IS NULL AND e.status = 'active' AND e.review_state = 'approved'`,
     )
     .pluck()
     .get(type, today, until.toISOString().slice(0, 10)) as number;

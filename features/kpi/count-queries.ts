@@ -3,7 +3,9 @@ import { periodEnd, periodStart, yearOf } from "@/lib/kpi/period";
 
 /**
  * The registry-count indicators: each counts live records of the registries as of the end of a period
- * (stocks) or within the period (flows). Soft-deleted rows, inactive status and validity dates all count.
+ * (stocks) or within the period (flows). Soft-deleted rows, inactive status and validity dates all count, and only approved rows count (录入 → 审核: a
+ * record entered by a scoped user counts once a reviewer approves it; an edit awaiting review leaves the approved
+ * values in place).
  */
 type Rule =
   | { kind: "qualification"; code: string; flow?: boolean }
@@ -59,11 +61,11 @@ export function ruleMembership(rule: string, period: string): { table: RuleRegis
     return {
       table: "enterprises",
       where: [
-        `"enterprises"."deleted_at" IS NULL AND "enterprises"."status" = 'active' AND "enterprises"."id" IN (
+        `"enterprises"."deleted_at" IS NULL AND "enterprises"."status" = 'active' AND "enterprises"."review_state" = 'approved' AND "enterprises"."id" IN (
           SELECT q.enterprise_id FROM enterprise_qualifications q
           WHERE q.type_id = (SELECT id FROM dictionary_items WHERE kind = 'qualification_type' AND code = `,
         v(r.code),
-        `) AND q.deleted_at IS NULL AND `,
+        `) AND q.deleted_at IS NULL AND q.review_state = 'approved' AND `,
         ...(r.flow
           ? ["q.awarded_date BETWEEN ", v(start), " AND ", v(end)]
           : ["q.awarded_date <= ", v(end), " AND (q.expiry_date IS NULL OR q.expiry_date >= ", v(end), ")"]),
@@ -75,7 +77,7 @@ export function ruleMembership(rule: string, period: string): { table: RuleRegis
     return {
       table: "institutions",
       where: [
-        `"institutions"."deleted_at" IS NULL AND "institutions"."status" = 'active'
+        `"institutions"."deleted_at" IS NULL AND "institutions"."status" = 'active' AND "institutions"."review_state" = 'approved'
           AND "institutions"."type_id" = (SELECT id FROM dictionary_items WHERE kind = 'institution_type' AND code = `,
         v(r.code),
         ")",
@@ -89,7 +91,7 @@ export function ruleMembership(rule: string, period: string): { table: RuleRegis
   return {
     table: "talents",
     where: [
-      `"talents"."deleted_at" IS NULL AND "talents"."category_id" IN (SELECT id FROM dictionary_items WHERE kind = 'talent_category' AND code IN (SELECT value FROM json_each(`,
+      `"talents"."deleted_at" IS NULL AND "talents"."review_state" = 'approved' AND "talents"."category_id" IN (SELECT id FROM dictionary_items WHERE kind = 'talent_category' AND code IN (SELECT value FROM json_each(`,
       v(JSON.stringify(r.codes)),
       `))) AND "talents"."recognised_year" <= `,
       v(yearOf(period)),
@@ -149,7 +151,8 @@ export function countRegistryMany(sqlite: Database.Database, rule: string, perio
       SELECT ${cols((i) => `${cond(i)} AS v${i}`)} FROM enterprise_qualifications q
       JOIN enterprises e ON e.id = q.enterprise_id
       WHERE q.type_id = (SELECT id FROM dictionary_items WHERE kind = 'qualification_type' AND code = @code)
-        AND q.deleted_at IS NULL AND e.deleted_at IS NULL AND e.status = 'active'
+        AND q.deleted_at IS NULL AND q.review_state = 'approved'
+        AND e.deleted_at IS NULL AND e.status = 'active' AND e.review_state = 'approved'
       GROUP BY q.enterprise_id)`;
   } else if (r.kind === "institution") {
     params.code = r.code;
@@ -158,13 +161,14 @@ export function countRegistryMany(sqlite: Database.Database, rule: string, perio
       r.flow ? `i.recognised_date BETWEEN @s${i} AND @e${i}` : `i.recognised_date <= @e${i}`;
     sql = `SELECT ${cols((i) => `coalesce(sum(${cond(i)}), 0)`)} FROM institutions i
       WHERE i.type_id = (SELECT id FROM dictionary_items WHERE kind = 'institution_type' AND code = @code)
-        AND (@level IS NULL OR i.level = @level) AND i.deleted_at IS NULL AND i.status = 'active'`;
+        AND (@level IS NULL OR i.level = @level) AND i.deleted_at IS NULL AND i.status = 'active'
+        AND i.review_state = 'approved'`;
   } else {
     params.codes = JSON.stringify(r.codes);
     params.kind = r.personOnly ? "person" : r.teamOnly ? "team" : null;
     sql = `SELECT ${cols((i) => `coalesce(sum(t.recognised_year <= @y${i}), 0)`)} FROM talents t
       WHERE t.category_id IN (SELECT id FROM dictionary_items WHERE kind = 'talent_category' AND code IN (SELECT value FROM json_each(@codes)))
-        AND t.deleted_at IS NULL AND (@kind IS NULL OR t.kind = @kind)`;
+        AND t.deleted_at IS NULL AND t.review_state = 'approved' AND (@kind IS NULL OR t.kind = @kind)`;
   }
   // Unused named parameters are an error in better-sqlite3: pass only those the statement mentions.
   const used = Object.fromEntries(Object.entries(params).filter(([k]) => new RegExp(`@${k}\\b`).test(sql)));

@@ -81,7 +81,12 @@ export function facetKeys(def: AnyDefinition): string[] {
 }
 
 /** A list row as the client table gets it: shown values by key (dictionary labels resolved, personal data masked). */
-export type RegistryRow = { id: number; version: number; isSample: boolean; deletedAt: string | null } & Record<
-  string,
-  unknown
->;
+export type RegistryRow = {
+  id: number;
+  version: number;
+  isSample: boolean;
+  deletedAt: string | null;
+  /** 录入 → 审核: a record not yet approved (pending/returned), and whether a change of it awaits review. */
+  reviewState?: "approved" | "pending" | "returned";
+  pendingChange?: number;
+} & Record<string, unknown>;

@@ -8,6 +8,7 @@ import { changedFields } from "@/lib/registry/diff";
 import { type DataScope, FULL_SCOPE, scopeSql } from "@/lib/scope";
 import { nowIso } from "@/lib/time";
 import type { Fields } from "./define";
+import { openItem, submitItem, withdrawItems } from "./review";
 import { enterpriseScope, type ScopeRule, scopeField } from "./scope";
 
 // THE write path of the registries: create, update, soft delete and restore of a record, with the registry's own
@@ -93,6 +94,13 @@ export type RecordLog = {
   detail?: Values;
 };
 
+/** Whether a stored row's values are the approved ones (a row read without the column counts as approved). */
+export const isApproved = (row: Values): boolean => (row.reviewState ?? "approved") === "approved";
+
+/** Set on a write that was submitted for review instead of stored as approved (the item's id). */
+type Submitted = { reviewItemId?: number };
+const submittedDetail = (itemId: number): Values => ({ review: "submitted", reviewItemId: itemId });
+
 type TableInfo = { name: string; sqlName: Map<string, string>; fieldOf: Map<string, string>; booleans: Set<string> };
 const tableInfos = new WeakMap<object, TableInfo>();
 
@@ -145,6 +153,11 @@ export class Writer {
     readonly now: string = nowIso(),
     /** The writer's data scope: rows outside it are not found, and no write may leave it. */
     readonly scope: DataScope = FULL_SCOPE,
+    /**
+     * 录入 → 审核: a scoped writer's writes wait for a reviewer (features/registry/review.ts) — a new record is
+     * stored as pending, a change to an approved record is stored as a review item only. 全区 writers write directly.
+     */
+    readonly review: boolean = scope.kind !== "all",
   ) {}
 
   statement(sql: string): Database.Statement {
@@ -398,19 +411,35 @@ export function createRecord(
   w: Writer,
   b: RegistryWrites,
   submitted: Values,
-): { id: number; values: Values; log: RecordLog } {
+): { id: number; values: Values; log: RecordLog } & Submitted {
   assertParentLive(w, b, submitted);
   const values = prepareValues(w, b, submitted, undefined);
-  const all = { ...values, ...(b.derive?.(values, undefined, w.now) ?? {}) };
+  // A scoped writer's new record is stored pending: in their lists, counted nowhere until approved.
+  const all: Values = {
+    ...values,
+    ...(b.derive?.(values, undefined, w.now) ?? {}),
+    ...(w.review ? { reviewState: "pending" } : {}),
+  };
   const info = tableInfo(b.table);
   const fields = Object.keys(all);
   const sql = `INSERT INTO "${info.name}" (${fields.map((f) => `"${info.sqlName.get(f) ?? f}"`).join(", ")}, created_by, updated_by) VALUES (${fields.map(() => "?").join(", ")}, ?, ?)`;
   const id = Number(w.statement(sql).run(...fields.map((f) => bind(all[f])), w.userId, w.userId).lastInsertRowid);
   b.afterWrite?.(w, { ...all, id, version: 1 });
+  const reviewItemId = w.review
+    ? submitItem(w, b, { ...all, id, version: 1 }, "create", b.actions.create, null)
+    : undefined;
   return {
     id,
     values,
-    log: { action: b.actions.create, objectType: b.objectType, objectId: id, before: null, after: values },
+    ...(reviewItemId ? { reviewItemId } : {}),
+    log: {
+      action: b.actions.create,
+      objectType: b.objectType,
+      objectId: id,
+      before: null,
+      after: values,
+      ...(reviewItemId ? { detail: submittedDetail(reviewItemId) } : {}),
+    },
   };
 }
 
@@ -424,12 +453,18 @@ export function updateRecord(
   ref: { id: number; version: number } | { before: Stored },
   submitted: Values,
   opts: { clear?: readonly string[] } = {},
-): { id: number; before: Stored; values: Values; log: RecordLog } {
+): { id: number; before: Stored; values: Values; log: RecordLog } & Submitted {
   const before = "before" in ref ? ref.before : loadLive(w, b, ref.id);
   if (!("before" in ref)) assertVersion(w, b, before, ref.version);
   assertParentLive(w, b, { ...before, ...submitted });
   const values = prepareValues(w, b, submitted, before, opts);
-  const all = { ...values, ...(b.derive?.(values, before, w.now) ?? {}) };
+  if (w.review && isApproved(before)) return submitUpdate(w, b, before, values);
+  const all: Values = {
+    ...values,
+    ...(b.derive?.(values, before, w.now) ?? {}),
+    // A scoped writer's correction of a record awaiting its first approval resubmits it.
+    ...(w.review ? { reviewState: "pending" } : {}),
+  };
   const info = tableInfo(b.table);
   const fields = Object.keys(all);
   const sql = `UPDATE "${info.name}" SET ${fields.map((f) => `"${info.sqlName.get(f) ?? f}" = ?`).join(", ")}, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ? AND version = ? AND deleted_at IS NULL`;
@@ -440,12 +475,43 @@ export function updateRecord(
     throw staleWrite(staleRecord(w, b, now));
   }
   b.afterWrite?.(w, { ...before, ...all, version: before.version + 1 });
+  const reviewItemId = w.review
+    ? submitItem(w, b, { ...before, ...all, version: before.version + 1 }, "update", b.actions.update, null)
+    : undefined;
   return {
     id: before.id,
     before,
     values,
-    log: { action: b.actions.update, objectType: b.objectType, objectId: before.id, ...changedFields(before, values) },
+    ...(reviewItemId ? { reviewItemId } : {}),
+    log: {
+      action: b.actions.update,
+      objectType: b.objectType,
+      objectId: before.id,
+      ...changedFields(before, values),
+      ...(reviewItemId ? { detail: submittedDetail(reviewItemId) } : {}),
+    },
   };
+}
+
+/**
+ * A scoped writer's change to an approved record: checked like any update, stored as a review item only (the
+ * approved values keep counting). A change that undoes itself withdraws the submitter's open item.
+ */
+function submitUpdate(
+  w: Writer,
+  b: RegistryWrites,
+  before: Stored,
+  values: Values,
+): { id: number; before: Stored; values: Values; log: RecordLog } & Submitted {
+  const diff = changedFields(before, values);
+  const log = { action: b.actions.update, objectType: b.objectType, objectId: before.id, ...diff };
+  if (Object.keys(diff.after).length === 0) {
+    const open = openItem(w, b.objectType, before.id);
+    if (open && open.submittedBy === w.userId && open.op === "update") withdrawItems(w, b.objectType, before.id);
+    return { id: before.id, before, values, log };
+  }
+  const reviewItemId = submitItem(w, b, before, "update", b.actions.update, values);
+  return { id: before.id, before, values, reviewItemId, log: { ...log, detail: submittedDetail(reviewItemId) } };
 }
 
 /**
@@ -458,12 +524,30 @@ export function setRecordDeleted(
   ref: { id: number; version?: number },
   deleted: boolean,
   action: string,
-): { id: number; before: Stored; log: RecordLog } {
+): { id: number; before: Stored; log: RecordLog } & Submitted {
   const before = loadStored(w, b, ref.id);
   if (!before || !!before.deletedAt === deleted) throw new ActionError("registry.notFound");
   assertVersion(w, b, before, ref.version);
   assertParentLive(w, b, before);
   if (!deleted) for (const rule of b.restoreRules ?? []) rule(w, before, before);
+  // A scoped writer's deletion (or restore) of an approved record waits for a reviewer; the record stays as it is.
+  if (w.review && isApproved(before)) {
+    const reviewItemId = submitItem(w, b, before, deleted ? "delete" : "restore", action, null);
+    return {
+      id: before.id,
+      before,
+      reviewItemId,
+      log: {
+        action,
+        objectType: b.objectType,
+        objectId: before.id,
+        before: null,
+        after: null,
+        ...(typeof before.name === "string" ? { message: before.name } : {}),
+        detail: submittedDetail(reviewItemId),
+      },
+    };
+  }
   const at = w.now;
   const info = tableInfo(b.table);
   const res = w
@@ -473,6 +557,11 @@ export function setRecordDeleted(
     .run(deleted ? at : null, deleted ? w.userId : null, at, w.userId, before.id, before.version);
   if (res.changes !== 1) throw new ActionError("errors.conflict", undefined, "conflict");
   b.afterWrite?.(w, { ...before, deletedAt: deleted ? at : null, version: before.version + 1 });
+  // A record that never counted: deleting it withdraws its submission; restoring it (scoped) submits it again.
+  if (!isApproved(before)) {
+    if (deleted) withdrawItems(w, b.objectType, before.id);
+    else if (w.review) submitItem(w, b, { ...before, version: before.version + 1 }, "create", b.actions.create, null);
+  }
   const shape = b.deleteLog?.(before) ?? {
     before: { deletedAt: before.deletedAt },
     message: before.name as string | undefined,

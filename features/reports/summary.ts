@@ -86,26 +86,26 @@ const MOVEMENT_SQL: Record<MovementKind, string> = {
     JOIN dictionary_items qt ON qt.id = q.type_id
     LEFT JOIN dictionary_items st ON st.id = e.street_id
     LEFT JOIN dictionary_items ch ON ch.id = e.industry_chain_id
-    WHERE q.deleted_at IS NULL AND e.deleted_at IS NULL AND q.awarded_date BETWEEN @start AND @end
+    WHERE q.deleted_at IS NULL AND q.review_state = 'approved' AND e.deleted_at IS NULL AND e.review_state = 'approved' AND q.awarded_date BETWEEN @start AND @end
       AND NOT EXISTS (SELECT 1 FROM enterprise_qualifications p WHERE p.enterprise_id = q.enterprise_id
-        AND p.deleted_at IS NULL AND (p.awarded_date < q.awarded_date OR (p.awarded_date = q.awarded_date AND p.id < q.id)))
+        AND p.deleted_at IS NULL AND p.review_state = 'approved' AND (p.awarded_date < q.awarded_date OR (p.awarded_date = q.awarded_date AND p.id < q.id)))
     ORDER BY q.awarded_date, e.name, e.id`,
   statusChanged: `SELECT e.id, e.name AS enterpriseName, e.credit_code AS creditCode, e.status AS status,
       e.status_changed_at AS statusChangedAt, e.is_sample AS sample
     FROM enterprises e
-    WHERE e.deleted_at IS NULL AND e.status <> 'deregistered' AND e.status_changed_at >= @startTs AND e.status_changed_at < @endTs
+    WHERE e.deleted_at IS NULL AND e.review_state = 'approved' AND e.status <> 'deregistered' AND e.status_changed_at >= @startTs AND e.status_changed_at < @endTs
     ORDER BY e.status_changed_at, e.id`,
   deregistered: `SELECT e.id, e.name AS enterpriseName, e.credit_code AS creditCode, e.status AS status,
       e.status_changed_at AS statusChangedAt, e.is_sample AS sample
     FROM enterprises e
-    WHERE e.deleted_at IS NULL AND e.status = 'deregistered' AND e.status_changed_at >= @startTs AND e.status_changed_at < @endTs
+    WHERE e.deleted_at IS NULL AND e.review_state = 'approved' AND e.status = 'deregistered' AND e.status_changed_at >= @startTs AND e.status_changed_at < @endTs
     ORDER BY e.status_changed_at, e.id`,
   newInstitutions: `SELECT i.id, i.name AS institutionName, it.label AS institutionType, i.level AS level,
       coalesce(he.name, i.host_organisation) AS host, i.recognised_date AS recognisedDate, i.is_sample AS sample
     FROM institutions i
     JOIN dictionary_items it ON it.id = i.type_id
     LEFT JOIN enterprises he ON he.id = i.host_enterprise_id
-    WHERE i.deleted_at IS NULL AND i.status = 'active' AND i.recognised_date BETWEEN @start AND @end
+    WHERE i.deleted_at IS NULL AND i.review_state = 'approved' AND i.status = 'active' AND i.recognised_date BETWEEN @start AND @end
     ORDER BY i.recognised_date, i.name, i.id`,
   // Talent has a recognition year, not a date: the quarter's new talent are the records entered in it.
   newTalents: `SELECT t.id, t.name AS talentName, t.kind AS talentKind, tc.label AS talentCategory,
@@ -114,14 +114,14 @@ const MOVEMENT_SQL: Record<MovementKind, string> = {
     FROM talents t
     JOIN dictionary_items tc ON tc.id = t.category_id
     LEFT JOIN enterprises te ON te.id = t.employer_enterprise_id
-    WHERE t.deleted_at IS NULL AND t.created_at >= @startTs AND t.created_at < @endTs
+    WHERE t.deleted_at IS NULL AND t.review_state = 'approved' AND t.created_at >= @startTs AND t.created_at < @endTs
     ORDER BY t.created_at, t.id`,
   qualificationsAwarded: `SELECT q.id, e.name AS enterpriseName, e.credit_code AS creditCode, qt.label AS qualificationType,
       q.certificate_no AS certificateNo, q.awarded_date AS awardedDate, q.expiry_date AS expiryDate, q.is_sample AS sample
     FROM enterprise_qualifications q
     JOIN enterprises e ON e.id = q.enterprise_id
     JOIN dictionary_items qt ON qt.id = q.type_id
-    WHERE q.deleted_at IS NULL AND e.deleted_at IS NULL AND q.awarded_date BETWEEN @start AND @end
+    WHERE q.deleted_at IS NULL AND q.review_state = 'approved' AND e.deleted_at IS NULL AND e.review_state = 'approved' AND q.awarded_date BETWEEN @start AND @end
     ORDER BY q.awarded_date, e.name, q.id`,
   // Certificates running out in this quarter or the next one (what the bureau has to follow up).
   qualificationsExpiring: `SELECT q.id, e.name AS enterpriseName, e.credit_code AS creditCode, qt.label AS qualificationType,
@@ -129,7 +129,7 @@ const MOVEMENT_SQL: Record<MovementKind, string> = {
     FROM enterprise_qualifications q
     JOIN enterprises e ON e.id = q.enterprise_id
     JOIN dictionary_items qt ON qt.id = q.type_id
-    WHERE q.deleted_at IS NULL AND e.deleted_at IS NULL AND e.status = 'active'
+    WHERE q.deleted_at IS NULL AND q.review_state = 'approved' AND e.deleted_at IS NULL AND e.review_state = 'approved' AND e.status = 'active'
       AND q.expiry_date BETWEEN @start AND @nextEnd
     ORDER BY q.expiry_date, e.name, q.id`,
 };

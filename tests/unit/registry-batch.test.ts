@@ -258,8 +258,22 @@ describe("batch operations of a registry list", () => {
     );
     expect(ticked.result.ok).toBe(2);
     expect(ticked.result.failed).toHaveLength(2);
-    for (const id of mine) expect(row(id).deleted_at).not.toBeNull();
-    for (const id of theirs) expect(row(id)).toMatchObject({ deleted_at: null, version: 1 });
+    // A scoped user's deletions wait for review (录入 → 审核): submitted, the records untouched until approved.
+    const pendingDelete = (id: number) =>
+      sqlite
+        .prepare(
+          "SELECT count(*) FROM review_items WHERE object_type = 'enterprise' AND record_id = ? AND op = 'delete' AND state = 'pending'",
+        )
+        .pluck()
+        .get(id);
+    for (const id of mine) {
+      expect(row(id)).toMatchObject({ deleted_at: null, version: 1 });
+      expect(pendingDelete(id)).toBe(1);
+    }
+    for (const id of theirs) {
+      expect(row(id)).toMatchObject({ deleted_at: null, version: 1 });
+      expect(pendingDelete(id)).toBe(0);
+    }
     // "All of the filter" with no filter at all: the scoped list's count is the user's 镇街 only.
     const inStreet = sqlite
       .prepare("SELECT count(*) FROM enterprises WHERE street_id = ? AND deleted_at IS NULL")
@@ -273,6 +287,7 @@ describe("batch operations of a registry list", () => {
       scoped,
     );
     expect(all.result.total).toBe(inStreet);
+    expect(all.result.ok).toBe(inStreet);
     for (const id of theirs) expect(row(id).status).toBe("active");
   });
 

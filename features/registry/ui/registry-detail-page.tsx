@@ -1,12 +1,17 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RecordHeader } from "@/components/registry/record-header";
 import { Card, CardContent } from "@/components/ui/card";
+import { getDb } from "@/db";
 import type { ServerAction } from "@/lib/action";
 import { requirePermission } from "@/lib/dal";
+import type { T } from "@/lib/i18n/core";
 import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
+import { formatDateTime } from "@/lib/time";
 import type { RegistryDefinition } from "../define";
 import { RegistryHistory } from "../history";
+import { openItemOf } from "../review-read";
 import { RegistryDetailGrid } from "./registry-detail";
 
 type RecordRow = { id: number; name: string; version: number; isSample: boolean; deletedAt: string | null };
@@ -67,6 +72,12 @@ export async function RegistryDetailPage({
         restoreAction={restoreAction}
         tab={tab}
       />
+      <ReviewBanner
+        t={t}
+        objectType={def.objectType}
+        id={record.id}
+        reviewer={can(user.role, "registry.review") && user.scope.kind === "all"}
+      />
       {tab === "history" ? (
         <Card>
           <CardContent>
@@ -90,5 +101,42 @@ export async function RegistryDetailPage({
         </div>
       )}
     </>
+  );
+}
+
+/**
+ * 录入 → 审核: a record awaiting its first approval, returned, or with a change awaiting review says so above its
+ * details (what counts meanwhile, and the way to the queue).
+ */
+function ReviewBanner({ t, objectType, id, reviewer }: { t: T; objectType: string; id: number; reviewer: boolean }) {
+  const item = openItemOf(getDb(), objectType, id);
+  if (!item) return null;
+  const at = formatDateTime(item.submittedAt).slice(0, 16);
+  const op = t(`review.ops.${item.op}`);
+  const reason = item.reason ?? "";
+  const text =
+    item.op === "create"
+      ? item.state === "returned"
+        ? t("review.bannerReturned", { reason })
+        : t("review.bannerPending", { who: item.submitterName, at })
+      : item.state === "returned"
+        ? t("review.bannerChangeReturned", { op, reason })
+        : t("review.bannerChange", { who: item.submitterName, at, op });
+  const tab = reviewer ? (item.state === "returned" ? "returned" : "pending") : "mine";
+  return (
+    <div
+      role="status"
+      data-testid="review-banner"
+      className={`mb-4 flex flex-wrap items-center justify-between gap-2 rounded-md border px-4 py-3 text-sm ${
+        item.state === "returned"
+          ? "border-red-200 bg-red-50 text-red-900"
+          : "border-amber-200 bg-amber-50 text-amber-900"
+      }`}
+    >
+      <span>{text}</span>
+      <Link href={`/review?tab=${tab}#item-${item.id}`} className="font-medium underline underline-offset-2">
+        {t("review.openQueue")}
+      </Link>
+    </div>
   );
 }

@@ -34,6 +34,15 @@ function cell(def: RegistryDefinition, key: string, c: Column, row: RegistryRow,
             {t("registry.deletedBadge")}
           </Badge>
         ) : null}
+        {row.reviewState === "pending" || row.reviewState === "returned" ? (
+          <Badge tone={row.reviewState === "returned" ? "bad" : "warn"} className="ml-1">
+            {t(`review.badge.${row.reviewState}`)}
+          </Badge>
+        ) : row.pendingChange ? (
+          <Badge tone="warn" className="ml-1">
+            {t("review.badge.change")}
+          </Badge>
+        ) : null}
       </span>
     );
   }

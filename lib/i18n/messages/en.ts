@@ -5,6 +5,7 @@ import { institutionsEn } from "./sections/institutions";
 import { kpiEn } from "./sections/kpi";
 import { registryEn } from "./sections/registry";
 import { reportsEn } from "./sections/reports";
+import { reviewEn } from "./sections/review";
 import { talentsEn } from "./sections/talents";
 import type { Messages } from "./zh-CN";
 
@@ -31,6 +32,7 @@ export const en: Messages = {
     auditLog: "Operation log",
     loginLog: "Login log",
     dictionaries: "Dictionaries",
+    review: "Review",
     menu: "Menu",
     closeMenu: "Close menu",
   },
@@ -255,6 +257,7 @@ export const en: Messages = {
   talents: talentsEn,
   kpi: kpiEn,
   reports: reportsEn,
+  review: reviewEn,
   import: importEn,
   actions: {
     "auditor.create": "Create auditor account",
@@ -265,6 +268,11 @@ export const en: Messages = {
     "user.resetPassword": "Reset password",
     "user.changeRole": "Change role",
     "user.changeScope": "Change unit and data scope",
+    "review.approve": "Approve submission",
+    "review.return": "Return submission",
+    "review.resubmit": "Resubmit for review",
+    "review.batchApprove": "Approve submissions (batch)",
+    "review.batchReturn": "Return submissions (batch)",
     "user.changeOwnPassword": "Change own password",
     "dictionary.create": "Add dictionary item",
     "dictionary.update": "Edit dictionary item",

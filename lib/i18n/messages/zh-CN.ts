@@ -5,6 +5,7 @@ import { institutionsZh } from "./sections/institutions";
 import { kpiZh } from "./sections/kpi";
 import { registryZh } from "./sections/registry";
 import { reportsZh } from "./sections/reports";
+import { reviewZh } from "./sections/review";
 import { talentsZh } from "./sections/talents";
 import type { Widen } from "./widen";
 
@@ -32,6 +33,7 @@ export const zhCN = {
     auditLog: "操作日志",
     loginLog: "登录日志",
     dictionaries: "数据字典",
+    review: "数据审核",
     menu: "菜单",
     closeMenu: "关闭菜单",
   },
@@ -253,6 +255,7 @@ export const zhCN = {
   talents: talentsZh,
   kpi: kpiZh,
   reports: reportsZh,
+  review: reviewZh,
   import: importZh,
   actions: {
     "auditor.create": "新建审计员账户",
@@ -263,6 +266,11 @@ export const zhCN = {
     "user.resetPassword": "重置密码",
     "user.changeRole": "修改角色",
     "user.changeScope": "修改单位与数据范围",
+    "review.approve": "审核通过",
+    "review.return": "审核退回",
+    "review.resubmit": "重新提交审核",
+    "review.batchApprove": "批量审核通过",
+    "review.batchReturn": "批量审核退回",
     "user.changeOwnPassword": "修改本人密码",
     "dictionary.create": "新增字典条目",
     "dictionary.update": "修改字典条目",

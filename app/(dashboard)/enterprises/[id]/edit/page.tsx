@@ -1,9 +1,11 @@
 import { notFound } from "next/navigation";
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
 import { getEnterprise } from "@/features/enterprises/queries";
 import { enterpriseRegistry } from "@/features/enterprises/registry";
 import { dictionaryKinds } from "@/features/registry/define";
+import { withProposed } from "@/features/registry/review-read";
 import { optionsWithinScope } from "@/features/registry/scope";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
@@ -18,7 +20,8 @@ export default async function EditEnterprisePage({ params }: { params: Promise<{
   if (!data || data.e.deletedAt) notFound();
   const t = await getT();
   // Personal data: the form gets the masked phone only (not in the HTML, not in the RSC payload).
-  const { contactPhone, ...rest } = data.e;
+  // A change awaiting review: the submitter edits what they submitted, not the approved values.
+  const { contactPhone, ...rest } = withProposed(getDb(), enterpriseRegistry, data.e, user.id);
   return (
     <>
       <PageHeader title={`${t("enterprises.editTitle")}：${data.e.name}`} />

@@ -1,9 +1,11 @@
 import { notFound } from "next/navigation";
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
 import { getIncubator } from "@/features/incubators/queries";
 import { incubatorRegistry } from "@/features/incubators/registry";
 import { dictionaryKinds } from "@/features/registry/define";
+import { withProposed } from "@/features/registry/review-read";
 import { optionsWithinScope } from "@/features/registry/scope";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
@@ -22,7 +24,7 @@ export default async function EditIncubatorPage({ params }: { params: Promise<{ 
       <Card>
         <CardContent>
           <IncubatorForm
-            incubator={data.i}
+            incubator={withProposed(getDb(), incubatorRegistry, data.i, user.id)}
             options={optionsWithinScope(getDictionaryOptions(dictionaryKinds(incubatorRegistry)), user.scope)}
           />
         </CardContent>

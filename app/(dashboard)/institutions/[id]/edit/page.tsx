@@ -1,16 +1,18 @@
 import { notFound } from "next/navigation";
 import { Card, CardContent } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db";
 import { getInstitution } from "@/features/institutions/queries";
 import { institutionRegistry } from "@/features/institutions/registry";
 import { dictionaryKinds } from "@/features/registry/define";
+import { withProposed } from "@/features/registry/review-read";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { InstitutionForm } from "../../_components/institution-form";
 
 export default async function EditInstitutionPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission("registry.write");
+  const user = await requirePermission("registry.write");
   const id = Number((await params).id);
   const data = Number.isInteger(id) && id > 0 ? await getInstitution(id) : null;
   if (!data || data.i.deletedAt) notFound();
@@ -22,7 +24,7 @@ export default async function EditInstitutionPage({ params }: { params: Promise<
       <Card>
         <CardContent>
           <InstitutionForm
-            institution={data.i}
+            institution={withProposed(getDb(), institutionRegistry, data.i, user.id)}
             host={host}
             options={getDictionaryOptions(dictionaryKinds(institutionRegistry))}
           />
