@@ -22,10 +22,10 @@ const num = (s: string | null) => {
 /** Enterprises holding a valid 市级科技型企业 qualification on `date`, optionally in one street (written here, not imported). */
 const MUNICIPAL_IN_STREET = `
   SELECT count(*) FROM enterprises e
-  WHERE e.deleted_at IS NULL AND e.status = 'active' AND (@street IS NULL OR e.street_id = @street)
+  WHERE e.deleted_at IS NULL AND e.status = 'active' AND e.review_state = 'approved' AND (@street IS NULL OR e.street_id = @street)
     AND EXISTS (SELECT 1 FROM enterprise_qualifications q
       JOIN dictionary_items d ON d.id = q.type_id AND d.kind = 'qualification_type' AND d.code = 'municipal_tech_enterprise'
-      WHERE q.enterprise_id = e.id AND q.deleted_at IS NULL
+      WHERE q.enterprise_id = e.id AND q.deleted_at IS NULL AND q.review_state = 'approved'
         AND q.awarded_date <= @date AND (q.expiry_date IS NULL OR q.expiry_date >= @date))`;
 const municipal = (date: string, street: number | null) =>
   withDb((db) => db.prepare(MUNICIPAL_IN_STREET).pluck().get({ date, street }) as number);

@@ -62,8 +62,8 @@ test("switching the period updates the URL and the cards", async ({ page }) => {
   const live = scalar<number>(
     `SELECT count(DISTINCT q.enterprise_id) FROM enterprise_qualifications q JOIN enterprises e ON e.id = q.enterprise_id
      WHERE q.type_id = (SELECT id FROM dictionary_items WHERE kind='qualification_type' AND code='municipal_tech_enterprise')
-       AND q.deleted_at IS NULL AND q.awarded_date <= '2020-12-31' AND (q.expiry_date IS NULL OR q.expiry_date >= '2020-12-31')
-       AND e.deleted_at IS NULL AND e.status = 'active'`,
+       AND q.deleted_at IS NULL AND q.review_state = 'approved' AND q.awarded_date <= '2020-12-31' AND (q.expiry_date IS NULL OR q.expiry_date >= '2020-12-31')
+       AND e.deleted_at IS NULL AND e.status = 'active' AND e.review_state = 'approved'`,
   );
   expect(after).toBe(live.toLocaleString("zh-CN"));
 });

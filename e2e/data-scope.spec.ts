@@ -181,6 +181,14 @@ test("every registry write replayed by street on another unit's record is refuse
   const untouched = snapshot();
   const version = (id: number) => scalar<number>("SELECT version FROM enterprises WHERE id = ?", id);
   const refused = (res: { text: string }) => expect(res.text).toContain('"ok":false');
+  // 录入 → 审核: what street writes to an approved record waits as a review item (the record is untouched).
+  const submitted = (objectType: string, id: number) =>
+    row<{ op: string; payload: string | null } | undefined>(
+      "SELECT op, payload FROM review_items WHERE object_type = ? AND record_id = ? AND state = 'pending' ORDER BY id DESC LIMIT 1",
+      objectType,
+      id,
+    );
+  const repOf = (id: number) => scalar<string>("SELECT legal_representative FROM enterprises WHERE id = ?", id);
 
   // update
   await page.goto(`/enterprises/${a}/edit`);
@@ -189,7 +197,9 @@ test("every registry write replayed by street on another unit's record is refuse
   await page.getByLabel("法定代表人").fill(rep);
   const update = await captureAction(page, () => page.getByRole("button", { name: "保存" }).click());
   await page.waitForURL(new RegExp(`/enterprises/${a}$`));
-  expect(scalar("SELECT legal_representative FROM enterprises WHERE id = ?", a)).toBe(rep);
+  const repA = repOf(a);
+  expect(repA).not.toBe(rep);
+  expect(JSON.parse(submitted("enterprise", a)?.payload ?? "{}").legalRepresentative).toBe(rep);
   // The form sends every field: each replay carries the target's own credit code, so nothing but the scope
   // stands in the way (the control shows the same request is written for a record in scope).
   const code = (id: number) => scalar<string>("SELECT credit_code FROM enterprises WHERE id = ?", id);
@@ -211,7 +221,7 @@ test("every registry write replayed by street on another unit's record is refuse
     retarget(update.body.replaceAll(rep, controlRep).replaceAll(aCode, code(a2)), { id: a2, version: version(a2) }),
   );
   expect(ok.text).toContain('"ok":true');
-  expect(scalar("SELECT legal_representative FROM enterprises WHERE id = ?", a2)).toBe(controlRep);
+  expect(JSON.parse(submitted("enterprise", a2)?.payload ?? "{}").legalRepresentative).toBe(controlRep);
 
   // Moving one's own enterprise to another 镇街 (the form no longer offers it; a crafted request does) is refused
   // under 所属镇街, in Chinese, and nothing is written.
@@ -224,6 +234,7 @@ test("every registry write replayed by street on another unit's record is refuse
   refused(moved);
   expect(moved.text).toContain("超出您的数据范围");
   expect(scalar("SELECT street_id FROM enterprises WHERE id = ?", a)).toBe(XIANTAO());
+  expect(JSON.parse(submitted("enterprise", a)?.payload ?? "{}").legalRepresentative).toBe(rep);
 
   // qualification add
   await page.goto(`/enterprises/${a}`);
@@ -240,6 +251,10 @@ test("every registry write replayed by street on another unit's record is refuse
     '"ok":true',
   );
   expect(scalar("SELECT count(*) FROM enterprise_qualifications WHERE enterprise_id = ?", a2)).toBe(qualsA2 + 1);
+  // Stored, but pending: it counts nowhere until approved.
+  expect(
+    scalar("SELECT review_state FROM enterprise_qualifications WHERE enterprise_id = ? ORDER BY id DESC LIMIT 1", a2),
+  ).toBe("pending");
 
   // annual figures (a year no demo enterprise has)
   const annual = page.getByRole("form", { name: "保存年度数据" });
@@ -263,13 +278,16 @@ test("every registry write replayed by street on another unit's record is refuse
     page.getByRole("dialog").getByRole("button", { name: "确认" }).click(),
   );
   await page.waitForURL(/\/enterprises$/);
-  expect(scalar("SELECT deleted_at IS NOT NULL FROM enterprises WHERE id = ?", a3)).toBe(1);
+  // A deletion by street waits for review: submitted, the record still live.
+  expect(submitted("enterprise", a3)?.op).toBe("delete");
+  expect(scalar("SELECT deleted_at IS NULL FROM enterprises WHERE id = ?", a3)).toBe(1);
   refused(await replayAction(page.context(), remove, retarget(remove.body, { id: b, version: version(b) })));
   expect(snapshot()).toEqual(untouched);
+  expect(submitted("enterprise", b)).toBeUndefined();
   expect(
     (await replayAction(page.context(), remove, retarget(remove.body, { id: a4, version: version(a4) }))).text,
   ).toContain('"ok":true');
-  expect(scalar("SELECT deleted_at IS NOT NULL FROM enterprises WHERE id = ?", a4)).toBe(1);
+  expect(submitted("enterprise", a4)?.op).toBe("delete");
 
   // restore: staff may not restore at all; an admin given 仙桃街道's scope restores only there.
   const password = "Scope@2026test";
@@ -280,14 +298,28 @@ test("every registry write replayed by street on another unit's record is refuse
       .prepare("UPDATE users SET unit_kind = 'street', unit_id = ?, data_scope = 'unit' WHERE id = ?")
       .run(XIANTAO(), adminId),
   );
+  // The deletions approved (as a reviewer would): a3 and a4 are deleted records of 仙桃街道.
+  withDb((db) =>
+    db
+      .prepare(
+        "UPDATE enterprises SET deleted_at = '2026-01-01T00:00:00.000Z', version = version + 1 WHERE id IN (?, ?)",
+      )
+      .run(a3, a4),
+  );
+  withDb((db) =>
+    db
+      .prepare("UPDATE review_items SET state = 'approved' WHERE object_type = 'enterprise' AND record_id IN (?, ?)")
+      .run(a3, a4),
+  );
   const admin: BrowserContext = await contextAs(browser, scopedAdmin, password);
   const ap = await admin.newPage();
   await ap.goto(`/enterprises/${a3}`);
   await waitForHydration(ap);
   await ap.getByRole("button", { name: "恢复" }).click();
   const restore = await captureAction(ap, () => ap.getByRole("dialog").getByRole("button", { name: "确认" }).click());
-  await expect(ap.getByRole("button", { name: "恢复" })).toHaveCount(0);
-  expect(scalar("SELECT deleted_at IS NULL FROM enterprises WHERE id = ?", a3)).toBe(1);
+  // A scoped admin's restore waits for review too (the page says so).
+  await expect(ap.getByTestId("review-banner")).toContainText("恢复");
+  expect(submitted("enterprise", a3)?.op).toBe("restore");
   // Another street's deleted enterprise (deleted here by the test, as the full-scope staff would).
   withDb((db) =>
     db
@@ -302,7 +334,7 @@ test("every registry write replayed by street on another unit's record is refuse
   expect((await replayAction(admin, restore, retarget(restore.body, { id: a4, version: version(a4) }))).text).toContain(
     '"ok":true',
   );
-  expect(scalar("SELECT deleted_at IS NULL FROM enterprises WHERE id = ?", a4)).toBe(1);
+  expect(submitted("enterprise", a4)?.op).toBe("restore");
   await admin.close();
 });
 

@@ -14,6 +14,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { formatPeriod, isPeriod, isQuarter, periodRange, quarterOfDate, yearOf } from "@/lib/kpi/period";
 import { can } from "@/lib/permissions";
 import { todayIso } from "@/lib/time";
+import { UnitHome } from "./_components/unit-home";
 
 export default async function BoardPage({
   searchParams,
@@ -74,6 +75,9 @@ export default async function BoardPage({
         </div>
         <PeriodSelect value={period} quarters={quarters} years={years} />
       </div>
+
+      {/* A 镇街/园区 user's own figures and share of the district; the review queue's size for a reviewer. */}
+      <UnitHome user={user} cards={board.cards} period={period} t={t} locale={locale} />
 
       {progress.entered < progress.total ? (
         <div

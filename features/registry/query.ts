@@ -129,10 +129,12 @@ export function registryListQuery(
     deletedAt: tableColumn(b, "deletedAt")!,
     // The version the row is shown at: a batch of ticked rows carries it (a row changed since is not overwritten).
     version: tableColumn(b, "version")!,
-    // 录入 → 审核: a record awaiting its first approval, and an approved one with a change awaiting review.
+    // 录入 → 审核: a record awaiting its first approval, and an approved one with a change awaiting review. (The
+    // row's id is written with its table's name: drizzle leaves a lone table's columns unqualified, which inside
+    // the subquery would name review_items' own id.)
     reviewState: tableColumn(b, "reviewState")!,
     pendingChange: sql<number>`EXISTS (SELECT 1 FROM review_items ri WHERE ri.object_type = ${def.objectType}
-      AND ri.record_id = ${tableColumn(b, "id")!} AND ri.state IN ('pending', 'returned'))`,
+      AND ri.record_id = ${sql.raw(`"${getTableName(b.table)}"."id"`)} AND ri.state IN ('pending', 'returned'))`,
     ...selection(b, def.list ?? []),
   };
   for (const key of def.list ?? []) {

@@ -111,7 +111,8 @@ function withDiff(w: Writer, r: Raw): QueueItem {
     rootName,
     rootHref: `${root.path}/${r.rootId}`,
     recordVersion: row?.version ?? null,
-    gone: !row || (r.op !== "restore" && !!row.deletedAt),
+    // Only an open item can be stopped by its record's deletion (an approved deletion deleted it).
+    gone: open && (!row || (r.op !== "restore" && !!row.deletedAt)),
     stale: open && !!row && (r.op === "create" ? false : row.version !== r.baseVersion),
     diff,
   };

@@ -1,14 +1,7 @@
 import Link from "next/link";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
-import {
-  countItems,
-  isReviewer,
-  listItems,
-  REVIEW_PAGE_SIZE,
-  type ReviewTab,
-} from "@/features/review/queries";
+import { countItems, isReviewer, listItems, REVIEW_PAGE_SIZE, type ReviewTab } from "@/features/review/queries";
 import { ReviewQueue } from "@/features/review/ui/review-queue";
 import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
@@ -59,11 +52,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           </Link>
         ))}
       </nav>
-      {items.length === 0 ? (
-        <EmptyState title={t(`review.empty.${tab}`)} />
-      ) : (
-        <ReviewQueue items={items} reviewer={reviewer} tab={tab} editPaths={editPaths} />
-      )}
+      {/* Rendered when empty too: the outcome of the last decision stays announced after its item left the tab. */}
+      <ReviewQueue items={items} reviewer={reviewer} tab={tab} editPaths={editPaths} empty={t(`review.empty.${tab}`)} />
       {pages > 1 ? (
         <nav className="mt-4 flex gap-2 text-sm" aria-label={t("review.title")}>
           {page > 1 ? <Link href={`/review?tab=${tab}&page=${page - 1}`}>{t("common.prev")}</Link> : null}

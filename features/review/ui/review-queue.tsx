@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
+import { EmptyState } from "@/components/ui/empty-state";
 import type { ActionResult } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
 import { tDynamic } from "@/lib/i18n/core";
@@ -28,7 +29,10 @@ export function ReviewQueue({
   reviewer,
   tab,
   editPaths,
+  empty,
 }: {
+  /** What an empty tab says. */
+  empty: string;
   items: QueueItem[];
   reviewer: boolean;
   tab: string;
@@ -117,6 +121,11 @@ export function ReviewQueue({
               {t("review.batchReturn")}
             </Button>
           </CardContent>
+        </Card>
+      ) : null}
+      {items.length === 0 ? (
+        <Card>
+          <EmptyState title={empty} />
         </Card>
       ) : null}
       {items.map((item) => (
