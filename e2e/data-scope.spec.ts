@@ -161,6 +161,15 @@ test("an import row of another street is refused with its row number; the in-sco
   await expect.poll(() => scalar("SELECT count(*) FROM enterprises WHERE credit_code = ?", good)).toBe(1);
   expect(scalar("SELECT count(*) FROM enterprises WHERE credit_code = ?", other)).toBe(0);
   expect(row("SELECT name, street_id, version FROM enterprises WHERE id = ?", out)).toEqual(before);
+  // Imported by a 镇街 account: 待审核 like a form entry — stored pending, with its item in the queue.
+  const imported = scalar<number>("SELECT id FROM enterprises WHERE credit_code = ?", good);
+  expect(scalar("SELECT review_state FROM enterprises WHERE id = ?", imported)).toBe("pending");
+  expect(
+    scalar(
+      "SELECT count(*) FROM review_items WHERE object_type = 'enterprise' AND record_id = ? AND op = 'create' AND state = 'pending'",
+      imported,
+    ),
+  ).toBe(1);
 });
 
 test("every registry write replayed by street on another unit's record is refused, nothing written; controls succeed", async ({

@@ -73,7 +73,14 @@ export function QualificationsSection({
             <tbody>
               {rows.map((q) => (
                 <tr key={q.id}>
-                  <Td>{q.type}</Td>
+                  <Td>
+                    {q.type}
+                    {q.reviewState !== "approved" ? (
+                      <Badge tone={q.reviewState === "returned" ? "bad" : "warn"} className="ml-1">
+                        {t(`review.badge.${q.reviewState}`)}
+                      </Badge>
+                    ) : null}
+                  </Td>
                   <Td className="font-mono text-xs">{q.certificateNo}</Td>
                   <Td className="tabular">{q.awardedDate}</Td>
                   <Td className="tabular">
