@@ -141,6 +141,8 @@ export const dictionaryItems = sqliteTable(
     /** Stable machine code (e.g. municipal_tech_enterprise); indicators count by code, never by label. */
     code: text("code").notNull(),
     label: text("label").notNull(),
+    /** The label in English (the English interface shows it; the Chinese label when empty). */
+    labelEn: text("label_en"),
     sortOrder: integer("sort_order").notNull().default(0),
     enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
     note: text("note"),
@@ -391,6 +393,12 @@ export const indicators = sqliteTable(
     key: text("key").notNull().unique(),
     name: text("name").notNull(),
     unit: text("unit").notNull(),
+    /** The English interface's name, unit (a count noun such as "enterprises"), 口径, source and release lag. */
+    nameEn: text("name_en"),
+    unitEn: text("unit_en"),
+    definitionEn: text("definition_en"),
+    dataSourceEn: text("data_source_en"),
+    releaseLagEn: text("release_lag_en"),
     periodType: text("period_type", { enum: PERIOD_TYPES }).notNull(),
     direction: text("direction", { enum: DIRECTIONS }).notNull().default("higher"),
     source: text("source", { enum: INDICATOR_SOURCES }).notNull(),

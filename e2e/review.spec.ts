@@ -75,6 +75,8 @@ test("a 镇街 entry with a 市级科技型企业 qualification counts only once
   const lp = await leader.newPage();
   await lp.goto(`/enterprises?q=${encodeURIComponent(name)}`);
   await expect(lp.getByTestId("total-count")).toHaveText("共 0 条");
+  await lp.goto(`/enterprises/${id}`);
+  await expect(lp.getByRole("heading", { name: "404 · 页面不存在" })).toBeVisible();
   await leader.close();
 
   // Not counted on the board.

@@ -8,6 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { defaultBoardPeriod, getBoard } from "@/features/kpi/board";
 import { drillHref } from "@/features/kpi/drill";
+import { localiseBoard, localiser } from "@/features/kpi/localise";
 import { closedVersion } from "@/features/reports/summary";
 import { requireUser } from "@/lib/dal";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -30,7 +31,7 @@ export default async function BoardPage({
   const current = quarterOfDate(todayIso());
   // Without a choice, the latest closed or complete quarter; a quarter still being entered opens only when chosen.
   const period = sp.period && isPeriod(sp.period) ? sp.period : defaultBoardPeriod();
-  const board = getBoard(period);
+  const board = localiseBoard(getBoard(period), localiser(locale));
   const closed = isQuarter(period) && can(user.role, "report.read") ? closedVersion(period) : null;
   const quarters = periodRange(current, (yearOf(current) - 2016) * 4).reverse();
   const years = Array.from({ length: yearOf(current) - 2014 }, (_, i) => String(yearOf(current) - i));
@@ -94,7 +95,8 @@ export default async function BoardPage({
             {progress.missing.map((m) => (
               <li key={m.key}>
                 <Link href={`/indicators/${m.key}?period=${m.period}`} className="text-brand-700 hover:underline">
-                  {m.name}（{formatPeriod(m.period, locale)}）
+                  {m.name}
+                  {t("common.paren", { text: formatPeriod(m.period, locale) })}
                 </Link>
               </li>
             ))}

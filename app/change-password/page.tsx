@@ -12,7 +12,10 @@ export default async function ChangePasswordPage() {
         <p className="text-sm text-slate-500">{t("app.short")}</p>
         <h1 className="mb-2 text-xl font-semibold">{t("password.title")}</h1>
         <p className="mb-1 text-sm text-slate-600">
-          {t("header.signedInAs")}：{user.displayName}（{user.username}）
+          {t("header.signedInAs")}
+          {t("common.colon")}
+          <span translate="no">{user.displayName}</span>
+          {t("common.paren", { text: user.username })}
         </p>
         {user.mustChangePassword ? (
           <p role="status" className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">

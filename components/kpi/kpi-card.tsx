@@ -81,7 +81,7 @@ export function KpiCard({
               className="rounded text-3xl font-semibold tabular text-slate-900 decoration-brand-600 decoration-2 underline-offset-4 hover:text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
               data-testid="kpi-drill"
               title={drillTitle}
-              aria-label={`${ind.name} ${t("kpi.rank", { rank: formatNumber(card.value) })}：${drillTitle}`}
+              aria-label={`${ind.name} ${t("kpi.rank", { rank: formatNumber(card.value) })}${t("common.colon")}${drillTitle}`}
             >
               <span data-testid="kpi-value">{t("kpi.rank", { rank: formatNumber(card.value) })}</span>
             </Link>
@@ -93,7 +93,7 @@ export function KpiCard({
                   className="rounded text-3xl font-semibold tabular text-slate-900 decoration-brand-600 decoration-2 underline-offset-4 hover:text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
                   data-testid="kpi-drill"
                   title={drillTitle}
-                  aria-label={`${ind.name} ${formatNumber(card.value, ind.decimals)}${unit}：${drillTitle}`}
+                  aria-label={`${ind.name} ${formatNumber(card.value, ind.decimals)}${unit}${t("common.colon")}${drillTitle}`}
                 >
                   <span data-testid="kpi-value">{formatNumber(card.value, ind.decimals)}</span>
                 </Link>
@@ -141,7 +141,9 @@ export function KpiCard({
               {t("kpi.rank", { rank: s.rank })}
             </span>
             <span className="ml-1 text-slate-500">{t("kpi.rankOf", { count: card.districtCount })}</span>
-            {card.sampleBased ? <span className="ml-2 text-xs text-slate-400">（{t("kpi.sampleBased")}）</span> : null}
+            {card.sampleBased ? (
+              <span className="ml-2 text-xs text-slate-400">{t("common.paren", { text: t("kpi.sampleBased") })}</span>
+            ) : null}
           </p>
         ) : ind.compareDistricts ? (
           <p className="text-slate-500">{t("kpi.noRank")}</p>
@@ -151,13 +153,13 @@ export function KpiCard({
             {s.leadOverSecond === 0
               ? t("kpi.tiedFirst")
               : t("kpi.leadOver", { abs: formatNumber(s.leadOverSecond, ind.decimals), unit })}
-            {s.leadOverSecondPct !== null ? `（${formatSigned(s.leadOverSecondPct)}%）` : ""}
+            {s.leadOverSecondPct !== null ? t("common.paren", { text: `${formatSigned(s.leadOverSecondPct)}%` }) : ""}
           </p>
         ) : null}
         {!isRank && s.gapToFirst !== null ? (
           <p className="text-red-700" data-testid="kpi-gap">
             {t("kpi.gapTo", { abs: formatNumber(s.gapToFirst, ind.decimals), unit })}
-            {s.gapToFirstPct !== null ? `（${formatPct(s.gapToFirstPct, 1)}%）` : ""}
+            {s.gapToFirstPct !== null ? t("common.paren", { text: `${formatPct(s.gapToFirstPct, 1)}%` }) : ""}
           </p>
         ) : null}
         {s.sharePct !== null ? (
@@ -189,7 +191,9 @@ export function KpiCard({
       {card.target ? (
         <div className="mt-auto flex flex-col gap-1 pt-1">
           <p className="text-xs text-slate-600">
-            {t("kpi.target")}：{card.target.rank !== null ? t("kpi.targetRank", { rank: card.target.rank }) : ""}
+            {t("kpi.target")}
+            {t("common.colon")}
+            {card.target.rank !== null ? t("kpi.targetRank", { rank: card.target.rank }) : ""}
             {card.target.value !== null
               ? ` · ${t("kpi.targetValue", { value: formatNumber(card.target.value, ind.decimals), unit })}`
               : ""}

@@ -108,7 +108,10 @@ export function EnterpriseCombobox({
       >
         <input type="hidden" name={name} value={chosen.id} />
         <span className="min-w-0 break-words">
-          <span className="sr-only">{t("registry.picker.selected")}：</span>
+          <span className="sr-only">
+            {t("registry.picker.selected")}
+            {t("common.colon")}
+          </span>
           <span className="font-medium">{chosen.name}</span>
           {chosen.creditCode ? (
             <span className="ml-2 font-mono text-xs text-slate-500">{chosen.creditCode}</span>

@@ -41,7 +41,9 @@ export function HistoryList({
               <span className="font-medium">{entryTitle(t, e)}</span>
               <span className="tabular text-slate-500">{formatDateTime(e.createdAt)}</span>
               <span className="text-slate-500">
-                {t("registry.history.by")}：{e.userName ?? e.username ?? "—"}
+                {t("registry.history.by")}
+                {t("common.colon")}
+                <span translate="no">{e.userName ?? e.username ?? "—"}</span>
               </span>
             </div>
             {fields.length ? (

@@ -44,6 +44,7 @@ export function RecordHeader({
     <>
       <PageHeader
         title={title}
+        titleIsData
         description={description}
         actions={
           <>

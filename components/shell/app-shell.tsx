@@ -161,7 +161,9 @@ export function AppShell({
           <span className="truncate text-sm font-medium text-slate-700 lg:hidden">{t("app.short")}</span>
           <div className="ml-auto flex items-center gap-1 sm:gap-3">
             <div className="hidden text-right leading-tight sm:block" data-testid="current-user">
-              <p className="text-sm font-medium text-slate-800">{user.displayName}</p>
+              <p className="text-sm font-medium text-slate-800" translate="no">
+                {user.displayName}
+              </p>
               <p className="text-xs text-slate-500">{t(`roles.${user.role}` as "roles.admin")}</p>
             </div>
             <LanguageSwitch />

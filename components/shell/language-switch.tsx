@@ -24,7 +24,10 @@ export function LanguageSwitch() {
       }}
     >
       <Languages className="h-4 w-4" />
-      {LABELS[next]}
+      {/* The other language's own name, in that language (not translated). */}
+      <span translate="no" lang={next}>
+        {LABELS[next]}
+      </span>
     </button>
   );
 }

@@ -71,12 +71,12 @@ export const updateDictionaryItem = defineAction({
   registries: ["enterprise", "institution", "incubator", "talent"],
   permission: "dictionary.manage",
   schema: updateDictionaryItemSchema,
-  handler: ({ id, label, sortOrder, version }, { tx, user, audit }) => {
+  handler: ({ id, label, labelEn, sortOrder, version }, { tx, user, audit }) => {
     const before = load(tx, id, version);
     assertLabelFree(tx, before.kind, label, id);
     const after = tx
       .update(dictionaryItems)
-      .set({ label, sortOrder, version: before.version + 1, updatedAt: nowIso(), updatedBy: user.id })
+      .set({ label, labelEn, sortOrder, version: before.version + 1, updatedAt: nowIso(), updatedBy: user.id })
       .where(eq(dictionaryItems.id, id))
       .returning()
       .get();

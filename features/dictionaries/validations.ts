@@ -13,6 +13,11 @@ export const createDictionaryItemSchema = z.strictObject({
     normaliseText,
     z.string().trim().min(1, "dictionaries.labelRequired").max(100).superRefine(cleanText()),
   ),
+  /** The English interface's label (optional: the Chinese label is shown when empty). */
+  labelEn: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? null : normaliseText(v)),
+    z.string().trim().max(100).superRefine(cleanText()).nullable().default(null),
+  ),
   sortOrder: z.coerce.number().int().min(0).max(100000).default(0),
 });
 
@@ -21,6 +26,11 @@ export const updateDictionaryItemSchema = z.strictObject({
   label: z.preprocess(
     normaliseText,
     z.string().trim().min(1, "dictionaries.labelRequired").max(100).superRefine(cleanText()),
+  ),
+  /** The English interface's label (optional: the Chinese label is shown when empty). */
+  labelEn: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? null : normaliseText(v)),
+    z.string().trim().max(100).superRefine(cleanText()).nullable().default(null),
   ),
   sortOrder: z.coerce.number().int().min(0).max(100000),
   /** The item's version as shown: a save over someone else's edit is refused. */

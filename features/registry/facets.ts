@@ -1,6 +1,6 @@
 import "server-only";
 import type { DictionaryKind } from "@/db/enums";
-import type { T } from "@/lib/i18n/core";
+import type { Locale, T } from "@/lib/i18n/core";
 import { tDynamic } from "@/lib/i18n/core";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { columnOf, type RegistryDefinition } from "./define";
@@ -12,10 +12,10 @@ export type FacetOption = { value: string; label: string };
  * The choices of a definition's toolbar filters, by URL key: dictionary items (disabled ones too, so old records
  * stay findable), enum labels, 是/否, and the years of a year range (newest first).
  */
-export function facetOptions(def: RegistryDefinition, t: T): Record<string, FacetOption[]> {
+export function facetOptions(def: RegistryDefinition, t: T, locale: Locale = "zh-CN"): Record<string, FacetOption[]> {
   const cols = (def.filters ?? []).map((key) => columnOf(def, key));
   const kinds = cols.flatMap((c) => (c.kind === "dict" ? [c.dict as DictionaryKind] : []));
-  const dict = kinds.length ? getDictionaryOptions(kinds) : {};
+  const dict = kinds.length ? getDictionaryOptions(kinds, locale) : {};
   const out: Record<string, FacetOption[]> = {};
   for (const c of cols) {
     const f = c.filter;

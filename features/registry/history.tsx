@@ -1,6 +1,7 @@
 import "server-only";
 import { HistoryList, show } from "@/components/registry/history-list";
 import { type MessageKey, type T, tDynamic } from "@/lib/i18n/core";
+import { getLocale } from "@/lib/i18n/server";
 import { getDictionaryLabels } from "@/lib/registry/dictionaries";
 import { getEnterpriseNames } from "@/lib/registry/enterprise-lookup";
 import { getRecordHistory } from "@/lib/registry/history";
@@ -54,7 +55,7 @@ export async function RegistryHistory({
     }
   }
   const enterpriseNames = await getEnterpriseNames([...enterpriseIds]);
-  const dictLabels = getDictionaryLabels();
+  const dictLabels = getDictionaryLabels(await getLocale());
 
   const label = (key: string, objectType: string | null) => {
     const f = fieldOf(key, objectType);

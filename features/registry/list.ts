@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/db";
 import { cachedListCount } from "@/features/kpi/registry-counts";
 import { requirePermission } from "@/lib/dal";
+import { getLocale } from "@/lib/i18n/server";
 import { maskIdNumber, maskPhone } from "@/lib/mask";
 import { can } from "@/lib/permissions";
 import { getDictionaryLabels } from "@/lib/registry/dictionaries";
@@ -41,12 +42,13 @@ export async function getRegistryList(
   const { perPage, offset, page } = clampPage(s.page, s.perPage);
   const db = getDb();
   const search = s as ListSearch & Record<string, unknown>;
+  const locale = await getLocale();
   return db.transaction(() => {
     const raw = registryListQuery(db, def, binding, search, showDeleted, user.scope)
       .limit(perPage)
       .offset(offset)
       .all();
-    const rows = (raw as Record<string, unknown>[]).map(listRow(def, getDictionaryLabels()));
+    const rows = (raw as Record<string, unknown>[]).map(listRow(def, getDictionaryLabels(locale)));
     const countQuery = registryCountQuery(db, def, binding, search, showDeleted, user.scope);
     const n = opts.cacheCount ? cachedListCount(countQuery, () => countQuery.all()[0].n) : countQuery.all()[0].n;
     return { rows, total: n, pageCount: Math.ceil(n / perPage), page, perPage, showDeleted };

@@ -7,10 +7,12 @@ import { enterpriseRegistry, qualificationRegistry } from "@/features/enterprise
 import { institutionRegistry } from "@/features/institutions/registry";
 import { computeCard, getDistricts, getIndicatorList, OUR_DISTRICT } from "@/features/kpi/board";
 import { getBreakdown } from "@/features/kpi/breakdown";
+import { type Localiser, localiser } from "@/features/kpi/localise";
 import { round } from "@/features/kpi/ranking";
 import type { ScopeRule } from "@/features/registry/scope";
 import { talentRegistry } from "@/features/talents/registry";
 import { requireUser } from "@/lib/dal";
+import { getLocale } from "@/lib/i18n/server";
 import { periodEnd, periodStart, shiftPeriod } from "@/lib/kpi/period";
 import { type DataScope, scopeSql } from "@/lib/scope";
 import { beijingDayStartUtc, nowIso } from "@/lib/time";
@@ -341,5 +343,31 @@ export async function summaryForPage(
   const summary = loadSummary(quarter, version);
   if (!summary) notFound();
   const user = await requireUser();
-  return { ...summary, data: scopeSummary(summary.data, user.scope), quarter, version };
+  const L = localiser(await getLocale());
+  return { ...summary, data: localiseSummary(scopeSummary(summary.data, user.scope), L), quarter, version };
+}
+
+/** Indicator texts and dictionary labels (district, streets, types) in the interface's language. */
+const LABEL_COLUMNS = ["street", "industryChain", "qualificationType", "institutionType", "talentCategory"];
+function localiseSummary(data: SummaryData, L: Localiser): SummaryData {
+  if (L.locale !== "en") return data;
+  return {
+    ...data,
+    district: L.label(data.district),
+    indicators: data.indicators.map(L.indicator),
+    movements: Object.fromEntries(
+      Object.entries(data.movements).map(([k, rows]) => [
+        k,
+        rows.map((r) => {
+          const out = { ...r };
+          for (const c of LABEL_COLUMNS) if (typeof out[c] === "string") out[c] = L.label(out[c] as string);
+          return out;
+        }),
+      ]),
+    ) as SummaryData["movements"],
+    byStreet: data.byStreet?.map((b) => ({
+      ...L.indicator(b),
+      rows: b.rows.map((r) => ({ ...r, label: L.maybe(r.label) })),
+    })),
+  };
 }

@@ -4,6 +4,7 @@ import { type DataScopeKind, dictionaryItems, type Role, type UnitKind, users } 
 import { countRegistry } from "@/features/kpi/count-queries";
 import { hashPassword } from "@/lib/password";
 import { DICTIONARY_SEED } from "./dictionaries";
+import { DICTIONARY_EN, INDICATOR_EN } from "./english";
 import { seedIndicators } from "./indicators";
 import { formatSeedRegistriesSummary, seedRegistries } from "./registries";
 
@@ -86,6 +87,27 @@ export function seedDictionaries(db: DB): number {
   return added;
 }
 
+/**
+ * The English forms of the seeded dictionary items and indicators (features/seed/english.ts), filled in where
+ * empty — on a new database and on one created before English labels existed; an admin's edit is kept.
+ */
+export function seedEnglish(db: DB): void {
+  const sqlite = db.$client;
+  const dict = sqlite.prepare(
+    "UPDATE dictionary_items SET label_en = ? WHERE kind = ? AND code = ? AND (label_en IS NULL OR label_en = '')",
+  );
+  const ind = sqlite.prepare(
+    `UPDATE indicators SET name_en = coalesce(name_en, @name), unit_en = coalesce(unit_en, @unit),
+       definition_en = coalesce(definition_en, @definition), data_source_en = coalesce(data_source_en, @dataSource),
+       release_lag_en = coalesce(release_lag_en, @releaseLag) WHERE key = @key`,
+  );
+  sqlite.transaction(() => {
+    for (const [kind, items] of Object.entries(DICTIONARY_EN))
+      for (const [code, label] of Object.entries(items)) dict.run(label, kind, code);
+    for (const [key, en] of Object.entries(INDICATOR_EN)) ind.run({ key, ...en });
+  })();
+}
+
 /** The demo accounts, only into an empty users table (never over real accounts). */
 export async function seedDemoUsers(db: DB): Promise<boolean> {
   const [{ n }] = db.select({ n: count() }).from(users).all();
@@ -135,6 +157,7 @@ export async function seedAll(db: DB, log: (m: string) => void = () => {}): Prom
   // The indicator catalogue and targets are reference data; published and sample values only in demo mode.
   const sqlite = db.$client;
   const ind = seedIndicators(db, { demo, ourRegistryValue: (rule, period) => countRegistry(sqlite, rule, period) });
+  seedEnglish(db);
   if (ind.indicators)
     log(
       `指标：${ind.indicators} 项，目标 ${ind.targets} 条，区县数值 ${ind.districtValues} 条，全市总量 ${ind.cityTotals} 条`,

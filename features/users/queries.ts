@@ -3,6 +3,8 @@ import { asc, inArray } from "drizzle-orm";
 import { getDb } from "@/db";
 import { dictionaryItems, UNIT_KINDS, users } from "@/db/schema";
 import { requirePermission } from "@/lib/dal";
+import { getLocale } from "@/lib/i18n/server";
+import { itemLabel } from "@/lib/registry/dictionaries";
 
 export async function getUsers() {
   await requirePermission("user.manage");
@@ -32,12 +34,14 @@ export type UserRow = Awaited<ReturnType<typeof getUsers>>[number];
 /** The units an account can belong to, by kind (科室, 镇街, 园区; 不在园区 is no unit), for the admin's selects. */
 export async function getUnitOptions() {
   await requirePermission("user.manage");
+  const locale = await getLocale();
   const rows = getDb()
     .select({
       id: dictionaryItems.id,
       kind: dictionaryItems.kind,
       code: dictionaryItems.code,
       label: dictionaryItems.label,
+      labelEn: dictionaryItems.labelEn,
       enabled: dictionaryItems.enabled,
     })
     .from(dictionaryItems)
@@ -48,7 +52,7 @@ export async function getUnitOptions() {
     kind,
     items: rows
       .filter((r) => r.kind === kind && !(kind === "park" && r.code === "none"))
-      .map((r) => ({ value: `${kind}:${r.id}`, label: r.label, enabled: r.enabled })),
+      .map((r) => ({ value: `${kind}:${r.id}`, label: itemLabel(r, locale), enabled: r.enabled })),
   }));
 }
 export type UnitOptions = Awaited<ReturnType<typeof getUnitOptions>>;

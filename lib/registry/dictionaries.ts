@@ -2,18 +2,24 @@ import "server-only";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db";
 import { type DictionaryKind, dictionaryItems } from "@/db/schema";
+import type { Locale } from "@/lib/i18n/core";
+
+/** An item's label in the interface's language: the English label in English (the Chinese one when it has none). */
+export const itemLabel = (r: { label: string; labelEn?: string | null }, locale: Locale = "zh-CN"): string =>
+  locale === "en" && r.labelEn ? r.labelEn : r.label;
 
 export type DictOption = { id: number; code: string; label: string; enabled: boolean };
 export type DictOptions = Partial<Record<DictionaryKind, DictOption[]>>;
 
 /** Options for selects and facets (disabled items included so old records still show their label). */
-export function getDictionaryOptions(kinds: DictionaryKind[]): DictOptions {
+export function getDictionaryOptions(kinds: DictionaryKind[], locale: Locale = "zh-CN"): DictOptions {
   const rows = getDb()
     .select({
       id: dictionaryItems.id,
       kind: dictionaryItems.kind,
       code: dictionaryItems.code,
       label: dictionaryItems.label,
+      labelEn: dictionaryItems.labelEn,
       enabled: dictionaryItems.enabled,
     })
     .from(dictionaryItems)
@@ -23,7 +29,7 @@ export function getDictionaryOptions(kinds: DictionaryKind[]): DictOptions {
   const out: DictOptions = {};
   for (const r of rows) {
     const list = out[r.kind] ?? [];
-    list.push({ id: r.id, code: r.code, label: r.label, enabled: r.enabled });
+    list.push({ id: r.id, code: r.code, label: itemLabel(r, locale), enabled: r.enabled });
     out[r.kind] = list;
   }
   return out;
@@ -48,7 +54,10 @@ export function isEnabledDictionaryItem(kind: DictionaryKind, id: number): boole
 }
 
 /** id → label for every dictionary item (history entries store ids). */
-export function getDictionaryLabels(): Map<number, string> {
-  const rows = getDb().select({ id: dictionaryItems.id, label: dictionaryItems.label }).from(dictionaryItems).all();
-  return new Map(rows.map((r) => [r.id, r.label]));
+export function getDictionaryLabels(locale: Locale = "zh-CN"): Map<number, string> {
+  const rows = getDb()
+    .select({ id: dictionaryItems.id, label: dictionaryItems.label, labelEn: dictionaryItems.labelEn })
+    .from(dictionaryItems)
+    .all();
+  return new Map(rows.map((r) => [r.id, itemLabel(r, locale)]));
 }

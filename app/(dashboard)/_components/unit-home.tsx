@@ -3,6 +3,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db";
 import type { Card as BoardCard } from "@/features/kpi/board";
 import { getBreakdown } from "@/features/kpi/breakdown";
+import { localiser } from "@/features/kpi/localise";
 import { countItems, isReviewer } from "@/features/review/queries";
 import type { CurrentUser } from "@/lib/dal";
 import type { Locale, T } from "@/lib/i18n/core";
@@ -30,6 +31,7 @@ export function UnitHome({
   locale: Locale;
 }) {
   const db = getDb();
+  const L = localiser(locale);
   if (user.scope.kind === "all") {
     if (!isReviewer(user, can(user.role, "registry.review"))) return null;
     const n = countItems(db, "pending", user.id);
@@ -47,9 +49,11 @@ export function UnitHome({
   const scope = user.scope;
   const unit =
     scope.kind === "unit"
-      ? ((db.$client.prepare("SELECT label FROM dictionary_items WHERE id = ?").pluck().get(scope.unitId) as
-          | string
-          | undefined) ?? "")
+      ? L.label(
+          (db.$client.prepare("SELECT label FROM dictionary_items WHERE id = ?").pluck().get(scope.unitId) as
+            | string
+            | undefined) ?? "",
+        )
       : user.displayName;
   const rows =
     scope.kind === "unit"

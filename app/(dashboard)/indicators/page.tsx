@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getIndicatorsOverview } from "@/features/indicators/queries";
+import { localiser } from "@/features/kpi/localise";
 import { requirePermission } from "@/lib/dal";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatNumber } from "@/lib/kpi/format";
@@ -15,7 +16,8 @@ export default async function IndicatorsPage() {
   await requirePermission("indicator.read");
   const t = await getT();
   const locale = await getLocale();
-  const rows = await getIndicatorsOverview();
+  const L = localiser(locale);
+  const rows = (await getIndicatorsOverview()).map((r) => ({ ...r, ind: L.indicator(r.ind) }));
   return (
     <>
       <PageHeader title={t("kpi.indicators.title")} />

@@ -149,7 +149,11 @@ export function BatchBar({
                   <ul className="mt-1 list-disc pl-5 text-slate-700">
                     {outcome.result.failed.map((f) => (
                       <li key={f.id}>
-                        <span className="font-medium">{f.name}</span>：{f.reason}
+                        <span className="font-medium" translate="no">
+                          {f.name}
+                        </span>
+                        {t("common.colon")}
+                        {f.reason}
                       </li>
                     ))}
                   </ul>

@@ -4,6 +4,7 @@ import { formatAmount, WebLink } from "@/components/registry/cells";
 import { DetailGrid } from "@/components/registry/detail-grid";
 import { Badge } from "@/components/ui/badge";
 import { type T, tDynamic } from "@/lib/i18n/core";
+import { getLocale } from "@/lib/i18n/server";
 import { maskIdNumber, maskPhone } from "@/lib/mask";
 import { getDictionaryLabels } from "@/lib/registry/dictionaries";
 import { getEnterpriseRefs } from "@/lib/registry/enterprise-lookup";
@@ -37,7 +38,9 @@ export async function RegistryDetailGrid({
     return columnOf(def, k).kind === "enterpriseRef" && typeof v === "number" ? [v] : [];
   });
   const refs = await getEnterpriseRefs(refIds);
-  const dictLabels = keys.some((k) => columnOf(def, k).kind === "dict") ? getDictionaryLabels() : new Map();
+  const dictLabels = keys.some((k) => columnOf(def, k).kind === "dict")
+    ? getDictionaryLabels(await getLocale())
+    : new Map();
 
   const value = (key: string, c: Column): React.ReactNode => {
     const v = record[key];
@@ -73,11 +76,12 @@ export async function RegistryDetailGrid({
                 href={`/enterprises/${v}`}
                 className="text-brand-700 hover:underline"
                 data-testid={`${kebab(key)}-link`}
+                translate="no"
               >
                 {ref.name}
               </Link>
             ) : (
-              ref.name
+              <span translate="no">{ref.name}</span>
             )}
             {ref.deleted ? (
               <Badge tone="bad" className="ml-1">
@@ -87,6 +91,9 @@ export async function RegistryDetailGrid({
           </span>
         );
       }
+      case "text":
+        // A record's own text (names, addresses, notes) is data: never translated.
+        return <span translate="no">{String(v)}</span>;
       default:
         return String(v);
     }

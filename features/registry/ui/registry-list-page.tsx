@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Drill } from "@/features/kpi/drill";
 import { requirePermission } from "@/lib/dal";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import type { BatchActions } from "../batch-types";
 import type { RegistryDefinition } from "../define";
@@ -33,6 +33,7 @@ export async function RegistryListPage({
 }) {
   const user = await requirePermission("registry.read");
   const t = await getT();
+  const locale = await getLocale();
   const canWrite = can(user.role, "registry.write");
   const allowed: BatchActions = {
     export: can(user.role, "report.export"),
@@ -63,7 +64,7 @@ export async function RegistryListPage({
           rows={data.rows}
           total={data.total}
           pageCount={data.pageCount}
-          options={facetOptions(def, t)}
+          options={facetOptions(def, t, locale)}
           canRestore={can(user.role, "registry.restore")}
           batch={allowed}
         />

@@ -25,7 +25,7 @@ function cell(def: RegistryDefinition, key: string, c: Column, row: RegistryRow,
   if (c.list?.title) {
     return (
       <span className={`block ${width ?? ""}`}>
-        <Link href={`${def.path}/${row.id}`} className="font-medium text-brand-700 hover:underline">
+        <Link href={`${def.path}/${row.id}`} className="font-medium text-brand-700 hover:underline" translate="no">
           {str(v)}
         </Link>
         {row.isSample ? <SampleBadge label={t("registry.sampleBadge")} /> : null}
@@ -77,21 +77,33 @@ function cell(def: RegistryDefinition, key: string, c: Column, row: RegistryRow,
       return (
         <span className={`block ${width ?? ""}`}>
           {id && v ? (
-            <Link href={`/enterprises/${id}`} className="text-brand-700 hover:underline">
+            <Link href={`/enterprises/${id}`} className="text-brand-700 hover:underline" translate="no">
               {str(v)}
             </Link>
           ) : (
-            str(v) || null
+            <span translate="no">{str(v) || null}</span>
           )}
-          {also ? <span className={id && v ? "block text-xs text-slate-500" : undefined}>{also}</span> : null}
+          {also ? (
+            <span className={id && v ? "block text-xs text-slate-500" : undefined} translate="no">
+              {also}
+            </span>
+          ) : null}
         </span>
       );
     }
     default:
+      // A record's own text is data (never translated); a dictionary label is in the interface's language.
       return width ? (
-        <span className={`block ${width}`}>{str(v)}</span>
+        <span className={`block ${width}`} translate={c.kind === "text" ? "no" : undefined}>
+          {str(v)}
+        </span>
       ) : (
-        <span className={c.kind === "dict" ? "whitespace-nowrap" : undefined}>{str(v)}</span>
+        <span
+          className={c.kind === "dict" ? "whitespace-nowrap" : undefined}
+          translate={c.kind === "text" ? "no" : undefined}
+        >
+          {str(v)}
+        </span>
       );
   }
 }

@@ -61,7 +61,7 @@ export function ReviewQueue({
   const summary = (s: Summary) =>
     [
       t("review.batchResult", { ok: s.ok, failed: s.failed.length }),
-      ...s.failed.map((f) => `#${f.id}：${f.reason}`),
+      ...s.failed.map((f) => `#${f.id}${t("common.colon")}${f.reason}`),
     ].join("；");
 
   return (

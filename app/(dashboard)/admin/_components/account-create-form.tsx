@@ -96,7 +96,7 @@ export function AccountCreateForm({
         ) : null}
         {state?.ok ? (
           <OneTimePassword
-            title={`${t("users.created")}：${state.data.username}`}
+            title={`${t("users.created")}${t("common.colon")}${state.data.username}`}
             password={state.data.oneTimePassword}
           />
         ) : null}

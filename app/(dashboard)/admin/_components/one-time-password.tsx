@@ -7,7 +7,8 @@ export function OneTimePassword({ title, password }: { title: string; password: 
     <div role="status" className="rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-900">
       <p className="font-medium">{title}</p>
       <p className="mt-1">
-        {t("users.oneTimeTitle")}：
+        {t("users.oneTimeTitle")}
+        {t("common.colon")}
         <code data-testid="one-time-password" className="rounded bg-white px-2 py-0.5 font-mono text-base select-all">
           {password}
         </code>

@@ -3,9 +3,10 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { deleteEnterprise, restoreEnterprise } from "@/features/enterprises/actions";
 import { getEnterprise } from "@/features/enterprises/queries";
 import { annualRegistry, enterpriseRegistry, qualificationRegistry } from "@/features/enterprises/registry";
+import { localiser } from "@/features/kpi/localise";
 import { detailTab, loadRecord, RegistryDetailPage } from "@/features/registry/ui/registry-detail-page";
 import { requirePermission } from "@/lib/dal";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { maskPhone } from "@/lib/mask";
 import { can } from "@/lib/permissions";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
@@ -20,6 +21,7 @@ export default async function EnterpriseDetailPage(props: {
   const user = await requirePermission("registry.read");
   const data = await loadRecord(props.params, getEnterprise);
   const t = await getT();
+  const L = localiser(await getLocale());
   const e = data.e;
   const canWrite = can(user.role, "registry.write") && !e.deletedAt;
   return (
@@ -49,8 +51,10 @@ export default async function EnterpriseDetailPage(props: {
       <QualificationsSection
         enterpriseId={e.id}
         canWrite={canWrite}
-        rows={data.qualifications.map((q) => ({ ...q.q, type: q.type, typeCode: q.typeCode }))}
-        types={(getDictionaryOptions(["qualification_type"]).qualification_type ?? []).filter((o) => o.enabled)}
+        rows={data.qualifications.map((q) => ({ ...q.q, type: L.label(q.type), typeCode: q.typeCode }))}
+        types={(getDictionaryOptions(["qualification_type"], await getLocale()).qualification_type ?? []).filter(
+          (o) => o.enabled,
+        )}
       />
       <AnnualSection enterpriseId={e.id} canWrite={canWrite} rows={data.annual} />
       <Card>
@@ -62,7 +66,7 @@ export default async function EnterpriseDetailPage(props: {
             items={data.linkedInstitutions.map((i) => ({
               href: `/institutions/${i.id}`,
               label: i.name,
-              note: `${i.type} · ${t(`registry.levels.${i.level}`)}`,
+              note: `${L.label(i.type)} · ${t(`registry.levels.${i.level}`)}`,
             }))}
             t={t}
           />
@@ -75,7 +79,11 @@ export default async function EnterpriseDetailPage(props: {
           </CardHeader>
           <CardContent>
             <LinkList
-              items={data.linkedTalents.map((i) => ({ href: `/talents/${i.id}`, label: i.name, note: i.category }))}
+              items={data.linkedTalents.map((i) => ({
+                href: `/talents/${i.id}`,
+                label: i.name,
+                note: L.label(i.category),
+              }))}
               t={t}
             />
           </CardContent>

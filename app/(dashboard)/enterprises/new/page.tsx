@@ -4,7 +4,7 @@ import { enterpriseRegistry } from "@/features/enterprises/registry";
 import { dictionaryKinds } from "@/features/registry/define";
 import { optionsWithinScope, scopeDefaults } from "@/features/registry/scope";
 import { requirePermission } from "@/lib/dal";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { EnterpriseForm } from "../_components/enterprise-form";
 
@@ -17,7 +17,10 @@ export default async function NewEnterprisePage() {
       <Card>
         <CardContent>
           <EnterpriseForm
-            options={optionsWithinScope(getDictionaryOptions(dictionaryKinds(enterpriseRegistry)), user.scope)}
+            options={optionsWithinScope(
+              getDictionaryOptions(dictionaryKinds(enterpriseRegistry), await getLocale()),
+              user.scope,
+            )}
             defaults={scopeDefaults(user.scope)}
           />
         </CardContent>

@@ -4,7 +4,7 @@ import { incubatorRegistry } from "@/features/incubators/registry";
 import { dictionaryKinds } from "@/features/registry/define";
 import { optionsWithinScope, scopeDefaults } from "@/features/registry/scope";
 import { requirePermission } from "@/lib/dal";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { IncubatorForm } from "../_components/incubator-form";
 
@@ -17,7 +17,10 @@ export default async function NewIncubatorPage() {
       <Card>
         <CardContent>
           <IncubatorForm
-            options={optionsWithinScope(getDictionaryOptions(dictionaryKinds(incubatorRegistry)), user.scope)}
+            options={optionsWithinScope(
+              getDictionaryOptions(dictionaryKinds(incubatorRegistry), await getLocale()),
+              user.scope,
+            )}
             defaults={scopeDefaults(user.scope)}
           />
         </CardContent>

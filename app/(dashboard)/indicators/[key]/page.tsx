@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { getIndicatorDetail } from "@/features/indicators/queries";
 import { getBreakdown } from "@/features/kpi/breakdown";
+import { localiser } from "@/features/kpi/localise";
 import { requirePermission } from "@/lib/dal";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatNumber, formatPct } from "@/lib/kpi/format";
@@ -32,7 +33,9 @@ export default async function IndicatorPage({
   if (!d) notFound();
   const t = await getT();
   const locale = await getLocale();
-  const { ind, card } = d;
+  const L = localiser(locale);
+  const { card } = d;
+  const ind = L.indicator(d.ind);
   const canWrite = can(user.role, "indicator.write");
   const isRank = ind.valueKind === "rank";
   const periods = periodRange(
@@ -56,8 +59,12 @@ export default async function IndicatorPage({
           <CardContent className="flex flex-col gap-3 text-sm">
             <p data-testid="indicator-definition">{ind.definition}</p>
             <p className="text-slate-600">
-              {t("kpi.indicators.dataSource")}：{ind.dataSource || "—"} · {t("kpi.indicators.releaseLag")}：
-              {ind.releaseLag || "—"} · {t("kpi.indicators.direction")}：
+              {t("kpi.indicators.dataSource")}
+              {t("common.colon")}
+              {ind.dataSource || "—"} · {t("kpi.indicators.releaseLag")}
+              {t("common.colon")}
+              {ind.releaseLag || "—"} · {t("kpi.indicators.direction")}
+              {t("common.colon")}
               {t(`kpi.indicators.directions.${ind.direction}`)}
             </p>
             {canWrite ? (
@@ -78,7 +85,10 @@ export default async function IndicatorPage({
         </Card>
 
         <nav className="flex flex-wrap items-center gap-2 text-sm" aria-label={t("kpi.period")}>
-          <span className="text-slate-600">{t("kpi.period")}：</span>
+          <span className="text-slate-600">
+            {t("kpi.period")}
+            {t("common.colon")}
+          </span>
           {periods.map((p) => (
             <Link
               key={p}
@@ -140,7 +150,8 @@ export default async function IndicatorPage({
                   rows={breakdown.rows.map((r) => ({
                     key: String(r.key),
                     label:
-                      r.label ?? (r.key === "unlinked" ? t("kpi.breakdown.unlinked") : t(`kpi.breakdown.none.${by}`)),
+                      L.maybe(r.label) ??
+                      (r.key === "unlinked" ? t("kpi.breakdown.unlinked") : t(`kpi.breakdown.none.${by}`)),
                     residual: r.label === null,
                     current: r.current,
                     previous: r.previous,
@@ -237,7 +248,9 @@ export default async function IndicatorPage({
                 {card.standing.sharePct !== null
                   ? `${t("kpi.share", { pct: formatPct(card.standing.sharePct) })} · `
                   : ""}
-                {t("kpi.indicators.cityTotal")}：{d.cityTotal === null ? "—" : formatNumber(d.cityTotal, ind.decimals)}
+                {t("kpi.indicators.cityTotal")}
+                {t("common.colon")}
+                {d.cityTotal === null ? "—" : formatNumber(d.cityTotal, ind.decimals)}
               </p>
             </CardHeader>
             <CardContent className="p-0 sm:p-0">
@@ -247,7 +260,9 @@ export default async function IndicatorPage({
                     <Th>{t("kpi.indicators.rankCol")}</Th>
                     <Th>{t("kpi.indicators.district")}</Th>
                     <Th className="text-right">
-                      {isRank ? t("kpi.indicators.rankCol") : `${t("kpi.indicators.valueCol")}（${ind.unit}）`}
+                      {isRank
+                        ? t("kpi.indicators.rankCol")
+                        : `${t("kpi.indicators.valueCol")}${t("common.paren", { text: ind.unit })}`}
                     </Th>
                   </tr>
                 </thead>
@@ -260,7 +275,7 @@ export default async function IndicatorPage({
                     >
                       <Td className="tabular">{r.rank ?? "—"}</Td>
                       <Td>
-                        {r.district}
+                        {L.label(r.district)}
                         {r.isSample ? <Badge className="ml-1 text-[10px]">{t("app.sample")}</Badge> : null}
                       </Td>
                       <Td className="text-right tabular">{formatNumber(r.value, ind.decimals)}</Td>
@@ -335,7 +350,7 @@ export default async function IndicatorPage({
                 indicatorKey={ind.key}
                 period={d.period}
                 periodLabel={formatPeriod(d.period, locale)}
-                rows={d.rows.map((r) => ({ id: r.id, district: r.district, value: r.value, isUs: r.isUs }))}
+                rows={d.rows.map((r) => ({ id: r.id, district: L.label(r.district), value: r.value, isUs: r.isUs }))}
                 cityTotal={d.cityTotal}
                 ourComputed={ind.source === "registry_count"}
                 decimals={ind.decimals}

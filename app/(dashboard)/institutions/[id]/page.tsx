@@ -1,8 +1,9 @@
 import { deleteInstitution, restoreInstitution } from "@/features/institutions/actions";
 import { getInstitution } from "@/features/institutions/queries";
 import { institutionRegistry } from "@/features/institutions/registry";
+import { localiser } from "@/features/kpi/localise";
 import { detailTab, loadRecord, RegistryDetailPage } from "@/features/registry/ui/registry-detail-page";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 
 export default async function InstitutionDetailPage(props: {
   params: Promise<{ id: string }>;
@@ -14,7 +15,7 @@ export default async function InstitutionDetailPage(props: {
     <RegistryDetailPage
       definition={institutionRegistry}
       record={data.i}
-      description={`${data.type} · ${t(`registry.levels.${data.i.level}`)}`}
+      description={`${localiser(await getLocale()).label(data.type)} · ${t(`registry.levels.${data.i.level}`)}`}
       tab={await detailTab(props.searchParams)}
       deleteAction={deleteInstitution}
       restoreAction={restoreInstitution}

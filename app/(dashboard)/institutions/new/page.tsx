@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { institutionRegistry } from "@/features/institutions/registry";
 import { dictionaryKinds } from "@/features/registry/define";
 import { requirePermission } from "@/lib/dal";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { InstitutionForm } from "../_components/institution-form";
 
@@ -15,7 +15,7 @@ export default async function NewInstitutionPage() {
       <PageHeader title={t("institutions.create")} />
       <Card>
         <CardContent>
-          <InstitutionForm options={getDictionaryOptions(dictionaryKinds(institutionRegistry))} />
+          <InstitutionForm options={getDictionaryOptions(dictionaryKinds(institutionRegistry), await getLocale())} />
         </CardContent>
       </Card>
     </>

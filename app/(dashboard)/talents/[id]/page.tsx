@@ -1,10 +1,11 @@
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { localiser } from "@/features/kpi/localise";
 import { detailTab, loadRecord, RegistryDetailPage } from "@/features/registry/ui/registry-detail-page";
 import { deleteTalent, restoreTalent } from "@/features/talents/actions";
 import { getTalent } from "@/features/talents/queries";
 import { talentRegistry } from "@/features/talents/registry";
 import { requirePermission } from "@/lib/dal";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import { PersonalData } from "../_components/personal-data";
 
@@ -20,7 +21,7 @@ export default async function TalentDetailPage(props: {
     <RegistryDetailPage
       definition={talentRegistry}
       record={p}
-      description={`${t(`talents.kinds.${p.kind}`)} · ${data.category}`}
+      description={`${t(`talents.kinds.${p.kind}`)} · ${localiser(await getLocale()).label(data.category)}`}
       tab={await detailTab(props.searchParams)}
       deleteAction={deleteTalent}
       restoreAction={restoreTalent}

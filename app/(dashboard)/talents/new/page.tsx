@@ -3,7 +3,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { dictionaryKinds } from "@/features/registry/define";
 import { talentRegistry } from "@/features/talents/registry";
 import { requirePermission } from "@/lib/dal";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { TalentForm } from "../_components/talent-form";
 
@@ -15,7 +15,7 @@ export default async function NewTalentPage() {
       <PageHeader title={t("talents.create")} />
       <Card>
         <CardContent>
-          <TalentForm options={getDictionaryOptions(dictionaryKinds(talentRegistry))} />
+          <TalentForm options={getDictionaryOptions(dictionaryKinds(talentRegistry), await getLocale())} />
         </CardContent>
       </Card>
     </>

@@ -169,7 +169,7 @@ export const importEn: Widen<typeof importZh> = {
   steps: {
     title: "How to import",
     one: "Choose the registry and download its Excel template (.xlsx).",
-    two: "Fill it in as the 填写说明 sheet explains: columns marked * are required; pick dictionary columns from the drop-down lists.",
+    two: "Fill it in as its instructions sheet explains: columns marked * are required; pick dictionary columns from the drop-down lists.",
     three:
       "Choose the filled file and click Preview: every row is validated and the new, updated, unchanged and invalid counts are shown.",
     four: "Without errors, click Import. With errors, download the error report, fix and upload again, or import only the valid rows.",

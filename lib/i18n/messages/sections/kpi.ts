@@ -274,7 +274,7 @@ export const kpiEn: Widen<typeof kpiZh> = {
     hintVia:
       "R&D institutions and talent have no street or park of their own: they are placed by their linked enterprise's current street and park; records without a linked enterprise form the row “No linked enterprise”.",
     hintMove:
-      "Change = this period − previous period ({previous}, same rule at its end); enterprises are placed by their current street/park, and “Not in a park” holds both an empty park and 不在园区.",
+      "Change = this period − previous period ({previous}, same rule at its end); enterprises are placed by their current street/park, and “Not in a park” holds both an empty park and the park item “Not in a park”.",
     area: { street: "Street", park: "Park" },
     none: { street: "No street", park: "Not in a park" },
     unlinked: "No linked enterprise",

@@ -40,7 +40,9 @@ export function AuditorsTable({ rows, currentUserId }: { rows: AuditorRow[]; cur
             {message}
           </p>
         ) : null}
-        {otp ? <OneTimePassword title={`${t("users.reset")}：${otp.username}`} password={otp.password} /> : null}
+        {otp ? (
+          <OneTimePassword title={`${t("users.reset")}${t("common.colon")}${otp.username}`} password={otp.password} />
+        ) : null}
       </div>
       <Table>
         <thead>

@@ -21,6 +21,7 @@ function Row({ item }: { item: DictionaryItem }) {
   const [pending, start] = useTransition();
   const [error, setError] = useState<{ text: string; conflict?: ConflictInfo } | null>(null);
   const [label, setLabel] = useState(item.label);
+  const [labelEn, setLabelEn] = useState(item.labelEn ?? "");
   const [sortOrder, setSortOrder] = useState(String(item.sortOrder));
 
   function run(fn: () => Promise<ActionResult<unknown>>) {
@@ -51,7 +52,7 @@ function Row({ item }: { item: DictionaryItem }) {
             onChange={(e) => setLabel(e.target.value)}
           />
         ) : (
-          item.label
+          <span translate="no">{item.label}</span>
         )}
         {error ? (
           <div className="mt-1 text-xs text-red-700" role="alert">
@@ -59,6 +60,19 @@ function Row({ item }: { item: DictionaryItem }) {
             {error.conflict ? <ConflictValues conflict={error.conflict} /> : null}
           </div>
         ) : null}
+      </Td>
+      <Td>
+        {editing ? (
+          <Input
+            aria-label={t("dictionaries.labelEn")}
+            value={labelEn}
+            maxLength={100}
+            lang="en"
+            onChange={(e) => setLabelEn(e.target.value)}
+          />
+        ) : (
+          <span lang="en">{item.labelEn ?? "—"}</span>
+        )}
       </Td>
       <Td className="w-28">
         {editing ? (
@@ -82,7 +96,7 @@ function Row({ item }: { item: DictionaryItem }) {
                 size="sm"
                 disabled={pending}
                 onClick={() =>
-                  run(() => updateDictionaryItem({ id: item.id, label, sortOrder, version: item.version }))
+                  run(() => updateDictionaryItem({ id: item.id, label, labelEn, sortOrder, version: item.version }))
                 }
               >
                 {t("common.save")}
@@ -142,7 +156,7 @@ export function DictionaryEditor({ kind, items }: { kind: DictionaryKind; items:
       <form
         onSubmit={onSubmit}
         key={kind}
-        className="grid gap-3 sm:grid-cols-[12rem_1fr_7rem_auto] sm:items-start"
+        className="grid gap-3 sm:grid-cols-[12rem_1fr_1fr_7rem_auto] sm:items-start"
         aria-label={t("dictionaries.add")}
       >
         <input type="hidden" name="kind" value={kind} />
@@ -171,6 +185,18 @@ export function DictionaryEditor({ kind, items }: { kind: DictionaryKind; items:
           <FieldError id="dict-label-error" errors={fe?.label} />
         </div>
         <div className="flex flex-col gap-1">
+          <Label htmlFor="dict-label-en">{t("dictionaries.labelEn")}</Label>
+          <Input
+            id="dict-label-en"
+            name="labelEn"
+            maxLength={100}
+            lang="en"
+            aria-invalid={!!fe?.labelEn}
+            aria-describedby="dict-label-en-error"
+          />
+          <FieldError id="dict-label-en-error" errors={fe?.labelEn} />
+        </div>
+        <div className="flex flex-col gap-1">
           <Label htmlFor="dict-sort">{t("dictionaries.sortOrder")}</Label>
           <Input id="dict-sort" name="sortOrder" type="number" min={0} defaultValue={nextSort} />
         </div>
@@ -191,6 +217,7 @@ export function DictionaryEditor({ kind, items }: { kind: DictionaryKind; items:
             <tr>
               <Th>{t("dictionaries.code")}</Th>
               <Th>{t("dictionaries.label")}</Th>
+              <Th>{t("dictionaries.labelEn")}</Th>
               <Th>{t("dictionaries.sortOrder")}</Th>
               <Th>{t("common.status")}</Th>
               <Th>{t("common.actions")}</Th>

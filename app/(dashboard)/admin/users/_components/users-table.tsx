@@ -77,7 +77,9 @@ export function UsersTable({
             {message.conflict ? <ConflictValues conflict={message.conflict} /> : null}
           </div>
         ) : null}
-        {otp ? <OneTimePassword title={`${t("users.reset")}：${otp.username}`} password={otp.password} /> : null}
+        {otp ? (
+          <OneTimePassword title={`${t("users.reset")}${t("common.colon")}${otp.username}`} password={otp.password} />
+        ) : null}
       </div>
       <Table>
         <thead>
@@ -103,11 +105,11 @@ export function UsersTable({
                 <Td className="font-mono">
                   {u.username} {u.isDemo ? <Badge tone="brand">{t("users.demo")}</Badge> : null}
                 </Td>
-                <Td>{u.displayName}</Td>
+                <Td translate="no">{u.displayName}</Td>
                 <Td>
                   {managed ? (
                     <Select
-                      aria-label={`${t("users.changeRole")}：${u.username}`}
+                      aria-label={`${t("users.changeRole")}${t("common.colon")}${u.username}`}
                       className="w-40"
                       value={u.role}
                       disabled={self || pending}
@@ -130,7 +132,7 @@ export function UsersTable({
                     <form
                       // key: a saved change re-renders the selects with the stored values
                       key={`${u.id}-${u.version}`}
-                      aria-label={`${t("users.changeScope")}：${u.username}`}
+                      aria-label={`${t("users.changeScope")}${t("common.colon")}${u.username}`}
                       className="flex flex-wrap items-start gap-1"
                       onSubmit={(e) => {
                         e.preventDefault();

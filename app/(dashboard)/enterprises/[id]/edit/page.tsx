@@ -8,7 +8,7 @@ import { dictionaryKinds } from "@/features/registry/define";
 import { withProposed } from "@/features/registry/review-read";
 import { optionsWithinScope } from "@/features/registry/scope";
 import { requirePermission } from "@/lib/dal";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { maskPhone } from "@/lib/mask";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { EnterpriseForm } from "../../_components/enterprise-form";
@@ -24,12 +24,15 @@ export default async function EditEnterprisePage({ params }: { params: Promise<{
   const { contactPhone, ...rest } = withProposed(getDb(), enterpriseRegistry, data.e, user.id);
   return (
     <>
-      <PageHeader title={`${t("enterprises.editTitle")}：${data.e.name}`} />
+      <PageHeader title={`${t("enterprises.editTitle")}${t("common.colon")}`} subject={data.e.name} />
       <Card>
         <CardContent>
           <EnterpriseForm
             enterprise={{ ...rest, contactPhoneMasked: maskPhone(contactPhone) }}
-            options={optionsWithinScope(getDictionaryOptions(dictionaryKinds(enterpriseRegistry)), user.scope)}
+            options={optionsWithinScope(
+              getDictionaryOptions(dictionaryKinds(enterpriseRegistry), await getLocale()),
+              user.scope,
+            )}
           />
         </CardContent>
       </Card>

@@ -8,7 +8,7 @@ import { dictionaryKinds } from "@/features/registry/define";
 import { withProposed } from "@/features/registry/review-read";
 import { optionsWithinScope } from "@/features/registry/scope";
 import { requirePermission } from "@/lib/dal";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { IncubatorForm } from "../../_components/incubator-form";
 
@@ -20,12 +20,15 @@ export default async function EditIncubatorPage({ params }: { params: Promise<{ 
   const t = await getT();
   return (
     <>
-      <PageHeader title={`${t("incubators.editTitle")}：${data.i.name}`} />
+      <PageHeader title={`${t("incubators.editTitle")}${t("common.colon")}`} subject={data.i.name} />
       <Card>
         <CardContent>
           <IncubatorForm
             incubator={withProposed(getDb(), incubatorRegistry, data.i, user.id)}
-            options={optionsWithinScope(getDictionaryOptions(dictionaryKinds(incubatorRegistry)), user.scope)}
+            options={optionsWithinScope(
+              getDictionaryOptions(dictionaryKinds(incubatorRegistry), await getLocale()),
+              user.scope,
+            )}
           />
         </CardContent>
       </Card>

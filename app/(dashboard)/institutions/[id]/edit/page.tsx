@@ -7,7 +7,7 @@ import { institutionRegistry } from "@/features/institutions/registry";
 import { dictionaryKinds } from "@/features/registry/define";
 import { withProposed } from "@/features/registry/review-read";
 import { requirePermission } from "@/lib/dal";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { InstitutionForm } from "../../_components/institution-form";
 
@@ -20,13 +20,13 @@ export default async function EditInstitutionPage({ params }: { params: Promise<
   const host = data.host?.id != null && data.host.name != null ? { id: data.host.id, name: data.host.name } : null;
   return (
     <>
-      <PageHeader title={`${t("institutions.editTitle")}：${data.i.name}`} />
+      <PageHeader title={`${t("institutions.editTitle")}${t("common.colon")}`} subject={data.i.name} />
       <Card>
         <CardContent>
           <InstitutionForm
             institution={withProposed(getDb(), institutionRegistry, data.i, user.id)}
             host={host}
-            options={getDictionaryOptions(dictionaryKinds(institutionRegistry))}
+            options={getDictionaryOptions(dictionaryKinds(institutionRegistry), await getLocale())}
           />
         </CardContent>
       </Card>

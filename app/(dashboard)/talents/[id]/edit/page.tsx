@@ -7,7 +7,7 @@ import { withProposed } from "@/features/registry/review-read";
 import { getTalent } from "@/features/talents/queries";
 import { talentRegistry } from "@/features/talents/registry";
 import { requirePermission } from "@/lib/dal";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
 import { TalentForm } from "../../_components/talent-form";
 
@@ -19,14 +19,14 @@ export default async function EditTalentPage({ params }: { params: Promise<{ id:
   const t = await getT();
   return (
     <>
-      <PageHeader title={`${t("talents.editTitle")}：${data.talent.name}`} />
+      <PageHeader title={`${t("talents.editTitle")}${t("common.colon")}`} subject={data.talent.name} />
       <Card>
         <CardContent>
           {/* Only masked personal data reaches the form (see getTalent). */}
           <TalentForm
             talent={withProposed(getDb(), talentRegistry, data.talent, user.id)}
             employerEnterpriseName={data.employerEnterpriseName}
-            options={getDictionaryOptions(dictionaryKinds(talentRegistry))}
+            options={getDictionaryOptions(dictionaryKinds(talentRegistry), await getLocale())}
           />
         </CardContent>
       </Card>

@@ -30,7 +30,7 @@ export default async function PrintPage({
   const period = formatPeriod(quarter, locale);
   const status =
     meta.status === "closed"
-      ? `${t("reports.status.closed")}（${t("reports.version", { n: meta.snapshotVersion ?? 0 })}）`
+      ? `${t("reports.status.closed")}${t("common.paren", { text: t("reports.version", { n: meta.snapshotVersion ?? 0 }) })}`
       : t("reports.status.draft");
 
   return (
@@ -55,9 +55,18 @@ export default async function PrintPage({
           {t("reports.reportTitle", { district: data.district, period })}
         </h1>
         <p className="mt-2 text-center text-xs text-slate-600" data-testid="print-meta">
-          {t("reports.district")}：{data.district} · {t("reports.quarter")}：{period}（{quarter}） ·{" "}
-          {t("reports.statusLabel")}：{status} · {t("reports.dataAsOf")}：{formatDateTime(data.dataAsOf)}
-          {meta.closedAt ? ` · ${t("reports.closedAt")}：${formatDateTime(meta.closedAt)}（${meta.closedByName}）` : ""}
+          {t("reports.district")}
+          {t("common.colon")}
+          {data.district} · {t("reports.quarter")}
+          {t("common.colon")}
+          {period}
+          {t("common.paren", { text: quarter })} · {t("reports.statusLabel")}
+          {t("common.colon")}
+          {status} · {t("reports.dataAsOf")}
+          {t("common.colon")}
+          {formatDateTime(data.dataAsOf)}
+          {meta.closedAt ? ` · ${t("reports.closedAt")}${t("common.colon")}${formatDateTime(meta.closedAt)}` : ""}
+          {meta.closedAt ? <span translate="no">{t("common.paren", { text: meta.closedByName ?? "" })}</span> : null}
         </p>
         {meta.status === "draft" ? (
           <p className="mt-2 text-center text-xs font-medium text-amber-800">{t("reports.liveNote")}</p>
