@@ -18,16 +18,20 @@ async function english(browser: import("@playwright/test").Browser, role: string
 
 async function untranslated(page: Page): Promise<string[]> {
   const text = await page.evaluate(() => {
-    const clone = document.body.cloneNode(true) as HTMLElement;
-    for (const el of clone.querySelectorAll('[translate="no"], script, style, template')) el.remove();
-    // Option lists are text too (a select's dictionary items), as are titles and labels read aloud.
-    const attrs = [...document.querySelectorAll("[aria-label], [title], [placeholder]")]
-      .filter((el) => !el.closest('[translate="no"]'))
-      .map(
-        (el) =>
-          `${el.getAttribute("aria-label") ?? ""} ${el.getAttribute("title") ?? ""} ${el.getAttribute("placeholder") ?? ""}`,
-      );
-    return `${clone.innerText}\n${attrs.join("\n")}`;
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('[translate="no"], script, style, template')) continue;
+      // Only what is shown (a closed dialog's text is checked when it opens).
+      if (!el.checkVisibility() || !n.textContent?.trim()) continue;
+      out.push(n.textContent);
+    }
+    for (const el of document.querySelectorAll("[title], [placeholder]"))
+      if (!el.closest('[translate="no"]'))
+        out.push(`${el.getAttribute("title") ?? ""} ${el.getAttribute("placeholder") ?? ""}`);
+    for (const o of document.querySelectorAll("option")) if (!o.closest('[translate="no"]')) out.push(o.text);
+    return out.join("\n");
   });
   return [...new Set(text.match(CJK) ?? [])];
 }

@@ -147,6 +147,9 @@ export function IndicatorTable({
   );
 }
 
+/** Columns holding a record's or a person's name: data, never translated. */
+const DATA_KEYS = new Set(["enterpriseName", "institutionName", "talentName", "host", "employer"]);
+
 function cellText(c: MovementColumn, v: string | number | null, t: T): string {
   if (v === null || v === undefined || v === "") return "—";
   if (c.labels) return t(`${c.labels}.${v}` as MessageKey);
@@ -198,6 +201,7 @@ export function MovementTable({
                   {cols.map((c, i) => (
                     <td
                       key={c.key}
+                      translate={DATA_KEYS.has(c.key) ? "no" : undefined}
                       className={cn(
                         td,
                         c.type === "text" ? (i === 0 ? "min-w-[12em]" : "") : "whitespace-nowrap tabular-nums",

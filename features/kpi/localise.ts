@@ -97,3 +97,16 @@ export function localiseBoard<
     progress: { ...board.progress, missing: board.progress.missing.map(L.indicator) },
   };
 }
+
+/** A board figure's drill filter (its chip) with the indicator's name and the labels in the interface's language. */
+export function localiseDrill<
+  D extends { key: string; name: string; label: { type: string }; area: { label: string | null } | null },
+>(drill: D | null, L: Localiser): D | null {
+  if (!drill || L.locale !== "en") return drill;
+  return {
+    ...drill,
+    name: L.indicator(drill).name,
+    label: { ...drill.label, type: drill.label.type.split("、").map(L.label).join(", ") },
+    area: drill.area ? { ...drill.area, label: L.maybe(drill.area.label) } : null,
+  };
+}

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db";
+import { localiser } from "@/features/kpi/localise";
 import { countItems, isReviewer, listItems, REVIEW_PAGE_SIZE, type ReviewTab } from "@/features/review/queries";
 import { ReviewQueue } from "@/features/review/ui/review-queue";
 import { requirePermission } from "@/lib/dal";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 
 /**
@@ -21,7 +22,14 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const tab: ReviewTab = tabs.includes(sp.tab as ReviewTab) ? (sp.tab as ReviewTab) : tabs[0];
   const page = Math.max(1, Math.min(10_000, Number.parseInt(sp.page ?? "1", 10) || 1));
   const counts = Object.fromEntries(tabs.map((k) => [k, countItems(db, k, user.id)])) as Record<ReviewTab, number>;
-  const items = listItems(db, tab, user.id, page);
+  // Dictionary values of the diffs in the interface's language (record text stays as entered).
+  const L = localiser(await getLocale());
+  const shown = <V extends { value?: string | number | null } | null>(v: V): V =>
+    v && typeof v.value === "string" ? { ...v, value: L.label(v.value) } : v;
+  const items = listItems(db, tab, user.id, page).map((i) => ({
+    ...i,
+    diff: i.diff.map((d) => ({ ...d, before: shown(d.before), after: shown(d.after) })),
+  }));
   // A record (or a child row's record) is corrected on its own edit page.
   const editPaths = Object.fromEntries(
     items.map((i) => [i.id, i.objectType === i.registry ? `${i.rootHref}/edit` : i.rootHref]),

@@ -6,6 +6,7 @@ import { buttonVariants } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Drill } from "@/features/kpi/drill";
+import { localiseDrill, localiser } from "@/features/kpi/localise";
 import { requirePermission } from "@/lib/dal";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
@@ -57,7 +58,7 @@ export async function RegistryListPage({
           </>
         }
       />
-      <DrillChip drill={drill} base={def.path} params={params} total={data.total} />
+      <DrillChip drill={localiseDrill(drill, localiser(locale))} base={def.path} params={params} total={data.total} />
       <Card>
         <RegistryTable
           definition={def}

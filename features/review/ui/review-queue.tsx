@@ -222,14 +222,14 @@ function ItemCard({
             ) : null}
             <Badge tone={item.op === "delete" ? "bad" : item.op === "create" ? "brand" : "warn"}>{op}</Badge>
             <span className="text-sm text-slate-600">{kind}</span>
-            <Link href={item.rootHref} className="font-medium text-brand-700 hover:underline">
+            <Link href={item.rootHref} className="font-medium text-brand-700 hover:underline" translate="no">
               {item.rootName}
             </Link>
             <Badge tone={item.state === "approved" ? "ok" : item.state === "returned" ? "bad" : "neutral"}>
               {t(`review.states.${item.state}`)}
             </Badge>
           </header>
-          <p className="mt-1 text-xs text-slate-600">
+          <p className="mt-1 text-xs text-slate-600" translate="no">
             {t("review.submitted", { who: item.submitterName, at: at(item.submittedAt) })}
             {item.reviewerName ? ` · ${t("review.reviewed", { who: item.reviewerName, at: at(item.reviewedAt) })}` : ""}
           </p>
@@ -267,7 +267,9 @@ function ItemCard({
                           {shown(d.before)}
                         </td>
                       ) : null}
-                      <td className="py-1.5 font-medium text-slate-900">{shown(d.after)}</td>
+                      <td className="py-1.5 font-medium text-slate-900" translate="no">
+                        {shown(d.after)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

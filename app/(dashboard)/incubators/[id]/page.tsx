@@ -2,9 +2,10 @@ import { formatAmount } from "@/components/registry/cells";
 import { deleteIncubator, restoreIncubator } from "@/features/incubators/actions";
 import { getIncubator } from "@/features/incubators/queries";
 import { incubatorRegistry, tenancyRegistry } from "@/features/incubators/registry";
+import { localiser } from "@/features/kpi/localise";
 import { detailTab, loadRecord, RegistryDetailPage } from "@/features/registry/ui/registry-detail-page";
 import { requirePermission } from "@/lib/dal";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import { todayIso } from "@/lib/time";
 import { TenantsSection } from "../_components/tenants-section";
@@ -23,7 +24,7 @@ export default async function IncubatorDetailPage(props: {
     <RegistryDetailPage
       definition={incubatorRegistry}
       record={i}
-      description={`${data.type} · ${t(`registry.levels.${i.level}`)}`}
+      description={`${localiser(await getLocale()).label(data.type)} · ${t(`registry.levels.${i.level}`)}`}
       tab={await detailTab(props.searchParams)}
       deleteAction={deleteIncubator}
       restoreAction={restoreIncubator}

@@ -70,7 +70,9 @@ export function TenantsSection({
                   <Td className="min-w-40">
                     {r.enterpriseDeleted ? (
                       <>
-                        <span className="break-words">{r.enterprise}</span>
+                        <span className="break-words" translate="no">
+                          {r.enterprise}
+                        </span>
                         <Badge tone="bad" className="ml-1">
                           {t("incubators.tenants.enterpriseDeleted")}
                         </Badge>
@@ -79,6 +81,7 @@ export function TenantsSection({
                       <Link
                         href={`/enterprises/${r.enterpriseId}`}
                         className="break-words text-brand-700 hover:underline"
+                        translate="no"
                       >
                         {r.enterprise}
                       </Link>

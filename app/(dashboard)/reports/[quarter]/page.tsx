@@ -180,7 +180,7 @@ export default async function ReportPage({
                     {t("reports.version", { n: s.snapshotVersion })}
                   </Link>
                   <span className="text-slate-600">
-                    {t("reports.closedAt")} {formatDateTime(s.closedAt)} · {s.closedByName}
+                    {t("reports.closedAt")} {formatDateTime(s.closedAt)} · <span translate="no">{s.closedByName}</span>
                   </span>
                   {s.reopenedAt ? (
                     <span className="text-slate-500">

@@ -59,7 +59,7 @@ export function AuditorsTable({ rows, currentUserId }: { rows: AuditorRow[]; cur
             return (
               <tr key={u.id} data-testid={`auditor-row-${u.username}`}>
                 <Td className="font-mono">{u.username}</Td>
-                <Td>{u.displayName}</Td>
+                <Td translate="no">{u.displayName}</Td>
                 <Td>
                   <AccountStatus u={u} />
                 </Td>
