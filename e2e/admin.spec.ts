@@ -64,19 +64,22 @@ test("admin adds, renames and disables a dictionary item", async ({ page }) => {
   const code = uniqueName("park_");
   await page.getByLabel("编码").fill(code);
   await page.getByLabel("名称", { exact: true }).fill(`测试园区${code}`);
+  await page.getByLabel("英文名", { exact: true }).fill(`Test park ${code}`);
   await page.getByRole("button", { name: "新增条目" }).click();
   const r = page.getByTestId(`dict-row-${code}`);
   await expect(r).toContainText(`测试园区${code}`);
+  await expect(r).toContainText(`Test park ${code}`);
 
   // Duplicate label → a field error, nothing written.
   await page.getByLabel("编码").fill(`${code}_2`);
   await page.getByLabel("名称", { exact: true }).fill(`测试园区${code}`);
+  await page.getByLabel("英文名", { exact: true }).fill(`Test park ${code} 2`);
   await page.getByRole("button", { name: "新增条目" }).click();
   await expect(page.getByText("同类字典中已存在该名称")).toBeVisible();
   expect(scalar("SELECT count(*) FROM dictionary_items WHERE code = ?", `${code}_2`)).toBe(0);
 
   await r.getByRole("button", { name: "编辑" }).click();
-  await r.getByLabel("名称").fill(`改名园区${code}`);
+  await r.getByLabel("名称", { exact: true }).fill(`改名园区${code}`);
   await r.getByRole("button", { name: "保存" }).click();
   await expect(r).toContainText(`改名园区${code}`);
   await r.getByRole("button", { name: "停用" }).click();

@@ -134,8 +134,8 @@ test("dictionaries: an item renamed meanwhile is not overwritten", async ({ brow
   const code = uniqueName("park_cc_");
   withDb((db) =>
     db
-      .prepare("INSERT INTO dictionary_items (kind, code, label, sort_order) VALUES ('park', ?, ?, 99990)")
-      .run(code, `并发园区${code}`),
+      .prepare("INSERT INTO dictionary_items (kind, code, label, label_en, sort_order) VALUES ('park', ?, ?, ?, 99990)")
+      .run(code, `并发园区${code}`, `Concurrent park ${code}`),
   );
   const other = secondAdmin();
   const a = await pageAs(browser, "admin");
@@ -143,13 +143,13 @@ test("dictionaries: an item renamed meanwhile is not overwritten", async ({ brow
   const rename = async (p: Page, label: string) => {
     const r = p.getByTestId(`dict-row-${code}`);
     await r.getByRole("button", { name: "编辑" }).click();
-    await r.getByLabel("名称").fill(label);
+    await r.getByLabel("名称", { exact: true }).fill(label);
     await r.getByRole("button", { name: "保存" }).click();
     return r;
   };
   for (const p of [a, b]) await p.goto("/admin/dictionaries?kind=park");
   await a.getByTestId(`dict-row-${code}`).getByRole("button", { name: "编辑" }).click();
-  await a.getByTestId(`dict-row-${code}`).getByLabel("名称").fill(`甲园区${code}`);
+  await a.getByTestId(`dict-row-${code}`).getByLabel("名称", { exact: true }).fill(`甲园区${code}`);
   await a.getByTestId(`dict-row-${code}`).getByRole("button", { name: "保存" }).click();
   await expect(a.getByTestId(`dict-row-${code}`)).toContainText(`甲园区${code}`);
   const rb = await rename(b, `乙园区${code}`);

@@ -13,10 +13,10 @@ export const createDictionaryItemSchema = z.strictObject({
     normaliseText,
     z.string().trim().min(1, "dictionaries.labelRequired").max(100).superRefine(cleanText()),
   ),
-  /** The English interface's label (optional: the Chinese label is shown when empty). */
+  /** The English interface's label: every item has one (the interface is bilingual). */
   labelEn: z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? null : normaliseText(v)),
-    z.string().trim().max(100).superRefine(cleanText()).nullable().default(null),
+    normaliseText,
+    z.string().trim().min(1, "dictionaries.labelEnRequired").max(100).superRefine(cleanText()),
   ),
   sortOrder: z.coerce.number().int().min(0).max(100000).default(0),
 });
@@ -27,10 +27,10 @@ export const updateDictionaryItemSchema = z.strictObject({
     normaliseText,
     z.string().trim().min(1, "dictionaries.labelRequired").max(100).superRefine(cleanText()),
   ),
-  /** The English interface's label (optional: the Chinese label is shown when empty). */
+  /** The English interface's label: every item has one (the interface is bilingual). */
   labelEn: z.preprocess(
-    (v) => (typeof v === "string" && v.trim() === "" ? null : normaliseText(v)),
-    z.string().trim().max(100).superRefine(cleanText()).nullable().default(null),
+    normaliseText,
+    z.string().trim().min(1, "dictionaries.labelEnRequired").max(100).superRefine(cleanText()),
   ),
   sortOrder: z.coerce.number().int().min(0).max(100000),
   /** The item's version as shown: a save over someone else's edit is refused. */

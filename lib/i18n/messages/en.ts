@@ -210,6 +210,7 @@ export const en: Messages = {
     code: "Code",
     label: "Name (Chinese)",
     labelEn: "Name (English)",
+    labelEnRequired: "Enter the English name (shown in the English interface)",
     sortOrder: "Order",
     add: "Add item",
     labelRequired: "Enter a name",

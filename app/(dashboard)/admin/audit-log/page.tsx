@@ -79,11 +79,14 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                   <Td>
                     <Badge tone={TONE[r.result]}>{t(`audit.results.${r.result}`)}</Badge>
                   </Td>
-                  <Td className="max-w-xs text-xs break-all">{r.message}</Td>
-                  <Td>
+                  {/* What was written (messages name records; before/after hold their values): data, not translated. */}
+                  <Td className="max-w-xs text-xs break-all" translate="no">
+                    {r.message}
+                  </Td>
+                  <Td translate="no">
                     <Json value={r.before} />
                   </Td>
-                  <Td>
+                  <Td translate="no">
                     <Json value={r.after} />
                   </Td>
                 </tr>

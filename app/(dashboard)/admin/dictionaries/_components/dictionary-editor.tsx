@@ -189,6 +189,7 @@ export function DictionaryEditor({ kind, items }: { kind: DictionaryKind; items:
           <Input
             id="dict-label-en"
             name="labelEn"
+            required
             maxLength={100}
             lang="en"
             aria-invalid={!!fe?.labelEn}
