@@ -27,12 +27,13 @@ export type CreditCodeError = "empty" | "length" | "charset" | "region" | "check
 
 export type CreditCodeResult = { ok: true; code: string } | { ok: false; reason: CreditCodeError };
 
+/** Catalogue keys of the refusals (registry.creditCode.*: Chinese and English in lib/i18n/messages). */
 export const CREDIT_CODE_ERROR_MESSAGES: Record<CreditCodeError, string> = {
-  empty: "请输入统一社会信用代码",
-  length: "统一社会信用代码应为18位",
-  charset: "统一社会信用代码含有非法字符（只允许数字和除 I、O、S、V、Z 以外的大写字母）",
-  region: "统一社会信用代码第3至8位（行政区划码）应为6位数字",
-  checksum: "统一社会信用代码校验位错误，请核对后重新输入",
+  empty: "registry.creditCode.empty",
+  length: "registry.creditCode.length",
+  charset: "registry.creditCode.charset",
+  region: "registry.creditCode.region",
+  checksum: "registry.creditCode.checksum",
 };
 
 const CHARSET_RE = /^[0-9A-HJ-NPQRTUWXY]*$/;

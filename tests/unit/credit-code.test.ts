@@ -7,6 +7,7 @@ import {
   makeCreditCode,
   validateCreditCode,
 } from "@/lib/credit-code";
+import { type MessageKey, makeT } from "@/lib/i18n/core";
 
 // Publicly printed on business licences; independent of our own algorithm.
 const KNOWN_VALID = ["91350100M000100Y43", "91110000600037341L"];
@@ -116,11 +117,16 @@ describe("makeCreditCode", () => {
 });
 
 describe("CREDIT_CODE_ERROR_MESSAGES", () => {
-  it("has a Chinese message for every reason", () => {
+  it("has a Chinese and an English message for every reason", () => {
     const reasons: CreditCodeError[] = ["empty", "length", "charset", "region", "checksum"];
-    for (const r of reasons) expect(CREDIT_CODE_ERROR_MESSAGES[r]).toMatch(/统一社会信用代码/);
-    expect(CREDIT_CODE_ERROR_MESSAGES.checksum).toBe("统一社会信用代码校验位错误，请核对后重新输入");
-    expect(CREDIT_CODE_ERROR_MESSAGES.length).toBe("统一社会信用代码应为18位");
+    const zh = makeT("zh-CN");
+    const en = makeT("en");
+    for (const r of reasons) {
+      expect(zh(CREDIT_CODE_ERROR_MESSAGES[r] as MessageKey)).toMatch(/统一社会信用代码/);
+      expect(en(CREDIT_CODE_ERROR_MESSAGES[r] as MessageKey)).toMatch(/unified social credit code/);
+    }
+    expect(zh(CREDIT_CODE_ERROR_MESSAGES.checksum as MessageKey)).toBe("统一社会信用代码校验位错误，请核对后重新输入");
+    expect(zh(CREDIT_CODE_ERROR_MESSAGES.length as MessageKey)).toBe("统一社会信用代码应为18位");
   });
 
   it("charset excludes exactly I, O, S, V, Z", () => {

@@ -48,6 +48,13 @@ export const registryZh = {
   recordStatus: { active: "有效", revoked: "已撤销" },
   notFound: "记录不存在或已被删除",
   outOfScope: "超出您的数据范围：只能录入或修改本单位（本镇街/本园区）或本人录入的记录",
+  creditCode: {
+    empty: "请输入统一社会信用代码",
+    length: "统一社会信用代码应为18位",
+    charset: "统一社会信用代码含有非法字符（只允许数字和除 I、O、S、V、Z 以外的大写字母）",
+    region: "统一社会信用代码第3至8位（行政区划码）应为6位数字",
+    checksum: "统一社会信用代码校验位错误，请核对后重新输入",
+  },
   required: "此项为必填项",
   tooLong: "内容过长（不超过 {max} 个字）",
   invalidUrl: "请输入有效的网址，例如 https://www.example.com",
@@ -147,6 +154,14 @@ export const registryEn: Widen<typeof registryZh> = {
   levels: { national: "National", municipal: "Municipal", district: "District" },
   recordStatus: { active: "Active", revoked: "Revoked" },
   notFound: "The record does not exist or was deleted",
+  creditCode: {
+    empty: "Enter the unified social credit code",
+    length: "A unified social credit code has 18 characters",
+    charset:
+      "The unified social credit code has invalid characters (digits and capital letters other than I, O, S, V and Z only)",
+    region: "Characters 3 to 8 of the unified social credit code (the region code) must be 6 digits",
+    checksum: "The check character of the unified social credit code is wrong; please check the code",
+  },
   outOfScope:
     "Outside your data scope: you can only enter or change records of your own unit (street/park) or that you entered",
   required: "Required",
