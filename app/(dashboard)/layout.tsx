@@ -1,7 +1,9 @@
+import { DailyUseProvider } from "@/components/daily/daily-use";
 import { AppShell } from "@/components/shell/app-shell";
 import { requireUser } from "@/lib/dal";
 import { NAV } from "@/lib/nav";
 import { can } from "@/lib/permissions";
+import { IDLE_TIMEOUT_MINUTES, TOUCH_INTERVAL_SECONDS } from "@/lib/session-policy";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
@@ -9,11 +11,17 @@ export default async function DashboardLayout({ children }: { children: React.Re
     (g) => g.items.length > 0,
   );
   return (
-    <AppShell
-      groups={groups}
-      user={{ displayName: user.displayName, username: user.username, role: user.role, isDemo: user.isDemo }}
+    <DailyUseProvider
+      username={user.username}
+      idleMs={IDLE_TIMEOUT_MINUTES * 60_000}
+      touchSlackMs={TOUCH_INTERVAL_SECONDS * 1000}
     >
-      {children}
-    </AppShell>
+      <AppShell
+        groups={groups}
+        user={{ displayName: user.displayName, username: user.username, role: user.role, isDemo: user.isDemo }}
+      >
+        {children}
+      </AppShell>
+    </DailyUseProvider>
   );
 }

@@ -1,3 +1,4 @@
+import { dailyEn } from "./sections/daily";
 import { enterprisesEn } from "./sections/enterprises";
 import { importEn } from "./sections/import";
 import { incubatorsEn } from "./sections/incubators";
@@ -150,6 +151,9 @@ export const en: Messages = {
     enable: "Enable",
     resetPassword: "Reset password",
     changeRole: "Change role",
+    confirmRole:
+      "Change the role of {name} ({username}) from {from} to {to}? Their current sessions end at once; the new role applies when they sign in again.",
+    confirmRoleButton: "Change role",
     oneTimeTitle: "One-time password",
     oneTimeHint:
       "Give this one-time password to the user in person or over a secure channel; it is not shown again. The user must change it at first sign-in.",
@@ -249,6 +253,7 @@ export const en: Messages = {
     empty: "No log entries",
   },
   registry: registryEn,
+  daily: dailyEn,
   enterprises: enterprisesEn,
   institutions: institutionsEn,
   incubators: incubatorsEn,

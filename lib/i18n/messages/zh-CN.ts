@@ -1,3 +1,4 @@
+import { dailyZh } from "./sections/daily";
 import { enterprisesZh } from "./sections/enterprises";
 import { importZh } from "./sections/import";
 import { incubatorsZh } from "./sections/incubators";
@@ -150,6 +151,9 @@ export const zhCN = {
     enable: "启用",
     resetPassword: "重置密码",
     changeRole: "修改角色",
+    confirmRole:
+      "确定将用户“{name}”（{username}）的角色由“{from}”改为“{to}”吗？该用户的现有会话将立即失效，新角色在其重新登录后生效。",
+    confirmRoleButton: "确认修改角色",
     oneTimeTitle: "一次性密码",
     oneTimeHint: "请将以下一次性密码当面或通过安全渠道告知用户，关闭后将无法再次查看。用户首次登录须修改密码。",
     created: "用户已创建",
@@ -247,6 +251,7 @@ export const zhCN = {
     empty: "暂无日志",
   },
   registry: registryZh,
+  daily: dailyZh,
   enterprises: enterprisesZh,
   institutions: institutionsZh,
   incubators: incubatorsZh,
