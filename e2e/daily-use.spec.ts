@@ -59,7 +59,8 @@ test("a form submitted after the session was revoked keeps its values, signs in 
   await dialog.getByRole("button", { name: "登录并继续" }).click();
 
   await page.waitForURL(/\/enterprises\/\d+$/);
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  // The new page's heading takes the focus; the toast confirms the save.
+  await expect(page.getByRole("heading", { level: 1, name })).toBeFocused();
   await expect(page.getByTestId("toasts")).toContainText("已保存");
   const saved = row<{ name: string; legal_representative: string; created_by: number }>(
     "SELECT name, legal_representative, created_by FROM enterprises WHERE credit_code = ?",

@@ -1,5 +1,7 @@
+import { cookies } from "next/headers";
 import { DailyUseProvider } from "@/components/daily/daily-use";
 import { AppShell } from "@/components/shell/app-shell";
+import { sidebarCookie } from "@/components/shell/sidebar-cookie";
 import { requireUser } from "@/lib/dal";
 import { NAV } from "@/lib/nav";
 import { can } from "@/lib/permissions";
@@ -10,6 +12,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const groups = NAV.map((g) => ({ ...g, items: g.items.filter((i) => can(user.role, i.permission)) })).filter(
     (g) => g.items.length > 0,
   );
+  const collapsed = (await cookies()).get(sidebarCookie(user.username))?.value === "collapsed";
   return (
     <DailyUseProvider
       username={user.username}
@@ -19,6 +22,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
       <AppShell
         groups={groups}
         user={{ displayName: user.displayName, username: user.username, role: user.role, isDemo: user.isDemo }}
+        sidebarCollapsed={collapsed}
       >
         {children}
       </AppShell>

@@ -62,6 +62,11 @@ export function DailyUseProvider({
   const pendingReauth = useRef<{ promise: Promise<boolean>; resolve: (ok: boolean) => void } | null>(null);
   const [reauthError, setReauthError] = useState<string | null>(null);
   const [reauthBusy, setReauthBusy] = useState(false);
+  // The dialog's inputs exist only while it is open: the page's own 用户名/密码 fields stay the only ones.
+  const [reauthOpen, setReauthOpen] = useState(false);
+  useEffect(() => {
+    if (reauthOpen) reauthRef.current?.showModal();
+  }, [reauthOpen]);
   const reauth = useCallback(() => {
     if (pendingReauth.current) return pendingReauth.current.promise;
     let resolve!: (ok: boolean) => void;
@@ -70,13 +75,14 @@ export function DailyUseProvider({
     });
     pendingReauth.current = { promise, resolve };
     setReauthError(null);
-    reauthRef.current?.showModal();
+    setReauthOpen(true);
     return promise;
   }, []);
   const finishReauth = useCallback((ok: boolean) => {
     const p = pendingReauth.current;
     pendingReauth.current = null;
     reauthRef.current?.close();
+    setReauthOpen(false);
     p?.resolve(ok);
   }, []);
 
@@ -173,76 +179,78 @@ export function DailyUseProvider({
           finishReauth(false);
         }}
       >
-        <form
-          className="flex flex-col gap-3 p-5"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const fd = new FormData(e.currentTarget);
-            const who = String(fd.get("username") ?? "").trim();
-            setReauthBusy(true);
-            setReauthError(null);
-            const res = await signIn("credentials", {
-              username: who,
-              password: String(fd.get("password") ?? ""),
-              redirect: false,
-            }).catch(() => null);
-            setReauthBusy(false);
-            if (!res?.ok || res.error) {
-              setReauthError(t("daily.reauthFailed"));
-              return;
-            }
-            (e.target as HTMLFormElement).reset();
-            if (who !== username) {
-              // Someone else signed in: what was typed is not sent under their name; the page shows their view.
-              finishReauth(false);
-              toast(t("daily.reauthOtherUser"));
-              window.location.reload();
-              return;
-            }
-            finishReauth(true);
-          }}
-        >
-          <h2 id="reauth-title" className="text-base font-semibold text-slate-900">
-            {t("daily.reauthTitle")}
-          </h2>
-          <p className="text-sm text-slate-600">{t("daily.reauthBody")}</p>
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="reauth-username">{t("login.username")}</Label>
-            <Input
-              id="reauth-username"
-              name="username"
-              autoComplete="username"
-              defaultValue={username}
-              required
-              maxLength={64}
-            />
-          </div>
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="reauth-password">{t("login.password")}</Label>
-            <Input
-              id="reauth-password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              maxLength={128}
-              autoFocus
-            />
-          </div>
-          {reauthError ? (
-            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-              {reauthError}
-            </p>
-          ) : null}
-          <div className="mt-1 flex justify-end gap-2">
-            <Button variant="outline" onClick={() => finishReauth(false)}>
-              {t("daily.reauthCancel")}
-            </Button>
-            <Button type="submit" disabled={reauthBusy}>
-              {reauthBusy ? t("login.submitting") : t("daily.reauthSubmit")}
-            </Button>
-          </div>
-        </form>
+        {reauthOpen ? (
+          <form
+            className="flex flex-col gap-3 p-5"
+            onSubmit={async (e) => {
+              e.preventDefault();
+              const fd = new FormData(e.currentTarget);
+              const who = String(fd.get("username") ?? "").trim();
+              setReauthBusy(true);
+              setReauthError(null);
+              const res = await signIn("credentials", {
+                username: who,
+                password: String(fd.get("password") ?? ""),
+                redirect: false,
+              }).catch(() => null);
+              setReauthBusy(false);
+              if (!res?.ok || res.error) {
+                setReauthError(t("daily.reauthFailed"));
+                return;
+              }
+              (e.target as HTMLFormElement).reset();
+              if (who !== username) {
+                // Someone else signed in: what was typed is not sent under their name; the page shows their view.
+                finishReauth(false);
+                toast(t("daily.reauthOtherUser"));
+                window.location.reload();
+                return;
+              }
+              finishReauth(true);
+            }}
+          >
+            <h2 id="reauth-title" className="text-base font-semibold text-slate-900">
+              {t("daily.reauthTitle")}
+            </h2>
+            <p className="text-sm text-slate-600">{t("daily.reauthBody")}</p>
+            <div className="flex flex-col gap-1.5">
+              <Label htmlFor="reauth-username">{t("login.username")}</Label>
+              <Input
+                id="reauth-username"
+                name="username"
+                autoComplete="username"
+                defaultValue={username}
+                required
+                maxLength={64}
+              />
+            </div>
+            <div className="flex flex-col gap-1.5">
+              <Label htmlFor="reauth-password">{t("login.password")}</Label>
+              <Input
+                id="reauth-password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                required
+                maxLength={128}
+                autoFocus
+              />
+            </div>
+            {reauthError ? (
+              <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+                {reauthError}
+              </p>
+            ) : null}
+            <div className="mt-1 flex justify-end gap-2">
+              <Button variant="outline" onClick={() => finishReauth(false)}>
+                {t("daily.reauthCancel")}
+              </Button>
+              <Button type="submit" disabled={reauthBusy}>
+                {reauthBusy ? t("login.submitting") : t("daily.reauthSubmit")}
+              </Button>
+            </div>
+          </form>
+        ) : null}
       </dialog>
       {warnUntil != null ? <IdleWarning until={warnUntil} onRenew={renew} onLater={() => setWarnUntil(null)} /> : null}
     </DailyUseContext.Provider>

@@ -94,6 +94,7 @@ export const enterpriseRegistry = defineRegistry({
       label: "enterprises.fields.website",
       max: 200,
       import: { example: "https://www.example.com", width: 28 },
+      list: { secondary: true },
     }),
     status: enumOf(ENTERPRISE_STATUSES, {
       label: "enterprises.fields.status",
@@ -106,8 +107,8 @@ export const enterpriseRegistry = defineRegistry({
   },
   columns: {
     /** Denormalised from the latest annual figures, so the list sorts by it through an index. */
-    latestRdExpense: figure({ label: "enterprises.fields.latestRdExpense", list: { sortable: true } }),
-    latestRevenue: figure({ label: "enterprises.fields.latestRevenue" }),
+    latestRdExpense: figure({ label: "enterprises.fields.latestRdExpense", list: { sortable: true, sum: true } }),
+    latestRevenue: figure({ label: "enterprises.fields.latestRevenue", list: { sum: true } }),
     createdAt: datetime({ label: "enterprises.fields.createdAt", list: { sortable: true } }),
     isSample: bool({ label: "app.sample" }),
     /** Holds a live qualification of this type (list-query.ts applies it, with ?expiring=). */
@@ -125,6 +126,7 @@ export const enterpriseRegistry = defineRegistry({
     "foundedDate",
     "registeredCapital",
     "latestRdExpense",
+    "latestRevenue",
     "status",
     "website",
   ],

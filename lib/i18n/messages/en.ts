@@ -18,6 +18,8 @@ export const en: Messages = {
     demoOnly: "Demo account, for trying out only",
   },
   nav: {
+    collapseSidebar: "Collapse sidebar",
+    expandSidebar: "Expand sidebar",
     auditors: "Auditor accounts",
     home: "KPI board",
     enterprises: "Tech enterprises",
@@ -321,5 +323,7 @@ export const en: Messages = {
     "registry.exportXlsx": "Export Excel",
     "import.preview": "Preview import file",
     "import.commit": "Import data",
+    "savedFilter.save": "Save a filter",
+    "savedFilter.delete": "Delete a filter",
   },
 };

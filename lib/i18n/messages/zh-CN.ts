@@ -19,6 +19,8 @@ export const zhCN = {
     demoOnly: "演示账号，仅供体验",
   },
   nav: {
+    collapseSidebar: "收起侧栏",
+    expandSidebar: "展开侧栏",
     auditors: "审计员账户",
     home: "首页/驾驶舱",
     enterprises: "科技企业",
@@ -319,6 +321,8 @@ export const zhCN = {
     "registry.exportXlsx": "导出Excel",
     "import.preview": "预览导入文件",
     "import.commit": "导入数据",
+    "savedFilter.save": "保存筛选",
+    "savedFilter.delete": "删除筛选",
   },
 } as const;
 
