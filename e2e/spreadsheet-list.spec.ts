@@ -111,3 +111,30 @@ test("saved filters: saved per user without the page, applied from the menu, del
   await staff.close();
   await leader.close();
 });
+
+test("at 1366 px the enterprise list shows its essential columns without scrolling sideways", async ({ browser }) => {
+  const ctx = await contextAs(browser, "staff");
+  const page = await ctx.newPage();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto("/enterprises");
+  await waitForHydration(page);
+  for (const header of [
+    "企业名称",
+    "统一社会信用代码",
+    "所属镇街",
+    "产业链",
+    "R&D经费（万元）",
+    "营业收入（万元）",
+    "状态",
+  ])
+    await expect(page.getByRole("columnheader", { name: header })).toBeVisible();
+  const fits = await page
+    .getByTestId("table-enterprises")
+    .evaluate((t) => (t.parentElement ? t.parentElement.scrollWidth <= t.parentElement.clientWidth : false));
+  expect(fits).toBe(true);
+  // The others are one tick away under 显示列.
+  await page.getByRole("button", { name: "显示列" }).click();
+  await page.getByRole("checkbox", { name: "成立日期" }).check();
+  await expect(page.getByRole("columnheader", { name: "成立日期" })).toBeVisible();
+  await ctx.close();
+});

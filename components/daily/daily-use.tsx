@@ -65,7 +65,10 @@ export function DailyUseProvider({
   // The dialog's inputs exist only while it is open: the page's own 用户名/密码 fields stay the only ones.
   const [reauthOpen, setReauthOpen] = useState(false);
   useEffect(() => {
-    if (reauthOpen) reauthRef.current?.showModal();
+    if (!reauthOpen) return;
+    reauthRef.current?.showModal();
+    // The username is prefilled: the password is what is needed.
+    document.getElementById("reauth-password")?.focus();
   }, [reauthOpen]);
   const reauth = useCallback(() => {
     if (pendingReauth.current) return pendingReauth.current.promise;

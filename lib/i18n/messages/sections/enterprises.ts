@@ -5,6 +5,7 @@ export const enterprisesZh = {
   create: "新建企业",
   editTitle: "编辑企业",
   searchPlaceholder: "企业名称或统一社会信用代码",
+  listHeaders: { rd: "R&D经费（万元）", revenue: "营业收入（万元）" },
   fields: {
     name: "企业名称",
     creditCode: "统一社会信用代码",
@@ -73,6 +74,7 @@ export const enterprisesEn: Widen<typeof enterprisesZh> = {
   create: "New enterprise",
   editTitle: "Edit enterprise",
   searchPlaceholder: "Name or unified social credit code",
+  listHeaders: { rd: "R&D (10k yuan)", revenue: "Revenue (10k yuan)" },
   fields: {
     name: "Name",
     creditCode: "Unified social credit code",
