@@ -53,5 +53,12 @@ test("the sidebar collapses to icons, is remembered for that user, and 会议模
 
   await sidebar.getByRole("button", { name: "展开侧栏" }).click();
   await expect(page.getByTestId("sidebar")).toHaveAttribute("data-collapsed", "false");
+
+  // A list's row checkbox is tapped through a 24 px square around it.
+  await page.goto("/enterprises");
+  const tick = page.getByRole("checkbox", { name: /^选择/ }).nth(1);
+  const square = await tick.locator("xpath=..").boundingBox();
+  expect(square?.width).toBeGreaterThanOrEqual(24);
+  expect(square?.height).toBeGreaterThanOrEqual(24);
   await context.close();
 });

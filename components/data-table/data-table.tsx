@@ -62,6 +62,8 @@ function columnLabel<Row>(c: ColumnDef<Row>): string {
   return typeof h === "string" ? h : (c.id ?? "");
 }
 
+const TAP = "-m-1 inline-flex h-6 w-6 cursor-pointer items-center justify-center align-middle";
+
 /** Server-driven table: TanStack Table renders, the URL holds page/sort, SQL does the work. */
 export function DataTable<Row>({
   tableId,
@@ -140,40 +142,45 @@ export function DataTable<Row>({
     const select: ColumnDef<Row> = {
       id: "_select",
       enableHiding: false,
+      // Each checkbox sits in a 24 px label: the whole square toggles it (the tap-target minimum).
       header: () => (
-        <input
-          type="checkbox"
-          className="h-4 w-4 align-middle"
-          aria-label={t("registry.batch.selectPage")}
-          checked={pageAll}
-          ref={(el) => {
-            if (el) el.indeterminate = pageSome && !pageAll;
-          }}
-          onChange={(e) => {
-            setAllMatching(false);
-            setPicked(e.target.checked ? new Set(pageIds) : new Set());
-          }}
-        />
+        <label className={TAP}>
+          <input
+            type="checkbox"
+            className="h-4 w-4"
+            aria-label={t("registry.batch.selectPage")}
+            checked={pageAll}
+            ref={(el) => {
+              if (el) el.indeterminate = pageSome && !pageAll;
+            }}
+            onChange={(e) => {
+              setAllMatching(false);
+              setPicked(e.target.checked ? new Set(pageIds) : new Set());
+            }}
+          />
+        </label>
       ),
       cell: ({ row }) => {
         const id = selection.rowId(row.original);
         return (
-          <input
-            type="checkbox"
-            className="h-4 w-4 align-middle"
-            aria-label={t("registry.batch.selectRow", { name: selection.rowLabel(row.original) })}
-            checked={picked.has(id)}
-            onChange={(e) => {
-              const on = e.target.checked;
-              setAllMatching(false);
-              setPicked((old) => {
-                const next = new Set(old);
-                if (on) next.add(id);
-                else next.delete(id);
-                return next;
-              });
-            }}
-          />
+          <label className={TAP}>
+            <input
+              type="checkbox"
+              className="h-4 w-4"
+              aria-label={t("registry.batch.selectRow", { name: selection.rowLabel(row.original) })}
+              checked={picked.has(id)}
+              onChange={(e) => {
+                const on = e.target.checked;
+                setAllMatching(false);
+                setPicked((old) => {
+                  const next = new Set(old);
+                  if (on) next.add(id);
+                  else next.delete(id);
+                  return next;
+                });
+              }}
+            />
+          </label>
         );
       },
     };
