@@ -593,3 +593,21 @@ export const reviewItems = sqliteTable(
   ],
 );
 export type ReviewItem = typeof reviewItems.$inferSelect;
+/** 已存筛选: a user's named list filters (a list's URL query), per registry list. Only their owner sees them. */
+export const savedFilters = sqliteTable(
+  "saved_filters",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** The list's path without the slash: enterprises, institutions, incubators, talents. */
+    list: text("list").notNull(),
+    name: text("name").notNull(),
+    /** The list's URL query without the page, e.g. "q=软件&street=12". */
+    query: text("query").notNull(),
+    createdAt: text("created_at").notNull().default(now),
+  },
+  (t) => [uniqueIndex("saved_filters_user_list_name_uq").on(t.userId, t.list, t.name)],
+);
+export type SavedFilter = typeof savedFilters.$inferSelect;

@@ -170,10 +170,12 @@ test("user edits: a role changed meanwhile is not overwritten by a stale disable
   const b = await pageAs(browser, other.username, other.password);
   for (const p of [a, b]) await p.goto("/admin/users");
   await a.getByLabel(`修改角色：${victim}`).selectOption("leader");
+  await a.getByRole("dialog").getByRole("button", { name: "确认修改角色" }).click();
   await expect(a.getByRole("status").filter({ hasText: "已保存" })).toBeVisible();
 
   // The second admin's page still shows the old row: a role change from it is refused…
   await b.getByLabel(`修改角色：${victim}`).selectOption("admin");
+  await b.getByRole("dialog").getByRole("button", { name: "确认修改角色" }).click();
   await expectRefused(b, "王管理", ["角色", "领导"]);
   // …and so is a disable.
   await b.getByTestId(`user-row-${victim}`).getByRole("button", { name: "停用" }).click();

@@ -60,6 +60,11 @@ test("企业官网: form (bare host stored with https://), detail link, list, ex
 
   // List column and both exports of the filtered list.
   await page.goto(`/enterprises?q=${encodeURIComponent(name)}`);
+  // A secondary column: hidden by default so the essential ones fit, shown by ticking it under 显示列.
+  await expect(page.getByRole("columnheader", { name: "企业官网" })).toHaveCount(0);
+  await waitForHydration(page);
+  await page.getByRole("button", { name: "显示列" }).click();
+  await page.getByRole("checkbox", { name: "企业官网" }).check();
   await expect(page.getByRole("columnheader", { name: "企业官网" })).toBeVisible();
   await expect(page.getByRole("link", { name: "guanwang-example.cn/about" })).toBeVisible();
   const csv = (await download(page, page.getByRole("link", { name: "导出CSV" }))).toString("utf8");

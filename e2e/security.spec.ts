@@ -197,7 +197,10 @@ test.describe("三权分立: only auditors manage auditor accounts", () => {
     const victimId = seedUser(victim, "staff", "Right@2026x");
     const auditorId = scalar<number>("SELECT id FROM users WHERE username = 'auditor'");
     await page.reload();
-    const reRole = await captureAction(page, () => page.getByLabel(`修改角色：${victim}`).selectOption("leader"));
+    const reRole = await captureAction(page, async () => {
+      await page.getByLabel(`修改角色：${victim}`).selectOption("leader");
+      await page.getByRole("dialog").getByRole("button", { name: "确认修改角色" }).click();
+    });
     expect(scalar("SELECT role FROM users WHERE id = ?", victimId)).toBe("leader");
     for (const forgedBody of [
       reRole.body.replace('"leader"', '"auditor"'),

@@ -9,8 +9,8 @@ import { waitForHydration } from "./fixtures/hydration";
 
 const PHONE = "13800138000";
 const PHONE_MASKED = "138****8000";
-const ID_NUMBER = "500112199001011234";
-const ID_MASKED = "500112********1234";
+const ID_NUMBER = "500112199001011239";
+const ID_MASKED = "500112********1239";
 const THIS_YEAR = Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format());
 
 type TalentInput = {
@@ -401,6 +401,16 @@ test("an invalid phone or ID, an out-of-range year and a 10,000-character name a
   await page.getByLabel(/^身份证号/).fill("50011219900101123");
   await save();
   await expect(page.getByText("身份证号应为18位（最后一位可为X）")).toBeVisible();
+  // GB 11643: the check character, the date of birth and the province are checked, each with its reason.
+  await page.getByLabel(/^身份证号/).fill("500112199001011234");
+  await save();
+  await expect(page.getByText("身份证号校验位错误（第18位与前17位不符），请核对后重新输入")).toBeVisible();
+  await page.getByLabel(/^身份证号/).fill("500112199002301232");
+  await save();
+  await expect(page.getByText("身份证号第7至14位不是有效的出生日期（应为19000101以后的真实日期）")).toBeVisible();
+  await page.getByLabel(/^身份证号/).fill("990112199001011231");
+  await save();
+  await expect(page.getByText("身份证号前2位不是有效的省级行政区划代码，请核对")).toBeVisible();
 
   await page.getByLabel(/^身份证号/).fill(ID_NUMBER);
   for (const y of [THIS_YEAR + 1, 2099, 1989]) {

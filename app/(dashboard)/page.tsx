@@ -1,6 +1,7 @@
 import { AlertTriangle, CalendarClock, DatabaseZap } from "lucide-react";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { BoardModeButton } from "@/components/kpi/board-mode";
 import { DistrictChart, ShareChart, TrendChart } from "@/components/kpi/charts";
 import { KpiCard } from "@/components/kpi/kpi-card";
 import { PeriodSelect } from "@/components/kpi/period-select";
@@ -74,7 +75,10 @@ export default async function BoardPage({
             </p>
           ) : null}
         </div>
-        <PeriodSelect value={period} quarters={quarters} years={years} />
+        <div className="flex flex-wrap items-center gap-2">
+          <PeriodSelect value={period} quarters={quarters} years={years} />
+          <BoardModeButton />
+        </div>
       </div>
 
       {/* A 镇街/园区 user's own figures and share of the district; the review queue's size for a reviewer. */}

@@ -3,18 +3,30 @@ import {
   type ColumnDef,
   flexRender,
   getCoreRowModel,
+  type RowData,
   type SortingState,
   useReactTable,
   type VisibilityState,
 } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown, Columns3 } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useT } from "@/lib/i18n/client";
 import { formatNumber } from "@/lib/kpi/format";
 import { PAGE_SIZES } from "@/lib/registry/search-params";
+import { cn } from "@/lib/utils";
+import { Pager } from "./pager";
 import { TableUrlContext, useTableUrl } from "./use-table-url";
+
+declare module "@tanstack/react-table" {
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** Kept in view while the table scrolls sideways (the record's name). */
+    sticky?: boolean;
+    /** Hidden until ticked under 显示列 (the user's choice is remembered). */
+    secondary?: boolean;
+  }
+}
 
 export type DataTableProps<Row> = {
   /** Stable id, used to remember which columns a user hid. */
@@ -30,6 +42,8 @@ export type DataTableProps<Row> = {
   sortable?: readonly string[];
   /** Rows can be ticked (a checkbox column and a batch bar); absent = no selection. */
   selection?: TableSelection<Row>;
+  /** A 合计 row under the rows: its label, and the cell of each summed column (computed over the whole filter). */
+  footer?: { label: string; cells: Record<string, React.ReactNode> };
 };
 
 /** What is selected: the ticked rows of this page, or (all) every row of the current filter. */
@@ -48,6 +62,8 @@ function columnLabel<Row>(c: ColumnDef<Row>): string {
   return typeof h === "string" ? h : (c.id ?? "");
 }
 
+const TAP = "-m-1 inline-flex h-6 w-6 cursor-pointer items-center justify-center align-middle";
+
 /** Server-driven table: TanStack Table renders, the URL holds page/sort, SQL does the work. */
 export function DataTable<Row>({
   tableId,
@@ -60,6 +76,7 @@ export function DataTable<Row>({
   toolbar,
   sortable: sortKeys,
   selection,
+  footer,
 }: DataTableProps<Row>) {
   const t = useT();
   const router = useRouter();
@@ -69,17 +86,44 @@ export function DataTable<Row>({
   const perPage = Number(state.perPage) || 20;
   const [sortCol, sortDir] = String(state.sort || "").split(".");
   const sorting: SortingState = sortCol ? [{ id: sortCol, desc: sortDir === "desc" }] : [];
-  const [visibility, setVisibility] = useState<VisibilityState>({});
+  // Secondary columns start hidden; what the user ticks or unticks under 显示列 is remembered per table.
+  const defaultHidden = useMemo<VisibilityState>(
+    () => Object.fromEntries(columns.filter((c) => c.meta?.secondary && c.id).map((c) => [c.id as string, false])),
+    [columns],
+  );
+  const [visibility, setVisibility] = useState<VisibilityState>(defaultHidden);
   const [showColumns, setShowColumns] = useState(false);
+  const columnsButton = useRef<HTMLButtonElement>(null);
+  const columnsPanel = useRef<HTMLFieldSetElement>(null);
 
   useEffect(() => {
     try {
       const saved = localStorage.getItem(`columns:${tableId}`);
-      if (saved) setVisibility(JSON.parse(saved));
+      if (saved) setVisibility({ ...defaultHidden, ...JSON.parse(saved) });
     } catch {
       // a corrupt preference is simply ignored
     }
-  }, [tableId]);
+  }, [tableId, defaultHidden]);
+
+  // 显示列 closes with Escape (focus back on its button) or a click elsewhere.
+  useEffect(() => {
+    if (!showColumns) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      setShowColumns(false);
+      columnsButton.current?.focus();
+    };
+    const onDown = (e: MouseEvent) => {
+      const target = e.target as Node;
+      if (!columnsPanel.current?.contains(target) && !columnsButton.current?.contains(target)) setShowColumns(false);
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("mousedown", onDown);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("mousedown", onDown);
+    };
+  }, [showColumns]);
 
   // Selection: ticked ids of this page, or every row of the filter (resolved by the server from the URL).
   const [picked, setPicked] = useState<ReadonlySet<number>>(new Set());
@@ -98,40 +142,45 @@ export function DataTable<Row>({
     const select: ColumnDef<Row> = {
       id: "_select",
       enableHiding: false,
+      // Each checkbox sits in a 24 px label: the whole square toggles it (the tap-target minimum).
       header: () => (
-        <input
-          type="checkbox"
-          className="h-4 w-4 align-middle"
-          aria-label={t("registry.batch.selectPage")}
-          checked={pageAll}
-          ref={(el) => {
-            if (el) el.indeterminate = pageSome && !pageAll;
-          }}
-          onChange={(e) => {
-            setAllMatching(false);
-            setPicked(e.target.checked ? new Set(pageIds) : new Set());
-          }}
-        />
+        <label className={TAP}>
+          <input
+            type="checkbox"
+            className="h-4 w-4"
+            aria-label={t("registry.batch.selectPage")}
+            checked={pageAll}
+            ref={(el) => {
+              if (el) el.indeterminate = pageSome && !pageAll;
+            }}
+            onChange={(e) => {
+              setAllMatching(false);
+              setPicked(e.target.checked ? new Set(pageIds) : new Set());
+            }}
+          />
+        </label>
       ),
       cell: ({ row }) => {
         const id = selection.rowId(row.original);
         return (
-          <input
-            type="checkbox"
-            className="h-4 w-4 align-middle"
-            aria-label={t("registry.batch.selectRow", { name: selection.rowLabel(row.original) })}
-            checked={picked.has(id)}
-            onChange={(e) => {
-              const on = e.target.checked;
-              setAllMatching(false);
-              setPicked((old) => {
-                const next = new Set(old);
-                if (on) next.add(id);
-                else next.delete(id);
-                return next;
-              });
-            }}
-          />
+          <label className={TAP}>
+            <input
+              type="checkbox"
+              className="h-4 w-4"
+              aria-label={t("registry.batch.selectRow", { name: selection.rowLabel(row.original) })}
+              checked={picked.has(id)}
+              onChange={(e) => {
+                const on = e.target.checked;
+                setAllMatching(false);
+                setPicked((old) => {
+                  const next = new Set(old);
+                  if (on) next.add(id);
+                  else next.delete(id);
+                  return next;
+                });
+              }}
+            />
+          </label>
         );
       },
     };
@@ -175,16 +224,23 @@ export function DataTable<Row>({
           <div className="flex min-w-0 flex-1 flex-wrap items-end gap-2">{toolbar}</div>
           <div className="relative">
             <button
+              ref={columnsButton}
               type="button"
               className="inline-flex h-9 items-center gap-1 rounded-md border border-slate-300 bg-white px-3 text-sm hover:bg-slate-100"
               aria-expanded={showColumns}
+              aria-controls={`columns-${tableId}`}
               onClick={() => setShowColumns((v) => !v)}
             >
               <Columns3 className="h-4 w-4" />
               {t("registry.columns")}
             </button>
             {showColumns ? (
-              <div className="absolute right-0 z-20 mt-1 w-48 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+              <fieldset
+                ref={columnsPanel}
+                id={`columns-${tableId}`}
+                className="absolute right-0 z-30 mt-1 w-48 rounded-md border border-slate-200 bg-white p-2 shadow-lg"
+              >
+                <legend className="sr-only">{t("registry.columns")}</legend>
                 {table
                   .getAllLeafColumns()
                   .filter((c) => c.getCanHide())
@@ -194,7 +250,7 @@ export function DataTable<Row>({
                       {columnLabel(c.columnDef)}
                     </label>
                   ))}
-              </div>
+              </fieldset>
             ) : null}
           </div>
         </div>
@@ -231,7 +287,8 @@ export function DataTable<Row>({
             {selection.bar({ rows: selectedRows, all: allMatching, count: selectedCount, clear })}
           </section>
         ) : null}
-        <div className="w-full overflow-x-auto" aria-busy={pending}>
+        {/* Scrolls inside itself, so the header row stays on top and the name column on the left, as in a sheet. */}
+        <div className="max-h-[calc(100dvh-11rem)] w-full overflow-auto" aria-busy={pending}>
           <table className="data-table w-full border-collapse text-sm" data-testid={`table-${tableId}`}>
             <thead>
               {table.getHeaderGroups().map((hg) => (
@@ -242,7 +299,10 @@ export function DataTable<Row>({
                     return (
                       <th
                         key={h.id}
-                        className="border-b border-slate-200 bg-slate-50 px-3 py-2 text-left font-medium whitespace-nowrap text-slate-600"
+                        className={cn(
+                          "sticky top-0 z-10 border-b border-slate-200 bg-slate-50 px-3 py-2 text-left font-medium whitespace-nowrap text-slate-600",
+                          h.column.columnDef.meta?.sticky && "left-0 z-20 shadow-[1px_0_0_var(--color-slate-200)]",
+                        )}
                         aria-sort={dir === "asc" ? "ascending" : dir === "desc" ? "descending" : undefined}
                       >
                         {sortable ? (
@@ -293,11 +353,40 @@ export function DataTable<Row>({
                     }}
                   >
                     {row.getVisibleCells().map((cell) => (
-                      <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                      <td
+                        key={cell.id}
+                        className={
+                          cell.column.columnDef.meta?.sticky
+                            ? "sticky-cell sticky left-0 z-[1] shadow-[1px_0_0_var(--color-slate-200)]"
+                            : undefined
+                        }
+                      >
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </td>
                     ))}
                   </tr>
                 ))}
             </tbody>
+            {footer && data.length > 0 ? (
+              <tfoot data-testid="table-total">
+                <tr className="bg-slate-50 font-medium">
+                  {table.getVisibleLeafColumns().map((c, i, all) => {
+                    const labelAt = all.findIndex((x) => x.id !== "_select");
+                    return (
+                      <td
+                        key={c.id}
+                        className={cn(
+                          "sticky bottom-0 border-t border-slate-200 bg-slate-50",
+                          c.columnDef.meta?.sticky && "left-0 z-[2]",
+                        )}
+                      >
+                        {c.id in footer.cells ? footer.cells[c.id] : i === labelAt ? footer.label : null}
+                      </td>
+                    );
+                  })}
+                </tr>
+              </tfoot>
+            ) : null}
           </table>
           {data.length === 0 && !pending ? (
             <EmptyState title={t("common.empty")} hint={t("registry.emptyHint")} />
@@ -318,23 +407,7 @@ export function DataTable<Row>({
                 </option>
               ))}
             </select>
-            <button
-              type="button"
-              className="rounded-md border border-slate-300 bg-white px-3 py-1 disabled:opacity-40"
-              disabled={page <= 1 || pending}
-              onClick={() => setState({ page: page - 1 })}
-            >
-              {t("common.prev")}
-            </button>
-            <span className="tabular">{t("common.page", { page, pages: Math.max(pageCount, 1) })}</span>
-            <button
-              type="button"
-              className="rounded-md border border-slate-300 bg-white px-3 py-1 disabled:opacity-40"
-              disabled={page >= pageCount || pending}
-              onClick={() => setState({ page: page + 1 })}
-            >
-              {t("common.next")}
-            </button>
+            <Pager page={page} pageCount={pageCount} pending={pending} go={(p) => setState({ page: p })} />
           </div>
         </div>
       </div>

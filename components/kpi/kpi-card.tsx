@@ -70,7 +70,7 @@ export function KpiCard({
         <p className="group/value min-w-0">
           {card.value === null ? (
             <>
-              <span className="text-3xl font-semibold tabular text-slate-400" data-testid="kpi-value">
+              <span className="text-3xl font-semibold tabular text-slate-500" data-testid="kpi-value">
                 —
               </span>
               <span className="ml-2 text-sm text-slate-500">{t("kpi.noValue")}</span>
@@ -142,7 +142,7 @@ export function KpiCard({
             </span>
             <span className="ml-1 text-slate-500">{t("kpi.rankOf", { count: card.districtCount })}</span>
             {card.sampleBased ? (
-              <span className="ml-2 text-xs text-slate-400">{t("common.paren", { text: t("kpi.sampleBased") })}</span>
+              <span className="ml-2 text-xs text-slate-500">{t("common.paren", { text: t("kpi.sampleBased") })}</span>
             ) : null}
           </p>
         ) : ind.compareDistricts ? (

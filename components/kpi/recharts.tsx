@@ -76,11 +76,11 @@ export function TrendChart({
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={rows} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-          <XAxis dataKey="label" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
+          <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" />
           {invert ? (
             <YAxis
               type="number"
-              tick={{ fontSize: 11 }}
+              tick={{ fontSize: 12 }}
               reversed
               domain={[1, n]}
               ticks={rankTicks(n)}
@@ -88,15 +88,15 @@ export function TrendChart({
               interval={0}
               width={56}
               tickFormatter={(v: number) => String(Math.round(v))}
-              label={{ value: t("kpi.rankLine"), angle: 0, position: "insideTopLeft", offset: -2, fontSize: 11 }}
+              label={{ value: t("kpi.rankLine"), angle: 0, position: "insideTopLeft", offset: -2, fontSize: 12 }}
             />
           ) : (
             <YAxis
-              tick={{ fontSize: 11 }}
+              tick={{ fontSize: 12 }}
               width={56}
               allowDecimals={decimals > 0}
               tickFormatter={(v: number) => formatNumber(v, decimals)}
-              label={{ value: unit, angle: 0, position: "insideTopLeft", offset: -2, fontSize: 11 }}
+              label={{ value: unit, angle: 0, position: "insideTopLeft", offset: -2, fontSize: 12 }}
             />
           )}
           <Tooltip formatter={(v) => fmt(Number(v))} />
@@ -153,8 +153,8 @@ export function DistrictChart({
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
-          <XAxis type="number" tick={{ fontSize: 11 }} tickFormatter={(v: number) => formatNumber(v, decimals)} />
-          <YAxis type="category" dataKey="district" width={150} tick={{ fontSize: 11 }} interval={0} />
+          <XAxis type="number" tick={{ fontSize: 12 }} tickFormatter={(v: number) => formatNumber(v, decimals)} />
+          <YAxis type="category" dataKey="district" width={150} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip formatter={(v) => `${formatNumber(Number(v), decimals)} ${unit}`} />
           <Bar dataKey="value" name={unit}>
             {data.map((d) => (

@@ -21,7 +21,7 @@ export function AmountCell({ value }: { value: number | null | undefined }) {
 
 export function SampleBadge({ label }: { label: string }) {
   return (
-    <Badge tone="neutral" className="ml-1 align-middle text-[10px]">
+    <Badge tone="neutral" className="ml-1 align-middle text-xs">
       {label}
     </Badge>
   );

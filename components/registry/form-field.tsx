@@ -1,4 +1,5 @@
 "use client";
+import { MessageText } from "@/components/daily/message-text";
 import { FieldError, Label } from "@/components/ui/input";
 import type { ConflictInfo } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
@@ -61,11 +62,24 @@ export function FormField({
 }
 
 /** Form-level message (conflict, forbidden…) announced politely; a stale write also lists the current values. */
-export function FormMessage({ state }: { state: { ok: boolean; message?: string; conflict?: ConflictInfo } | null }) {
+export function FormMessage({
+  state,
+}: {
+  state: { ok: boolean; message?: string; conflict?: ConflictInfo; retry?: () => void } | null;
+}) {
+  const t = useT();
   if (!state || state.ok || !state.message) return null;
   return (
     <div role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-      <p>{state.message}</p>
+      <p>
+        <MessageText text={state.message} />
+      </p>
+      {/* The request never reached the server (network): the same values again, the form untouched. */}
+      {state.retry ? (
+        <button type="button" onClick={state.retry} className="mt-1 font-medium underline underline-offset-2">
+          {t("daily.retry")}
+        </button>
+      ) : null}
       {state.conflict ? <ConflictValues conflict={state.conflict} /> : null}
     </div>
   );

@@ -1,6 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useDailyUse } from "@/components/daily/daily-use";
+import { MessageText } from "@/components/daily/message-text";
 import { ConflictValues } from "@/components/registry/form-field";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import type { ActionResult, ConflictInfo, ServerAction } from "@/lib/action";
@@ -23,6 +25,7 @@ export function RecordActionButton({
   redirectTo?: string;
 }) {
   const t = useT();
+  const daily = useDailyUse();
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<{ message: string; conflict?: ConflictInfo } | null>(null);
@@ -35,9 +38,25 @@ export function RecordActionButton({
         message={message}
         onConfirm={() =>
           start(async () => {
-            const res: ActionResult<unknown> = await action(input);
-            if (!res.ok) setError({ message: res.message, conflict: res.conflict });
-            else if (redirectTo) router.push(redirectTo);
+            let res: ActionResult<unknown>;
+            try {
+              res = await action(input);
+              // An ended session: sign in again in place, then the same request once more.
+              if (!res.ok && res.code === "unauthenticated" && (await daily.reauth())) res = await action(input);
+            } catch {
+              setError({ message: t("daily.network") });
+              return;
+            }
+            daily.noteActivity();
+            if (!res.ok) {
+              // A rule's refusal (a restore whose credit code is taken meanwhile) says why, not just 提交的内容有误.
+              const reasons = res.fieldErrors ? Object.values(res.fieldErrors).flat() : [];
+              setError({ message: reasons.length ? reasons.join("；") : res.message, conflict: res.conflict });
+              return;
+            }
+            setError(null);
+            daily.toast(res.message ?? t("daily.done", { action: label }));
+            if (redirectTo) router.push(redirectTo);
             else router.refresh();
           })
         }
@@ -46,7 +65,7 @@ export function RecordActionButton({
       </ConfirmButton>
       {error ? (
         <div role="alert" className="mt-1 text-xs text-red-700">
-          {error.message}
+          <MessageText text={error.message} />
           {/* A stale delete / restore also lists the record's current values. */}
           {error.conflict ? <ConflictValues conflict={error.conflict} /> : null}
         </div>

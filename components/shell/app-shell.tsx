@@ -10,6 +10,8 @@ import {
   LogIn,
   LogOut,
   Menu,
+  PanelLeftClose,
+  PanelLeftOpen,
   ScrollText,
   ShieldCheck,
   Sprout,
@@ -27,6 +29,7 @@ import { useT } from "@/lib/i18n/client";
 import type { NavGroup } from "@/lib/nav";
 import { cn } from "@/lib/utils";
 import { LanguageSwitch } from "./language-switch";
+import { sidebarCookie } from "./sidebar-cookie";
 
 const ICONS: Record<string, React.ComponentType<{ className?: string }>> = {
   gauge: Gauge,
@@ -49,14 +52,25 @@ function isActive(pathname: string, href: string) {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-function Nav({ groups, onNavigate }: { groups: NavGroup[]; onNavigate?: () => void }) {
+function Nav({
+  groups,
+  onNavigate,
+  collapsed = false,
+}: {
+  groups: NavGroup[];
+  onNavigate?: () => void;
+  /** Icons only (the tablet's collapsed sidebar): each link keeps its name for screen readers and as a tooltip. */
+  collapsed?: boolean;
+}) {
   const t = useT();
   const pathname = usePathname();
   return (
-    <nav aria-label={t("nav.menu")} className="flex flex-col gap-4 p-3">
+    <nav aria-label={t("nav.menu")} className={cn("flex flex-col gap-4", collapsed ? "px-2 py-3" : "p-3")}>
       {groups.map((g) => (
         <div key={g.label ?? "main"}>
-          {g.label ? <p className="px-3 pb-1 text-xs font-medium tracking-wide text-slate-400">{t(g.label)}</p> : null}
+          {g.label && !collapsed ? (
+            <p className="px-3 pb-1 text-xs font-medium tracking-wide text-slate-300">{t(g.label)}</p>
+          ) : null}
           <ul className="flex flex-col gap-0.5">
             {g.items.map((item) => {
               const Icon = ICONS[item.icon] ?? Gauge;
@@ -67,16 +81,21 @@ function Nav({ groups, onNavigate }: { groups: NavGroup[]; onNavigate?: () => vo
                     href={item.href}
                     onClick={onNavigate}
                     aria-current={active ? "page" : undefined}
+                    title={collapsed ? t(item.label) : undefined}
                     className={cn(
-                      "flex items-center gap-2.5 rounded-md px-3 py-2 text-sm text-slate-200 hover:bg-white/10",
+                      "relative flex min-h-9 items-center gap-2.5 rounded-md py-2 text-sm text-slate-200 hover:bg-white/10",
+                      collapsed ? "justify-center px-2" : "px-3",
                       active && "bg-white/15 font-medium text-white",
                     )}
                   >
-                    <Icon className="h-4 w-4 shrink-0" />
-                    {t(item.label)}
+                    <Icon className={cn("shrink-0", collapsed ? "h-5 w-5" : "h-4 w-4")} />
+                    <span className={collapsed ? "sr-only" : undefined}>{t(item.label)}</span>
                     {item.count ? (
                       <span
-                        className="ml-auto rounded-full bg-amber-400 px-1.5 text-xs font-semibold text-slate-900 tabular"
+                        className={cn(
+                          "rounded-full bg-amber-400 px-1.5 text-xs font-semibold text-slate-900 tabular",
+                          collapsed ? "absolute top-0.5 right-0.5" : "ml-auto",
+                        )}
                         data-testid={`nav-count-${item.href.slice(1)}`}
                       >
                         {item.count}
@@ -96,14 +115,24 @@ function Nav({ groups, onNavigate }: { groups: NavGroup[]; onNavigate?: () => vo
 export function AppShell({
   groups,
   user,
+  sidebarCollapsed = false,
   children,
 }: {
   groups: NavGroup[];
   user: { displayName: string; username: string; role: string; isDemo: boolean };
+  /** As the user left it (read from their cookie by the layout, so the first paint is right). */
+  sidebarCollapsed?: boolean;
   children: React.ReactNode;
 }) {
   const t = useT();
   const [open, setOpen] = useState(false);
+  const [collapsed, setCollapsed] = useState(sidebarCollapsed);
+  const toggleSidebar = () => {
+    const next = !collapsed;
+    setCollapsed(next);
+    // biome-ignore lint/suspicious/noDocumentCookie: a plain preference cookie, read back by the layout
+    document.cookie = `${sidebarCookie(user.username)}=${next ? "collapsed" : "expanded"}; path=/; max-age=31536000; samesite=lax`;
+  };
   const pathname = usePathname();
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the drawer whenever the route changes
   useEffect(() => setOpen(false), [pathname]);
@@ -116,11 +145,42 @@ export function AppShell({
   );
 
   return (
-    <div className="min-h-dvh lg:grid lg:grid-cols-[15rem_1fr]">
-      <aside className="hidden bg-brand-900 lg:block" data-testid="sidebar">
-        <div className="sticky top-0 max-h-dvh overflow-y-auto">
-          {brand}
-          <Nav groups={groups} />
+    <div
+      className={cn("min-h-dvh lg:grid", collapsed ? "lg:grid-cols-[4rem_1fr]" : "lg:grid-cols-[15rem_1fr]")}
+      data-shell
+    >
+      <aside
+        className="hidden bg-brand-900 lg:block"
+        data-testid="sidebar"
+        data-collapsed={collapsed ? "true" : "false"}
+      >
+        <div className="sticky top-0 flex max-h-dvh flex-col overflow-y-auto">
+          {collapsed ? (
+            <Link
+              href="/"
+              className="block px-2 py-4 text-center text-lg font-semibold text-white"
+              title={t("app.short")}
+            >
+              {t("app.short").slice(0, 1)}
+            </Link>
+          ) : (
+            brand
+          )}
+          <button
+            type="button"
+            onClick={toggleSidebar}
+            aria-expanded={!collapsed}
+            aria-label={collapsed ? t("nav.expandSidebar") : t("nav.collapseSidebar")}
+            title={collapsed ? t("nav.expandSidebar") : t("nav.collapseSidebar")}
+            className={cn(
+              "mx-2 flex min-h-9 items-center gap-2 rounded-md px-2 text-sm text-slate-200 hover:bg-white/10",
+              collapsed && "justify-center",
+            )}
+          >
+            {collapsed ? <PanelLeftOpen className="h-5 w-5" /> : <PanelLeftClose className="h-4 w-4" />}
+            {collapsed ? null : <span>{t("nav.collapseSidebar")}</span>}
+          </button>
+          <Nav groups={groups} collapsed={collapsed} />
         </div>
       </aside>
       {open ? (

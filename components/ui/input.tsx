@@ -1,3 +1,4 @@
+import { MessageText } from "@/components/daily/message-text";
 import { cn } from "@/lib/utils";
 
 export function Input({ className, ...props }: React.InputHTMLAttributes<HTMLInputElement>) {
@@ -47,7 +48,7 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
     <div id={id} aria-live="polite" aria-atomic="true">
       {errors?.map((e) => (
         <p key={e} className="mt-1 text-xs text-red-700">
-          {e}
+          <MessageText text={e} />
         </p>
       ))}
     </div>

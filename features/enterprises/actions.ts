@@ -1,9 +1,17 @@
 "use server";
-import { and, eq, isNull } from "drizzle-orm";
-import { enterpriseAnnualFigures, enterprises } from "@/db/schema";
+import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import type { Tx } from "@/db";
+import { enterpriseAnnualFigures, enterprises, type Role } from "@/db/schema";
 import { annualWrites, enterpriseWrites, qualificationWrites } from "@/features/enterprises/writes";
 import { scopeWhere } from "@/features/registry/query";
-import { createRecord, formWrite, setRecordDeleted, staleRecord, updateRecord } from "@/features/registry/write";
+import {
+  createRecord,
+  formWrite,
+  RuleError,
+  setRecordDeleted,
+  staleRecord,
+  updateRecord,
+} from "@/features/registry/write";
 import { ActionError, defineAction, staleWrite } from "@/lib/action";
 import { can } from "@/lib/permissions";
 import { loadRecord } from "@/lib/registry/records";
@@ -31,9 +39,37 @@ export const createEnterprise = defineAction({
   registries: ["enterprise"],
   permission: "registry.write",
   schema: createEnterpriseSchema,
-  handler: (input, ctx) => ({ id: formWrite(ctx, (w) => createRecord(w, enterpriseWrites, input)).id }),
+  handler: (input, ctx) => {
+    offerRestore(ctx, input.creditCode);
+    return { id: formWrite(ctx, (w) => createRecord(w, enterpriseWrites, input)).id };
+  },
   revalidate: [LIST],
 });
+
+/**
+ * 新建 with the credit code of a deleted enterprise (and none live): a user who may restore is sent to that record
+ * to 恢复 it rather than entering the enterprise twice. Others may enter it anew, as the import does.
+ */
+function offerRestore(ctx: { tx: Tx; user: { role: Role } }, creditCode: string) {
+  if (!can(ctx.user.role, "registry.restore")) return;
+  const live = ctx.tx
+    .select({ id: enterprises.id })
+    .from(enterprises)
+    .where(and(eq(enterprises.creditCode, creditCode), isNull(enterprises.deletedAt)))
+    .get();
+  if (live) return; // the write path names the live holder
+  const deleted = ctx.tx
+    .select({ id: enterprises.id, name: enterprises.name })
+    .from(enterprises)
+    .where(and(eq(enterprises.creditCode, creditCode), isNotNull(enterprises.deletedAt)))
+    .orderBy(desc(enterprises.deletedAt))
+    .get();
+  if (deleted)
+    throw new RuleError(
+      "creditCode",
+      `enterprises.deletedCreditCode|name=${encodeURIComponent(deleted.name)},href=${detail(deleted.id)}`,
+    );
+}
 
 /** Edits an enterprise; a save over someone else's is refused with who changed it and its current values. */
 export const updateEnterprise = defineAction({

@@ -57,7 +57,7 @@ export const enterpriseRegistry = defineRegistry({
       required: true,
       notFuture: true,
       import: { example: "2018-05-20" },
-      list: { sortable: true },
+      list: { sortable: true, secondary: true },
       filter: { range: ["foundedFrom", "foundedTo"], toolbar: false },
     }),
     registeredCapital: number({
@@ -65,11 +65,12 @@ export const enterpriseRegistry = defineRegistry({
       max: 100_000_000,
       required: true,
       import: { example: 1000 },
-      list: { sortable: true },
+      list: { sortable: true, secondary: true },
     }),
     streetId: dict("street", { label: "enterprises.fields.street", required: true, filter: { param: "street" } }),
     parkId: dict("park", {
       label: "enterprises.fields.park",
+      list: { secondary: true },
       filter: { param: "park" },
       form: { blank: "enterprises.noPark" },
     }),
@@ -94,6 +95,7 @@ export const enterpriseRegistry = defineRegistry({
       label: "enterprises.fields.website",
       max: 200,
       import: { example: "https://www.example.com", width: 28 },
+      list: { secondary: true },
     }),
     status: enumOf(ENTERPRISE_STATUSES, {
       label: "enterprises.fields.status",
@@ -106,8 +108,14 @@ export const enterpriseRegistry = defineRegistry({
   },
   columns: {
     /** Denormalised from the latest annual figures, so the list sorts by it through an index. */
-    latestRdExpense: figure({ label: "enterprises.fields.latestRdExpense", list: { sortable: true } }),
-    latestRevenue: figure({ label: "enterprises.fields.latestRevenue" }),
+    latestRdExpense: figure({
+      label: "enterprises.fields.latestRdExpense",
+      list: { sortable: true, sum: true, header: "enterprises.listHeaders.rd" },
+    }),
+    latestRevenue: figure({
+      label: "enterprises.fields.latestRevenue",
+      list: { sum: true, header: "enterprises.listHeaders.revenue" },
+    }),
     createdAt: datetime({ label: "enterprises.fields.createdAt", list: { sortable: true } }),
     isSample: bool({ label: "app.sample" }),
     /** Holds a live qualification of this type (list-query.ts applies it, with ?expiring=). */
@@ -125,6 +133,7 @@ export const enterpriseRegistry = defineRegistry({
     "foundedDate",
     "registeredCapital",
     "latestRdExpense",
+    "latestRevenue",
     "status",
     "website",
   ],

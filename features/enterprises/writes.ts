@@ -5,15 +5,21 @@ import { type RegistryWrites, type Rule, RuleError, type Stored, type Writer } f
 
 // The enterprise registry's write rules, used by its form actions and by the Excel import alike.
 
-/** Credit codes are unique among live enterprises; the message names the record that holds it. */
+/**
+ * Credit codes are unique among live enterprises; the message names the record that holds it, with its address
+ * (the form shows it as a link).
+ */
 function assertCreditCodeFree(w: Writer, code: unknown, exceptId: number | undefined) {
-  const clash = w.get<{ name: string }>(
-    "SELECT name FROM enterprises WHERE credit_code = ? AND deleted_at IS NULL AND id <> ?",
+  const clash = w.get<{ id: number; name: string }>(
+    "SELECT id, name FROM enterprises WHERE credit_code = ? AND deleted_at IS NULL AND id <> ?",
     code,
     exceptId ?? 0,
   );
   if (clash)
-    throw new RuleError("creditCode", `enterprises.duplicateCreditCode|name=${encodeURIComponent(clash.name)}`);
+    throw new RuleError(
+      "creditCode",
+      `enterprises.duplicateCreditCode|name=${encodeURIComponent(clash.name)},href=/enterprises/${clash.id}`,
+    );
 }
 const creditCodeFree: Rule = (w, v, before) => assertCreditCodeFree(w, v.creditCode, before?.id);
 

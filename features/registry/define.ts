@@ -21,8 +21,12 @@ export type ListOpts = {
   header?: MessageKey;
   /** Minimum width of the cell (a Tailwind class such as `min-w-40`). */
   width?: string;
-  /** The record's title: linked to its detail page, with the 示例数据 / 已删除 badges. */
+  /** The record's title: linked to its detail page, with the 示例数据 / 已删除 badges (and kept in view: sticky). */
   title?: boolean;
+  /** Less important: hidden until the user ticks it under 显示列, so the essential columns fit 1366 px. */
+  secondary?: boolean;
+  /** A number summed in the list's 合计 row, over every row of the filter (not just the page), in SQL. */
+  sum?: boolean;
   /** enterpriseRef: a text field shown with the linked enterprise (the host organisation under the host). */
   with?: string;
 };

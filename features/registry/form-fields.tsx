@@ -1,4 +1,5 @@
 "use client";
+import { confirmLeave, markSaved, UnsavedGuard } from "@/components/daily/unsaved-guard";
 import { DictionaryOptions } from "@/components/registry/dictionary-options";
 import { EnterpriseCombobox, type EnterpriseOption } from "@/components/registry/enterprise-combobox";
 import { FormField } from "@/components/registry/form-field";
@@ -218,13 +219,19 @@ export function RegistryFields<F extends Fields>({
     );
   };
 
-  return formSections(definition).map((s, i) => (
-    <section key={s.title ?? i} className="flex flex-col gap-3">
-      {s.title ? <h2 className="text-sm font-semibold text-slate-800">{t(s.title)}</h2> : null}
-      {s.note ? <p className="text-xs text-slate-500">{t(s.note)}</p> : null}
-      <div className="grid gap-4 md:grid-cols-2">{s.fields.map(cell)}</div>
-    </section>
-  ));
+  return (
+    <>
+      {/* Every registry form asks before its unsaved changes are left behind. */}
+      <UnsavedGuard />
+      {formSections(definition).map((s, i) => (
+        <section key={s.title ?? i} className="flex flex-col gap-3">
+          {s.title ? <h2 className="text-sm font-semibold text-slate-800">{t(s.title)}</h2> : null}
+          {s.note ? <p className="text-xs text-slate-500">{t(s.note)}</p> : null}
+          <div className="grid gap-4 md:grid-cols-2">{s.fields.map(cell)}</div>
+        </section>
+      ))}
+    </>
+  );
 }
 
 /** The record's id and the version it was opened with (the server refuses a save over a newer one). */
@@ -246,7 +253,14 @@ export function FormButtons({ pending, onCancel }: { pending: boolean; onCancel:
       <Button type="submit" disabled={pending}>
         {pending ? t("common.saving") : t("common.save")}
       </Button>
-      <Button variant="outline" onClick={onCancel}>
+      <Button
+        variant="outline"
+        onClick={(e) => {
+          if (!confirmLeave(t("daily.unsaved"))) return;
+          markSaved(e.currentTarget.form);
+          onCancel();
+        }}
+      >
         {t("common.cancel")}
       </Button>
     </div>

@@ -8,7 +8,7 @@ import { can } from "@/lib/permissions";
 import { getDictionaryLabels } from "@/lib/registry/dictionaries";
 import { clampPage } from "@/lib/registry/search-params";
 import { columnOf, type RegistryDefinition } from "./define";
-import { type RegistryBinding, registryCountQuery, registryListQuery } from "./query";
+import { type RegistryBinding, registryCountQuery, registryListQuery, registrySumQuery } from "./query";
 import type { ListSearch, RegistryRow } from "./search";
 
 /** A list row as shown: dictionary ids → labels, personal data masked before it leaves the server. */
@@ -51,6 +51,14 @@ export async function getRegistryList(
     const rows = (raw as Record<string, unknown>[]).map(listRow(def, getDictionaryLabels(locale)));
     const countQuery = registryCountQuery(db, def, binding, search, showDeleted, user.scope);
     const n = opts.cacheCount ? cachedListCount(countQuery, () => countQuery.all()[0].n) : countQuery.all()[0].n;
-    return { rows, total: n, pageCount: Math.ceil(n / perPage), page, perPage, showDeleted };
+    // 合计 over the whole filter, when the list declares summed columns.
+    const sumKeys = (def.list ?? []).filter((k) => columnOf(def, k).list?.sum);
+    const sums = sumKeys.length
+      ? (registrySumQuery(db, def, binding, search, showDeleted, user.scope, sumKeys).all()[0] as Record<
+          string,
+          number | null
+        >)
+      : undefined;
+    return { rows, total: n, pageCount: Math.ceil(n / perPage), page, perPage, showDeleted, sums };
   });
 }

@@ -79,6 +79,16 @@ export function registryWhere(
     const matches = allColumns(def).flatMap(([key, c]) => {
       if (!c.search) return [];
       const col = tableColumn(b, key)!;
+      if (c.kind === "creditCode") {
+        // Stored normalised (upper case, no spaces or dashes): so is the query. A whole code is an exact, indexed
+        // match; a fragment of 4+ characters is found anywhere in the code (pasted in pieces: "MA5U XYQ3");
+        // a shorter one only at the start.
+        const code = q.replace(/[\s-]/g, "").toUpperCase();
+        if (!code) return [];
+        if (code.length === 18) return [eq(col, code)];
+        const pattern = code.length >= 4 ? likeContains(code) : likePrefix(code);
+        return [sql`${col} LIKE ${pattern} ESCAPE '\\'`];
+      }
       const pattern = c.search === "prefix" ? likePrefix(q.toUpperCase()) : likeContains(q);
       return [sql`${col} LIKE ${pattern} ESCAPE '\\'`];
     });
@@ -160,6 +170,23 @@ export function registryCountQuery(
 ) {
   return db
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(b.table)
+    .where(registryWhere(db, def, b, s, showDeleted, scope));
+}
+
+/** The 合计 row: the sum of each `list.sum` column over the whole filter (same WHERE as the count). */
+export function registrySumQuery(
+  db: DB,
+  def: RegistryDefinition,
+  b: RegistryBinding,
+  s: ListSearch & Record<string, unknown>,
+  showDeleted: boolean,
+  scope: DataScope,
+  keys: readonly string[],
+) {
+  const sel = Object.fromEntries(keys.map((k) => [k, sql<number | null>`sum(${tableColumn(b, k)!})`]));
+  return db
+    .select(sel)
     .from(b.table)
     .where(registryWhere(db, def, b, s, showDeleted, scope));
 }

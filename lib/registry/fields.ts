@@ -1,4 +1,5 @@
 import { CREDIT_CODE_ERROR_MESSAGES, validateCreditCode } from "@/lib/credit-code";
+import { ID_NUMBER_MESSAGES, normaliseIdNumber, validateIdNumber } from "@/lib/id-number";
 import { todayIso } from "@/lib/time";
 import { cleanText, decimalInput, normaliseText, z } from "@/lib/zod";
 
@@ -145,12 +146,20 @@ export const phone = () =>
       .nullable(),
   );
 
+/** 居民身份证号, GB 11643: length, characters, province, date of birth and check character (lib/id-number.ts). */
 export const idNumber = () =>
   z.preprocess(
-    (v) => (typeof trimOrNull(v) === "string" ? String(trimOrNull(v)).toUpperCase() : trimOrNull(v)),
+    (v) => (typeof trimOrNull(v) === "string" ? normaliseIdNumber(String(trimOrNull(v))) : trimOrNull(v)),
     z
       .string()
-      .regex(/^\d{17}[\dX]$/, "registry.idNumberFormat")
+      .transform((v, ctx) => {
+        const res = validateIdNumber(v, todayIso());
+        if (!res.ok) {
+          ctx.addIssue({ code: "custom", message: ID_NUMBER_MESSAGES[res.reason] });
+          return z.NEVER;
+        }
+        return res.value;
+      })
       .nullable(),
   );
 

@@ -11,7 +11,7 @@ const valid = {
   recognisedYear: "2020",
   programme: "",
   phone: "13800138000",
-  idNumber: "50011219900101123x",
+  idNumber: "50011219900101101x",
 };
 
 function errors(input: Record<string, unknown>, schema = createTalentSchema) {
@@ -27,7 +27,7 @@ describe("talent schemas", () => {
       employerEnterpriseId: null,
       field: null,
       recognisedYear: 2020,
-      idNumber: "50011219900101123X",
+      idNumber: "50011219900101101X",
     });
   });
 
@@ -46,6 +46,8 @@ describe("talent schemas", () => {
 
   it("refuses a bad ID number, a year outside 1990..this year and an over-long name", () => {
     expect(errors({ ...valid, idNumber: "50011219900101123" }).idNumber).toBe("registry.idNumberFormat");
+    expect(errors({ ...valid, idNumber: "500112199001011234" }).idNumber).toBe("registry.idNumberChecksum");
+    expect(errors({ ...valid, idNumber: "500112199002301234" }).idNumber).toBe("registry.idNumberBirth");
     expect(errors({ ...valid, recognisedYear: String(currentYear() + 1) }).recognisedYear).toMatch(
       /^registry.yearRange/,
     );

@@ -298,7 +298,7 @@ describe("enterprises: form and import write the same record and history", () =>
     const holder = commit((w) => createRecord(w, enterpriseWrites, enterpriseForm(c, "持有者企业")));
     expect(formRefusal((w) => createRecord(w, enterpriseWrites, enterpriseForm(c, "重复企业")))).toEqual({
       field: "creditCode",
-      reason: `enterprises.duplicateCreditCode|name=${encodeURIComponent("持有者企业")}`,
+      reason: `enterprises.duplicateCreditCode|name=${encodeURIComponent("持有者企业")},href=/enterprises/${holder.id}`,
     });
     // The import matches a live credit code as its natural key (an update); a plan made before that enterprise
     // existed still goes through the same rule when it is applied.
@@ -318,17 +318,21 @@ describe("enterprises: form and import write the same record and history", () =>
     expect(refused).toBeInstanceOf(RuleError);
     expect({ field: (refused as RuleError).field, reason: (refused as RuleError).reason }).toEqual({
       field: "creditCode",
-      reason: `enterprises.duplicateCreditCode|name=${encodeURIComponent("持有者企业")}`,
+      reason: expect.stringMatching(
+        new RegExp(
+          `^enterprises.duplicateCreditCode\\|name=${encodeURIComponent("持有者企业")},href=/enterprises/\\d+$`,
+        ),
+      ),
     });
     // …and restoring an enterprise whose code is live again is refused the same way.
-    commit((w) => createRecord(w, enterpriseWrites, enterpriseForm(c, "新持有者")));
+    const newHolder = commit((w) => createRecord(w, enterpriseWrites, enterpriseForm(c, "新持有者")));
     expect(
       formRefusal((w) =>
         setRecordDeleted(w, enterpriseWrites, { id: holder.id, version: 2 }, false, "enterprise.restore"),
       ),
     ).toEqual({
       field: "creditCode",
-      reason: `enterprises.duplicateCreditCode|name=${encodeURIComponent("新持有者")}`,
+      reason: `enterprises.duplicateCreditCode|name=${encodeURIComponent("新持有者")},href=/enterprises/${newHolder.id}`,
     });
   });
 

@@ -7,6 +7,8 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Drill } from "@/features/kpi/drill";
 import { localiseDrill, localiser } from "@/features/kpi/localise";
+import { SAVED_FILTER_LISTS, type SavedFilterList } from "@/features/saved-filters/keys";
+import { listSavedFilters } from "@/features/saved-filters/queries";
 import { requirePermission } from "@/lib/dal";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
@@ -27,7 +29,7 @@ export async function RegistryListPage({
   definition: RegistryDefinition;
   /** The raw query string (the export buttons and the drill chip keep it). */
   params: Record<string, string>;
-  data: { rows: RegistryRow[]; total: number; pageCount: number };
+  data: { rows: RegistryRow[]; total: number; pageCount: number; sums?: Record<string, number | null> };
   drill?: Drill | null;
   /** The registry's batch actions; each is offered only with the permission its single action needs. */
   batch?: Omit<BatchActions, "export">;
@@ -42,6 +44,8 @@ export async function RegistryListPage({
     restore: can(user.role, "registry.restore") ? batch?.restore : undefined,
     status: canWrite ? batch?.status : undefined,
   };
+  const list = def.path.slice(1) as SavedFilterList;
+  const saved = SAVED_FILTER_LISTS.includes(list) ? { list, items: listSavedFilters(user, list) } : undefined;
   return (
     <>
       <PageHeader
@@ -68,6 +72,8 @@ export async function RegistryListPage({
           options={facetOptions(def, t, locale)}
           canRestore={can(user.role, "registry.restore")}
           batch={allowed}
+          sums={data.sums}
+          savedFilters={saved}
         />
       </Card>
     </>

@@ -7,6 +7,8 @@ import { DataTable } from "@/components/data-table/data-table";
 import { DeletedToggle, type FacetOption, FacetSelect, SearchBox, YearInput } from "@/components/data-table/toolbar";
 import { AmountCell, SampleBadge, WebLink } from "@/components/registry/cells";
 import { Badge } from "@/components/ui/badge";
+import type { SavedFilterList } from "@/features/saved-filters/keys";
+import { type SavedFilterItem, SavedFiltersMenu } from "@/features/saved-filters/menu";
 import { useT } from "@/lib/i18n/client";
 import type { T } from "@/lib/i18n/core";
 import { tDynamic } from "@/lib/i18n/core";
@@ -120,6 +122,8 @@ export function RegistryTable({
   options,
   canRestore,
   batch,
+  sums,
+  savedFilters,
 }: {
   definition: RegistryDefinition;
   rows: RegistryRow[];
@@ -129,6 +133,10 @@ export function RegistryTable({
   canRestore: boolean;
   /** The batch actions this user may run; none → no selection column. */
   batch?: BatchActions;
+  /** 合计 of the summed columns over the whole filter. */
+  sums?: Record<string, number | null>;
+  /** The user's saved filters of this list (已存筛选). */
+  savedFilters?: { list: SavedFilterList; items: SavedFilterItem[] };
 }) {
   const t = useT();
   const params = useSearchParams();
@@ -156,6 +164,7 @@ export function RegistryTable({
           id: key,
           header: t(c.list?.header ?? c.label),
           enableHiding: !c.list?.title,
+          meta: { sticky: !!c.list?.title, secondary: !!c.list?.secondary },
           cell: ({ row }) => cell(def, key, c, row.original, t),
         };
       }),
@@ -190,11 +199,20 @@ export function RegistryTable({
       rowHref={(r) => `${def.path}/${r.id}`}
       facetKeys={keys}
       selection={selection}
+      footer={
+        sums
+          ? {
+              label: t("daily.sumRow"),
+              cells: Object.fromEntries(Object.entries(sums).map(([k, v]) => [k, <AmountCell key={k} value={v} />])),
+            }
+          : undefined
+      }
       toolbar={
         <>
           <SearchBox placeholder={t(def.searchPlaceholder ?? "common.search")} />
           {filters}
           {canRestore ? <DeletedToggle /> : null}
+          {savedFilters ? <SavedFiltersMenu list={savedFilters.list} items={savedFilters.items} /> : null}
         </>
       }
     />

@@ -1,3 +1,4 @@
+import { dailyEn } from "./sections/daily";
 import { enterprisesEn } from "./sections/enterprises";
 import { importEn } from "./sections/import";
 import { incubatorsEn } from "./sections/incubators";
@@ -18,6 +19,8 @@ export const en: Messages = {
     demoOnly: "Demo account, for trying out only",
   },
   nav: {
+    collapseSidebar: "Collapse sidebar",
+    expandSidebar: "Expand sidebar",
     auditors: "Auditor accounts",
     home: "KPI board",
     enterprises: "Tech enterprises",
@@ -154,6 +157,9 @@ export const en: Messages = {
     enable: "Enable",
     resetPassword: "Reset password",
     changeRole: "Change role",
+    confirmRole:
+      "Change the role of {name} ({username}) from {from} to {to}? Their current sessions end at once; the new role applies when they sign in again.",
+    confirmRoleButton: "Change role",
     oneTimeTitle: "One-time password",
     oneTimeHint:
       "Give this one-time password to the user in person or over a secure channel; it is not shown again. The user must change it at first sign-in.",
@@ -255,6 +261,7 @@ export const en: Messages = {
     empty: "No log entries",
   },
   registry: registryEn,
+  daily: dailyEn,
   enterprises: enterprisesEn,
   institutions: institutionsEn,
   incubators: incubatorsEn,
@@ -328,5 +335,7 @@ export const en: Messages = {
     "registry.exportXlsx": "Export Excel",
     "import.preview": "Preview import file",
     "import.commit": "Import data",
+    "savedFilter.save": "Save a filter",
+    "savedFilter.delete": "Delete a filter",
   },
 };

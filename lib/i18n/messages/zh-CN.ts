@@ -1,3 +1,4 @@
+import { dailyZh } from "./sections/daily";
 import { enterprisesZh } from "./sections/enterprises";
 import { importZh } from "./sections/import";
 import { incubatorsZh } from "./sections/incubators";
@@ -19,6 +20,8 @@ export const zhCN = {
     demoOnly: "演示账号，仅供体验",
   },
   nav: {
+    collapseSidebar: "收起侧栏",
+    expandSidebar: "展开侧栏",
     auditors: "审计员账户",
     home: "首页/驾驶舱",
     enterprises: "科技企业",
@@ -154,6 +157,9 @@ export const zhCN = {
     enable: "启用",
     resetPassword: "重置密码",
     changeRole: "修改角色",
+    confirmRole:
+      "确定将用户“{name}”（{username}）的角色由“{from}”改为“{to}”吗？该用户的现有会话将立即失效，新角色在其重新登录后生效。",
+    confirmRoleButton: "确认修改角色",
     oneTimeTitle: "一次性密码",
     oneTimeHint: "请将以下一次性密码当面或通过安全渠道告知用户，关闭后将无法再次查看。用户首次登录须修改密码。",
     created: "用户已创建",
@@ -253,6 +259,7 @@ export const zhCN = {
     empty: "暂无日志",
   },
   registry: registryZh,
+  daily: dailyZh,
   enterprises: enterprisesZh,
   institutions: institutionsZh,
   incubators: incubatorsZh,
@@ -326,6 +333,8 @@ export const zhCN = {
     "registry.exportXlsx": "导出Excel",
     "import.preview": "预览导入文件",
     "import.commit": "导入数据",
+    "savedFilter.save": "保存筛选",
+    "savedFilter.delete": "删除筛选",
   },
 } as const;
 

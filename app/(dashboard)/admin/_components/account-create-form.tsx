@@ -36,7 +36,10 @@ export function AccountCreateForm({
     pending,
     onSubmit,
     fieldErrors: fe,
-  } = useFormAction(action, { onSuccess: (_d, form) => form.reset() });
+  } = useFormAction(action, {
+    successMessage: false, // the one-time password panel is the confirmation
+    onSuccess: (_d, form) => form.reset(),
+  });
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
     <div className="flex flex-col gap-3">

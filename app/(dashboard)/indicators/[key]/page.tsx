@@ -192,9 +192,7 @@ export default async function IndicatorPage({
                     <dt className="text-slate-500">{t("kpi.provenance.ourValue")}</dt>
                     <dd className="font-medium tabular" data-testid="provenance-value">
                       {formatNumber(d.provenance.value.value, ind.decimals)} {isRank ? "" : ind.unit}
-                      {d.provenance.value.isSample ? (
-                        <Badge className="ml-1 text-[10px]">{t("app.sample")}</Badge>
-                      ) : null}
+                      {d.provenance.value.isSample ? <Badge className="ml-1 text-xs">{t("app.sample")}</Badge> : null}
                     </dd>
                     <dt className="text-slate-500">{t("kpi.provenance.enteredBy")}</dt>
                     <dd data-testid="provenance-by">{d.provenance.value.by ?? t("kpi.provenance.seeded")}</dd>
@@ -276,7 +274,7 @@ export default async function IndicatorPage({
                       <Td className="tabular">{r.rank ?? "—"}</Td>
                       <Td>
                         {L.label(r.district)}
-                        {r.isSample ? <Badge className="ml-1 text-[10px]">{t("app.sample")}</Badge> : null}
+                        {r.isSample ? <Badge className="ml-1 text-xs">{t("app.sample")}</Badge> : null}
                       </Td>
                       <Td className="text-right tabular">{formatNumber(r.value, ind.decimals)}</Td>
                     </tr>

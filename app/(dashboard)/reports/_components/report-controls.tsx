@@ -167,6 +167,7 @@ export function NarrativeForm({
   const router = useRouter();
   const [saved, setSaved] = useState(false);
   const { state, pending, onSubmit, fieldErrors } = useFormAction(saveNarrative, {
+    successMessage: false, // confirmed inline next to the button
     onSuccess: () => {
       setSaved(true);
       router.refresh();

@@ -5,6 +5,7 @@ export const enterprisesZh = {
   create: "新建企业",
   editTitle: "编辑企业",
   searchPlaceholder: "企业名称或统一社会信用代码",
+  listHeaders: { rd: "R&D经费（万元）", revenue: "营业收入（万元）" },
   fields: {
     name: "企业名称",
     creditCode: "统一社会信用代码",
@@ -26,7 +27,8 @@ export const enterprisesZh = {
   },
   filters: { qualification: "资质类型", aboveScale: "规上企业", foundedFrom: "成立年份起", foundedTo: "成立年份止" },
   status: { active: "在册", deregistered: "注销", moved_out: "迁出" },
-  duplicateCreditCode: "该统一社会信用代码已被在册企业“{name}”使用",
+  duplicateCreditCode: "该统一社会信用代码已被在册企业“{name}”使用 → {href}",
+  deletedCreditCode: "该统一社会信用代码属于已删除的企业“{name}”，请打开该记录点击“恢复”，而不是重复新建 → {href}",
   noPark: "（无）",
   creditCodeHint: "GB 32100-2015",
   phone: {
@@ -72,6 +74,7 @@ export const enterprisesEn: Widen<typeof enterprisesZh> = {
   create: "New enterprise",
   editTitle: "Edit enterprise",
   searchPlaceholder: "Name or unified social credit code",
+  listHeaders: { rd: "R&D (10k yuan)", revenue: "Revenue (10k yuan)" },
   fields: {
     name: "Name",
     creditCode: "Unified social credit code",
@@ -98,7 +101,9 @@ export const enterprisesEn: Widen<typeof enterprisesZh> = {
     foundedTo: "Founded to",
   },
   status: { active: "Registered", deregistered: "Deregistered", moved_out: "Moved out" },
-  duplicateCreditCode: "This credit code is already used by “{name}”",
+  duplicateCreditCode: "This credit code is already used by “{name}” → {href}",
+  deletedCreditCode:
+    "This credit code belongs to the deleted enterprise “{name}”: open it and restore it instead of entering it again → {href}",
   noPark: "(none)",
   creditCodeHint: "GB 32100-2015",
   phone: {

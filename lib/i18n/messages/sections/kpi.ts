@@ -2,6 +2,8 @@ import type { Widen } from "../widen";
 
 export const kpiZh = {
   boardTitle: "指标驾驶舱",
+  boardMode: "会议模式",
+  boardModeExit: "退出会议模式",
   closedQuarter: "本季度已封账（第{n}版）：驾驶舱为实时数据，报送数据以季度汇总为准 →",
   boardSubtitle: "{district} · {period} · 全市{count}个区县",
   period: "统计期",
@@ -196,6 +198,8 @@ export const kpiZh = {
 
 export const kpiEn: Widen<typeof kpiZh> = {
   boardTitle: "KPI board",
+  boardMode: "Meeting mode",
+  boardModeExit: "Leave meeting mode",
   closedQuarter:
     "This quarter is closed (version {n}): the board shows live figures; the quarterly summary holds what was reported →",
   boardSubtitle: "{district} · {period} · {count} districts in the city",

@@ -1,12 +1,13 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { ConflictValues } from "@/components/registry/form-field";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { Select } from "@/components/ui/input";
 import { Table, Td, Th } from "@/components/ui/table";
+import type { Role } from "@/db/schema";
 import { changeUserRole, changeUserScope, disableUser, enableUser, resetUserPassword } from "@/features/users/actions";
 import type { UnitOptions, UserRow } from "@/features/users/queries";
 import type { ActionResult, ConflictInfo } from "@/lib/action";
@@ -32,6 +33,13 @@ export function UsersTable({
   const [message, setMessage] = useState<{ ok: boolean; text: string; conflict?: ConflictInfo } | null>(null);
   const [otp, setOtp] = useState<{ username: string; password: string } | null>(null);
   const [scopeErrors, setScopeErrors] = useState<{ id: number; errors: Record<string, string[]> } | null>(null);
+  // A role is changed only through a confirmation naming the user, the old and the new role.
+  const [roleChange, setRoleChange] = useState<{ u: UserRow; to: Role } | null>(null);
+  const roleDialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (roleChange) roleDialog.current?.showModal();
+    else roleDialog.current?.close();
+  }, [roleChange]);
   const unitLabel = (u: UserRow) =>
     units.flatMap((g) => g.items).find((o) => o.value === `${u.unitKind}:${u.unitId}`)?.label ?? t("users.noUnit");
 
@@ -81,6 +89,42 @@ export function UsersTable({
           <OneTimePassword title={`${t("users.reset")}${t("common.colon")}${otp.username}`} password={otp.password} />
         ) : null}
       </div>
+      <dialog
+        ref={roleDialog}
+        aria-labelledby="role-change-title"
+        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
+        onClose={() => setRoleChange(null)}
+      >
+        {roleChange ? (
+          <div className="p-5">
+            <h2 id="role-change-title" className="text-base font-semibold text-slate-900">
+              {t("users.changeRole")}
+            </h2>
+            <p className="mt-2 text-sm text-slate-800" data-testid="role-change-message">
+              {t("users.confirmRole", {
+                name: roleChange.u.displayName,
+                username: roleChange.u.username,
+                from: t(`roles.${roleChange.u.role}`),
+                to: t(`roles.${roleChange.to}`),
+              })}
+            </p>
+            <div className="mt-5 flex justify-end gap-2">
+              <Button variant="outline" onClick={() => setRoleChange(null)}>
+                {t("common.cancel")}
+              </Button>
+              <Button
+                onClick={() => {
+                  const { u, to } = roleChange;
+                  setRoleChange(null);
+                  run(() => changeUserRole({ id: u.id, version: u.version, role: to }));
+                }}
+              >
+                {t("users.confirmRoleButton")}
+              </Button>
+            </div>
+          </div>
+        ) : null}
+      </dialog>
       <Table>
         <thead>
           <tr>
@@ -113,9 +157,8 @@ export function UsersTable({
                       className="w-40"
                       value={u.role}
                       disabled={self || pending}
-                      onChange={(e) =>
-                        run(() => changeUserRole({ id: u.id, version: u.version, role: e.target.value }))
-                      }
+                      // The select keeps showing the stored role until the change is confirmed and saved.
+                      onChange={(e) => setRoleChange({ u, to: e.target.value as Role })}
                     >
                       {ADMIN_ASSIGNABLE_ROLES.map((r) => (
                         <option key={r} value={r}>
