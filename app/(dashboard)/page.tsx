@@ -14,6 +14,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { formatPeriod, isPeriod, isQuarter, periodRange, quarterOfDate, yearOf } from "@/lib/kpi/period";
 import { can } from "@/lib/permissions";
 import { todayIso } from "@/lib/time";
+import { AwardsBoardCard } from "./awards/_components/awards-board-card";
 
 export default async function BoardPage({
   searchParams,
@@ -166,6 +167,7 @@ export default async function BoardPage({
           )}
         </CardContent>
       </Card>
+      {can(user.role, "award.read") ? <AwardsBoardCard user={user} /> : null}
 
       <section aria-labelledby="headline">
         <h2 id="headline" className="mb-2 text-base font-semibold text-slate-800">

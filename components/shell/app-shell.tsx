@@ -1,5 +1,6 @@
 "use client";
 import {
+  Award,
   BookOpen,
   Building2,
   FileText,
@@ -41,6 +42,7 @@ const ICONS: Record<string, React.ComponentType<{ className?: string }>> = {
   scroll: ScrollText,
   "log-in": LogIn,
   shield: ShieldCheck,
+  award: Award,
 };
 
 function isActive(pathname: string, href: string) {

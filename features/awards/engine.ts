@@ -455,7 +455,11 @@ export function submitBatch(
 }
 
 /** The policy's year budget less what its other batches of that year hold (approved totals, else current totals). */
-export function remainingBudget(sqlite: Database.Database, policy: PolicyRow, b: { id: number; year: number }): number {
+export function remainingBudget(
+  sqlite: Database.Database,
+  policy: Pick<PolicyRow, "id" | "yearBudgetYuan">,
+  b: { id: number; year: number },
+): number {
   const used = sqlite
     .prepare(
       `SELECT coalesce(sum(coalesce(b.approved_total_yuan,

@@ -1,3 +1,4 @@
+import { awardsEn } from "./sections/awards";
 import { enterprisesEn } from "./sections/enterprises";
 import { importEn } from "./sections/import";
 import { incubatorsEn } from "./sections/incubators";
@@ -17,6 +18,7 @@ export const en: Messages = {
     demoOnly: "Demo account, for trying out only",
   },
   nav: {
+    awards: "Policy awards",
     auditors: "Auditor accounts",
     home: "KPI board",
     enterprises: "Tech enterprises",
@@ -256,6 +258,7 @@ export const en: Messages = {
   kpi: kpiEn,
   reports: reportsEn,
   import: importEn,
+  awards: awardsEn,
   actions: {
     "auditor.create": "Create auditor account",
     "auditor.resetPassword": "Reset auditor password",
@@ -316,5 +319,21 @@ export const en: Messages = {
     "registry.exportXlsx": "Export Excel",
     "import.preview": "Preview import file",
     "import.commit": "Import data",
+    "award.createBatch": "Create award batch",
+    "award.recompute": "Recompute award list",
+    "award.addApplication": "Record award application",
+    "award.importApplications": "Import award applications",
+    "award.excludeLine": "Exclude award line",
+    "award.submit": "Submit award batch",
+    "award.review": "Review award batch",
+    "award.approve": "Approve award batch",
+    "award.startPublicity": "Start award publicity",
+    "award.objection": "Record objection",
+    "award.resolveObjection": "Resolve objection",
+    "award.closePublicity": "Close publicity",
+    "award.pay": "Record award payment",
+    "award.complete": "Complete award batch",
+    "award.updatePolicy": "Edit award policy",
+    "award.exportXlsx": "Export award list",
   },
 };

@@ -1,3 +1,4 @@
+import { awardsZh } from "./sections/awards";
 import { enterprisesZh } from "./sections/enterprises";
 import { importZh } from "./sections/import";
 import { incubatorsZh } from "./sections/incubators";
@@ -18,6 +19,7 @@ export const zhCN = {
     demoOnly: "演示账号，仅供体验",
   },
   nav: {
+    awards: "政策兑现",
     auditors: "审计员账户",
     home: "首页/驾驶舱",
     enterprises: "科技企业",
@@ -254,6 +256,7 @@ export const zhCN = {
   kpi: kpiZh,
   reports: reportsZh,
   import: importZh,
+  awards: awardsZh,
   actions: {
     "auditor.create": "新建审计员账户",
     "auditor.resetPassword": "重置审计员密码",
@@ -314,6 +317,22 @@ export const zhCN = {
     "registry.exportXlsx": "导出Excel",
     "import.preview": "预览导入文件",
     "import.commit": "导入数据",
+    "award.createBatch": "新建兑现批次",
+    "award.recompute": "重新计算兑现名单",
+    "award.addApplication": "录入兑现申报",
+    "award.importApplications": "导入兑现申报",
+    "award.excludeLine": "剔除兑现名单",
+    "award.submit": "提交兑现批次审核",
+    "award.review": "科室审核兑现批次",
+    "award.approve": "审批兑现批次",
+    "award.startPublicity": "开始兑现公示",
+    "award.objection": "登记公示异议",
+    "award.resolveObjection": "处理公示异议",
+    "award.closePublicity": "结束公示转入拨付",
+    "award.pay": "登记兑现拨付",
+    "award.complete": "完成兑现批次",
+    "award.updatePolicy": "修改兑现政策",
+    "award.exportXlsx": "导出兑现名单",
   },
 } as const;
 

@@ -9,6 +9,7 @@ import { getT } from "@/lib/i18n/server";
 import { maskPhone } from "@/lib/mask";
 import { can } from "@/lib/permissions";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
+import { AwardsHistory } from "../../awards/_components/awards-history";
 import { AnnualSection } from "../_components/annual-section";
 import { ContactPhone } from "../_components/contact-phone";
 import { QualificationsSection } from "../_components/qualifications-section";
@@ -53,6 +54,7 @@ export default async function EnterpriseDetailPage(props: {
         types={(getDictionaryOptions(["qualification_type"]).qualification_type ?? []).filter((o) => o.enabled)}
       />
       <AnnualSection enterpriseId={e.id} canWrite={canWrite} rows={data.annual} />
+      {can(user.role, "award.read") ? <AwardsHistory enterpriseId={e.id} /> : null}
       <Card>
         <CardHeader>
           <CardTitle>{t("enterprises.linked.institutions")}</CardTitle>
