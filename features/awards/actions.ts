@@ -1,14 +1,20 @@
 "use server";
 import { getDb } from "@/db";
+import { MAX_UPLOAD_INPUT_BYTES, readUpload } from "@/features/import/service";
 import { ActionError, defineAction } from "@/lib/action";
+import type { T } from "@/lib/i18n/core";
+import { getT } from "@/lib/i18n/server";
 import { todayIso } from "@/lib/time";
 import * as engine from "./engine";
+import { refusalText } from "./format";
+import { importApplications, RowsRefused } from "./import";
 import {
   applicationSchema,
   approveSchema,
   batchStepSchema,
   createBatchSchema,
   excludeSchema,
+  importApplicationsSchema,
   objectionSchema,
   paymentSchema,
   policySchema,
@@ -205,4 +211,48 @@ export const updateAwardPolicy = defineAction({
     return { version: version + 1 };
   },
   revalidate: ["/awards/policies", "/awards"],
+});
+
+/** One refused row in the user's words: 第N行：reason（value）. */
+function rowText(t: T, r: { rowNumber: number; reason: string; value?: string }): string {
+  return t("awards.import.row", {
+    row: r.rowNumber,
+    reason: refusalText(t, r.reason),
+    value: r.value ? `（${r.value}）` : "",
+  });
+}
+
+/**
+ * 申报导入 (xlsx): every row checked like one application; any refused row refuses the whole file with each row
+ * number and reason (nothing written) unless the user chose 仅导入有效行.
+ */
+export const importAwardApplications = defineAction({
+  name: "award.importApplications",
+  permission: "award.prepare",
+  schema: importApplicationsSchema,
+  maxInputBytes: MAX_UPLOAD_INPUT_BYTES,
+  prepare: async ({ file }) => ({ sheets: await readUpload(file), t: await getT() }),
+  handler: ({ file, ...input }, { user, audit, prepared: { sheets, t } }) => {
+    try {
+      const r = importApplications(sqlite(), user, input, sheets);
+      audit({
+        objectType: "award_batch",
+        objectId: input.batchId,
+        message: file.name,
+        detail: { mode: input.mode, added: r.added, refused: r.refused },
+      });
+      return { added: r.added, refused: r.refused.map((x) => rowText(t, x)), version: r.version };
+    } catch (e) {
+      if (e instanceof RowsRefused) {
+        const items = e.rows.slice(0, 50).map((x) => rowText(t, x));
+        throw new ActionError(
+          `awards.import.refused|n=${e.rows.length},items=${encodeURIComponent(items.join("；"))}`,
+          undefined,
+          "invalid",
+        );
+      }
+      throw e;
+    }
+  },
+  revalidate: (i) => paths(i.batchId),
 });

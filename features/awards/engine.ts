@@ -159,15 +159,13 @@ function bump(sqlite: Database.Database, batch: BatchRow, user: AwardUser, set: 
   return batch.version + 1;
 }
 
-function mustBatch(sqlite: Database.Database, id: number, version?: number): BatchRow {
+/** The batch, in one of `states` (checked before the version: a replay in the wrong state says so). */
+function mustBatch(sqlite: Database.Database, id: number, states: AwardBatchState[], version?: number): BatchRow {
   const b = getBatch(sqlite, id);
   if (!b) throw new ActionError("awards.err.notFound", undefined, "conflict");
+  if (!states.includes(b.state)) throw new ActionError(`awards.err.wrongState.${b.state}`, undefined, "conflict");
   if (version != null && b.version !== version) throw new ActionError("awards.err.stale", undefined, "conflict");
   return b;
-}
-
-function mustState(b: BatchRow, ...states: AwardBatchState[]): void {
-  if (!states.includes(b.state)) throw new ActionError(`awards.err.wrongState|state=${b.state}`, undefined, "conflict");
 }
 
 /** Batch-level steps are taken by a 全区 user; a scoped user prepares only their unit's lines. */
@@ -249,7 +247,7 @@ export function createBatch(
   );
   const counts =
     policy.mode === "automatic"
-      ? computeLines(sqlite, user, mustBatch(sqlite, id), policy)
+      ? computeLines(sqlite, user, mustBatch(sqlite, id, ["draft"]), policy)
       : { eligible: 0, excluded: 0 };
   return { id, ...counts };
 }
@@ -259,8 +257,7 @@ export function recomputeBatch(
   user: AwardUser,
   input: { batchId: number; version: number },
 ) {
-  const b = mustBatch(sqlite, input.batchId, input.version);
-  mustState(b, "draft");
+  const b = mustBatch(sqlite, input.batchId, ["draft"], input.version);
   const policy = getPolicy(sqlite, b.policyId)!;
   if (policy.mode !== "automatic") throw new ActionError("awards.err.notAutomatic", undefined, "conflict");
   const counts = computeLines(sqlite, user, b, policy);
@@ -322,14 +319,20 @@ export function checkApplication(
 }
 
 export function addApplication(sqlite: Database.Database, user: AwardUser, a: ApplicationInput & { version: number }) {
-  const b = mustBatch(sqlite, a.batchId, a.version);
-  mustState(b, "draft");
+  const b = mustBatch(sqlite, a.batchId, ["draft"], a.version);
   const policy = getPolicy(sqlite, b.policyId)!;
   if (policy.mode !== "application") throw new ActionError("awards.err.notApplication", undefined, "conflict");
   const c = checkApplication(sqlite, user, b, policy, a);
-  if (!c.ok) throw new ActionError(c.reason, { enterpriseId: [c.reason] });
+  if (!c.ok) throw new ActionError(c.reason, { [applicationField(c.reason)]: [c.reason] });
   const lineId = insertApplication(sqlite, user, b, policy, a, c.amountYuan, c.enterprise);
   return { lineId, amountYuan: c.amountYuan, version: bump(sqlite, b, user) };
+}
+
+/** The form field a refused application names (the import reports the row and the reason instead). */
+export function applicationField(reason: string): "enterpriseId" | "baseWan" | "amountWan" {
+  if (/refuse\.(base|belowThreshold)/.test(reason)) return "baseWan";
+  if (/refuse\.(amount|outOfRange|overCap|mismatch)/.test(reason)) return "amountWan";
+  return "enterpriseId";
 }
 
 export function insertApplication(
@@ -371,8 +374,7 @@ export function excludeLine(
   input: { lineId: number; reason: string },
 ): { batchId: number } {
   const line = mustLine(sqlite, user, input.lineId);
-  const b = mustBatch(sqlite, line.batchId);
-  mustState(b, "draft");
+  const b = mustBatch(sqlite, line.batchId, ["draft"]);
   sqlite
     .prepare("UPDATE award_lines SET excluded = 1, exclusion_reason = ? WHERE id = ?")
     .run(`manual|reason=${encodeURIComponent(input.reason)}`, line.id);
@@ -432,8 +434,7 @@ export function submitBatch(
   input: { batchId: number; version: number; budgetOverrideReason?: string | null },
 ) {
   mustFullScope(user);
-  const b = mustBatch(sqlite, input.batchId, input.version);
-  mustState(b, "draft");
+  const b = mustBatch(sqlite, input.batchId, ["draft"], input.version);
   const policy = getPolicy(sqlite, b.policyId)!;
   const t = batchTotals(sqlite, b.id);
   if (t.count === 0) throw new ActionError("awards.err.empty", undefined, "conflict");
@@ -488,8 +489,7 @@ export function reviewBatch(
   input: { batchId: number; version: number; decision: "pass" | "return"; reason?: string | null },
 ) {
   mustFullScope(user);
-  const b = mustBatch(sqlite, input.batchId, input.version);
-  mustState(b, "review");
+  const b = mustBatch(sqlite, input.batchId, ["review"], input.version);
   if (b.submittedBy === user.id) throw new ActionError("awards.err.ownBatch", undefined, "conflict");
   if (input.decision === "return") {
     if (!input.reason?.trim())
@@ -509,8 +509,7 @@ export function approveBatch(
   user: AwardUser,
   input: { batchId: number; version: number; decision: "approve" | "return"; reason?: string | null },
 ) {
-  const b = mustBatch(sqlite, input.batchId, input.version);
-  mustState(b, "approval");
+  const b = mustBatch(sqlite, input.batchId, ["approval"], input.version);
   if (b.submittedBy === user.id || b.reviewedBy === user.id)
     throw new ActionError("awards.err.ownBatch", undefined, "conflict");
   if (input.decision === "return") {
@@ -545,8 +544,7 @@ export function startPublicity(
   input: { batchId: number; version: number; start: string; end: string; docNo?: string | null },
 ) {
   mustFullScope(user);
-  const b = mustBatch(sqlite, input.batchId, input.version);
-  mustState(b, "approved");
+  const b = mustBatch(sqlite, input.batchId, ["approved"], input.version);
   if (!ISO_DATE.test(input.start) || !ISO_DATE.test(input.end) || input.end < input.start)
     throw new ActionError("awards.err.publicityDates", { end: ["awards.err.publicityDates"] });
   return {
@@ -562,8 +560,7 @@ export function startPublicity(
 /** An objection raised during 公示 against one line. */
 export function recordObjection(sqlite: Database.Database, user: AwardUser, input: { lineId: number; text: string }) {
   const line = mustLine(sqlite, user, input.lineId);
-  const b = mustBatch(sqlite, line.batchId);
-  mustState(b, "publicity");
+  const b = mustBatch(sqlite, line.batchId, ["publicity"]);
   if (line.excluded) throw new ActionError("awards.err.lineExcluded", undefined, "conflict");
   sqlite
     .prepare("UPDATE award_lines SET objection = ?, objection_resolution = NULL, objection_reason = NULL WHERE id = ?")
@@ -579,8 +576,7 @@ export function resolveObjection(
   input: { lineId: number; resolution: "kept" | "removed"; reason: string },
 ) {
   const line = mustLine(sqlite, user, input.lineId);
-  const b = mustBatch(sqlite, line.batchId);
-  mustState(b, "publicity");
+  const b = mustBatch(sqlite, line.batchId, ["publicity"]);
   if (!line.objection) throw new ActionError("awards.err.noObjection", undefined, "conflict");
   sqlite
     .prepare(
@@ -602,8 +598,7 @@ export function closePublicity(
   today: string,
 ) {
   mustFullScope(user);
-  const b = mustBatch(sqlite, input.batchId, input.version);
-  mustState(b, "publicity");
+  const b = mustBatch(sqlite, input.batchId, ["publicity"], input.version);
   if (!b.publicityEnd || b.publicityEnd >= today)
     throw new ActionError("awards.err.publicityRunning", undefined, "conflict");
   const open = sqlite
@@ -630,8 +625,7 @@ export function recordPayment(
   },
 ) {
   const line = mustLine(sqlite, user, input.lineId);
-  const b = mustBatch(sqlite, line.batchId);
-  mustState(b, "payment");
+  const b = mustBatch(sqlite, line.batchId, ["payment"]);
   if (line.excluded) throw new ActionError("awards.err.lineExcluded", undefined, "conflict");
   if (!ISO_DATE.test(input.paidDate)) throw new ActionError("awards.err.date", { paidDate: ["awards.err.date"] });
   if (!Number.isSafeInteger(input.amountYuan) || input.amountYuan <= 0)
@@ -664,8 +658,7 @@ export function recordPayment(
 /** 拨付 → 已完成 once every payable line is paid in full. */
 export function completeBatch(sqlite: Database.Database, user: AwardUser, input: { batchId: number; version: number }) {
   mustFullScope(user);
-  const b = mustBatch(sqlite, input.batchId, input.version);
-  mustState(b, "payment");
+  const b = mustBatch(sqlite, input.batchId, ["payment"], input.version);
   const unpaid = sqlite
     .prepare("SELECT count(*) FROM award_lines WHERE batch_id = ? AND excluded = 0 AND paid_yuan < amount_yuan")
     .pluck()

@@ -98,3 +98,10 @@ export const policySchema = z.strictObject({
     z.coerce.number().int().min(2000).max(2100).nullable(),
   ),
 });
+
+export const importApplicationsSchema = z.strictObject({
+  batchId: id(),
+  version: version(),
+  file: z.instanceof(File, { message: "import.refuse.noFile" }),
+  mode: z.enum(["all", "validOnly"]).default("all"),
+});

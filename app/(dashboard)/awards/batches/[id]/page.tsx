@@ -27,6 +27,7 @@ import { getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import { formatDateTime, todayIso } from "@/lib/time";
 import { ApplicationForm } from "../../_components/application-form";
+import { ImportForm } from "../../_components/import-form";
 import { STATE_TONE } from "../../_components/state-tone";
 import { StepForm } from "../../_components/step-form";
 
@@ -215,6 +216,8 @@ export default async function AwardBatchPage(props: { params: Promise<{ id: stri
           </CardHeader>
           <CardContent>
             <ApplicationForm batchId={b.id} version={b.version} range={b.policyKind === "range_by_review"} />
+            <h3 className="mt-5 mb-1 text-sm font-semibold text-slate-800">{t("awards.import.title")}</h3>
+            <ImportForm batchId={b.id} version={b.version} />
           </CardContent>
         </Card>
       ) : null}
