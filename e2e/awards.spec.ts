@@ -114,10 +114,19 @@ test("2019 科技型企业入库奖励: 355 enterprises, 1,065万元, walked to 
   expect(res.text).toContain('"code":"forbidden"');
   expect(batchRow(draftId)).toEqual(draft);
   // A review replayed by the preparer on a batch in review: refused (no one reviews their own batch).
+  // (The 新认定国家高新 batch exceeds its year budget: submitting needs an explicit reason, kept on the batch.)
   await staff.goto(`/awards/batches/${draftId}`);
   await waitForHydration(staff);
-  await staff.getByTestId("submit").getByRole("button", { name: "提交科室审核" }).click();
+  const submit = staff.getByTestId("submit");
+  await submit.getByRole("button", { name: "提交科室审核" }).click();
+  await expect(submit.getByRole("alert")).toContainText("本批次金额超出本年度剩余预算，请填写超预算说明");
+  expect(batchRow(draftId)).toEqual(draft);
+  await submit.getByLabel("超预算说明").fill("经区政府常务会议同意，从创新专项资金追加安排");
+  await submit.getByRole("button", { name: "提交科室审核" }).click();
   await expect(staff.getByTestId("batch-state")).toHaveText("科室审核");
+  expect(scalar("SELECT budget_override_reason FROM award_batches WHERE id = ?", draftId)).toBe(
+    "经区政府常务会议同意，从创新专项资金追加安排",
+  );
   const inReview = batchRow(draftId);
   res = await replayAction(
     staffCtx,
