@@ -42,7 +42,7 @@ async function createBatch(page: Page, policy: string, year: number): Promise<nu
 test("2019 科技型企业入库奖励: 355 enterprises, 1,065万元, walked to 已完成 with the ledger equal to the approved total @slow", async ({
   browser,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const staffCtx = await contextAs(browser, "staff");
   const staff = await staffCtx.newPage();
   const id = await createBatch(staff, "科技型企业入库奖励", 2019);
@@ -178,12 +178,12 @@ test("2019 科技型企业入库奖励: 355 enterprises, 1,065万元, walked to 
   const first = staff.getByTestId("award-line").first();
   const payForm = first.getByTestId("pay-form");
   await payForm.getByLabel("凭证号").fill("记-0001");
-  await payForm.getByLabel("拨付").selectOption("failed");
+  await payForm.getByLabel("拨付", { exact: true }).selectOption("failed");
   await payForm.getByRole("button", { name: "登记拨付" }).click();
   await expect(first).toContainText("拨付失败");
   await payForm.getByLabel("凭证号").fill("记-0002");
   await payForm.getByLabel("金额（万元）").fill("1");
-  await payForm.getByLabel("拨付").selectOption("paid");
+  await payForm.getByLabel("拨付", { exact: true }).selectOption("paid");
   await payForm.getByRole("button", { name: "登记拨付" }).click();
   await expect(first).toContainText("部分拨付");
   await payForm.getByLabel("凭证号").fill("记-0003");

@@ -241,3 +241,54 @@ describe("科技成果转化 applications", () => {
     );
   });
 });
+
+describe("data scope: a 镇街 user sees and prepares only their unit's lines", () => {
+  it("totals, eligibility and line steps are limited to the unit", () => {
+    const xt = sqlite
+      .prepare("SELECT id FROM dictionary_items WHERE kind = 'street' AND code = 'xiantao'")
+      .pluck()
+      .get() as number;
+    const street: AwardUser = {
+      id: users.street.id,
+      role: "staff",
+      scope: { kind: "unit", unit: "street", unitId: xt, userId: users.street.id },
+    };
+    const batchId = sqlite.prepare("SELECT id FROM award_batches WHERE year = 2019").pluck().get() as number;
+    const all = batchTotals(sqlite, batchId);
+    const mine = batchTotals(sqlite, batchId, street.scope);
+    const inXt = sqlite
+      .prepare(
+        "SELECT count(*) FROM award_lines l JOIN enterprises e ON e.id = l.enterprise_id WHERE l.batch_id = ? AND l.excluded = 0 AND e.street_id = ?",
+      )
+      .pluck()
+      .get(batchId, xt);
+    expect(mine.count).toBe(inXt);
+    expect(mine.count).toBeGreaterThan(0);
+    expect(mine.count).toBeLessThan(all.count);
+    const policy = getPolicy(sqlite, policyId("tech_enterprise_entry"))!;
+    const rows = computeEligible(sqlite, policy, 2019, street.scope);
+    expect(rows.every((r) => r.streetId === xt)).toBe(true);
+    // A line of another 镇街 is not found for them (nothing written); batch steps need a 全区 user.
+    const other = sqlite
+      .prepare(
+        "SELECT l.id FROM award_lines l JOIN enterprises e ON e.id = l.enterprise_id WHERE l.batch_id = ? AND e.street_id <> ? LIMIT 1",
+      )
+      .pluck()
+      .get(batchId, xt) as number;
+    refused(
+      () =>
+        recordPayment(sqlite, street, {
+          lineId: other,
+          paidDate: "2020-12-01",
+          voucherNo: "x",
+          amountYuan: 1,
+          status: "paid",
+        }),
+      "awards.err.notFound",
+    );
+    refused(
+      () => createBatch(sqlite, street, { policyId: policyId("tech_transfer_agency"), year: 2020 }),
+      "awards.err.scopeBatch",
+    );
+  });
+});
