@@ -83,7 +83,7 @@ export default async function AwardBatchPage(props: { params: Promise<{ id: stri
         <CardContent className="flex flex-col gap-2 pt-4 text-sm">
           <p data-testid="batch-totals" className="font-medium">
             {t("awards.totals", { n: totals.count, amount: formatWan(totals.totalYuan) })}
-            {totals.paidYuan > 0 ? ` · ${t("awards.paid")} ${formatWan(totals.paidYuan)}` : ""}
+            {totals.paidYuan > 0 ? ` · ${t("awards.paid")} ${t("awards.wan", { n: formatWan(totals.paidYuan) })}` : ""}
           </p>
           {b.budgetYuan != null ? (
             <p className="text-slate-600">

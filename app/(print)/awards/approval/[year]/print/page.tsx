@@ -69,8 +69,7 @@ export default async function AwardApprovalPrintPage({ params }: { params: Promi
                 <td className="px-1 py-1 text-right tabular">{b.budgetYuan == null ? "—" : formatWan(b.budgetYuan)}</td>
               </tr>
             ))}
-          </tbody>
-          <tfoot>
+
             <tr className="border-y border-slate-700 font-semibold">
               <td className="px-1 py-1" colSpan={2}>
                 {t("awards.totals", { n: count, amount: formatWan(total) })}
@@ -79,7 +78,7 @@ export default async function AwardApprovalPrintPage({ params }: { params: Promi
               <td className="px-1 py-1 text-right tabular">{formatWan(total)}</td>
               <td />
             </tr>
-          </tfoot>
+          </tbody>
         </table>
         <div className="mt-10 grid grid-cols-3 gap-4 text-sm text-slate-800">
           <p>{t("awards.signPreparer")}</p>

@@ -75,8 +75,7 @@ export default async function AwardPublicityPrintPage({ params }: { params: Prom
                 <td className="px-1 py-0.5 text-right tabular">{formatWan(l.amountYuan)}</td>
               </tr>
             ))}
-          </tbody>
-          <tfoot>
+
             <tr className="border-y border-slate-700 font-semibold">
               <td className="px-1 py-1" colSpan={3}>
                 {t("awards.totals", { n: lines.length, amount: formatWan(total) })}
@@ -85,7 +84,7 @@ export default async function AwardPublicityPrintPage({ params }: { params: Prom
                 {formatWan(total)}
               </td>
             </tr>
-          </tfoot>
+          </tbody>
         </table>
         <p className="mt-8 text-right text-sm text-slate-800">{t("reports.masthead", { district: OUR_DISTRICT })}</p>
         <p className="text-right text-sm text-slate-800">{b.publicityStart ?? ""}</p>
