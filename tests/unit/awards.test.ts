@@ -11,6 +11,7 @@ import {
   type AwardUser,
   addApplication,
   approveBatch,
+  awardsWaiting,
   batchTotals,
   closePublicity,
   completeBatch,
@@ -18,6 +19,7 @@ import {
   createBatch,
   getBatch,
   getPolicy,
+  recomputeBatch,
   recordPayment,
   reviewBatch,
   startPublicity,
@@ -146,6 +148,24 @@ describe("the published 2019 科技型企业入库奖励 batch from the demo reg
     tx(() => reviewBatch(sqlite, users.admin, { batchId: id, version: v(), decision: "pass" }));
     tx(() => approveBatch(sqlite, users.leader, { batchId: id, version: v(), decision: "approve" }));
     expect(getBatch(sqlite, id)!.approvedTotalYuan).toBe(wanToYuan(1065));
+    // Frozen: a later registry edit (a recipient deregistered and renamed) changes neither the list nor the amounts,
+    // and the list can no longer be recomputed.
+    const line = sqlite
+      .prepare(
+        "SELECT enterprise_id AS e, enterprise_name AS n FROM award_lines WHERE batch_id = ? AND excluded = 0 LIMIT 1",
+      )
+      .get(id) as { e: number; n: string };
+    sqlite.prepare("UPDATE enterprises SET name = name || '（更名）' WHERE id = ?").run(line.e);
+    expect(
+      sqlite
+        .prepare("SELECT enterprise_name FROM award_lines WHERE batch_id = ? AND enterprise_id = ?")
+        .pluck()
+        .get(id, line.e),
+    ).toBe(line.n);
+    expect(batchTotals(sqlite, id).totalYuan).toBe(wanToYuan(1065));
+    refused(() => recomputeBatch(sqlite, users.staff, { batchId: id, version: v() }), "awards.err.wrongState.approved");
+    expect(awardsWaiting(sqlite, users.staff).map((w) => w.batchId)).toContain(id);
+    expect(awardsWaiting(sqlite, users.leader).map((w) => w.batchId)).not.toContain(id);
     tx(() =>
       startPublicity(sqlite, users.staff, { batchId: id, version: v(), start: "2020-11-01", end: "2099-11-07" }),
     );
