@@ -24,7 +24,7 @@ export default async function AwardApprovalPrintPage({ params }: { params: Promi
   const total = batches.reduce((s, b) => s + b.totalYuan, 0);
   const count = batches.reduce((s, b) => s + b.count, 0);
   return (
-    <div className="report-print min-h-screen bg-slate-200 py-6 print:bg-white print:py-0">
+    <div className="report-print min-h-screen bg-slate-200 py-6 print:min-h-0 print:bg-white print:py-0">
       <div className="mx-auto mb-4 flex max-w-[210mm] flex-wrap items-center gap-3 px-2 print:hidden">
         <Link href="/awards" className={buttonVariants({ variant: "outline" })}>
           {t("reports.back")}

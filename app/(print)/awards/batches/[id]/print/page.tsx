@@ -25,7 +25,7 @@ export default async function AwardPublicityPrintPage({ params }: { params: Prom
   const total = lines.reduce((s, l) => s + l.amountYuan, 0);
   const dash = "　　";
   return (
-    <div className="report-print min-h-screen bg-slate-200 py-6 print:bg-white print:py-0">
+    <div className="report-print min-h-screen bg-slate-200 py-6 print:min-h-0 print:bg-white print:py-0">
       <div className="mx-auto mb-4 flex max-w-[210mm] flex-wrap items-center gap-3 px-2 print:hidden">
         <Link href={`/awards/batches/${b.id}`} className={buttonVariants({ variant: "outline" })}>
           {t("reports.back")}
@@ -88,7 +88,7 @@ export default async function AwardPublicityPrintPage({ params }: { params: Prom
         </table>
         <p className="mt-8 text-right text-sm text-slate-800">{t("reports.masthead", { district: OUR_DISTRICT })}</p>
         <p className="text-right text-sm text-slate-800">{b.publicityStart ?? ""}</p>
-        <p className="mt-6 text-xs text-slate-500">* {t("reports.sampleNote")}</p>
+        <p className="mt-6 text-xs text-slate-500">* {t("awards.sampleNote")}</p>
       </article>
     </div>
   );
