@@ -312,3 +312,28 @@ describe("data scope: a 镇街 user sees and prepares only their unit's lines", 
     );
   });
 });
+
+describe("guards on a draft", () => {
+  it("a recipient deregistered after computing is flagged and the submit refused; over budget needs a reason", () => {
+    const { id } = tx(() =>
+      createBatch(sqlite, users.staff, { policyId: policyId("national_hightech_new"), year: 2020 }),
+    );
+    const v = () => getBatch(sqlite, id)!.version;
+    const e = sqlite
+      .prepare("SELECT enterprise_id FROM award_lines WHERE batch_id = ? AND excluded = 0 LIMIT 1")
+      .pluck()
+      .get(id) as number;
+    sqlite.prepare("UPDATE enterprises SET status = 'deregistered' WHERE id = ?").run(e);
+    expect(batchTotals(sqlite, id).flagged).toBe(1);
+    refused(
+      () => submitBatch(sqlite, users.staff, { batchId: id, version: v(), budgetOverrideReason: "追加" }),
+      "awards.err.flagged",
+    );
+    sqlite.prepare("UPDATE enterprises SET status = 'active' WHERE id = ?").run(e);
+    // Over the 5,000万 (示例) budget: refused without a reason, accepted with one (kept on the batch).
+    expect(batchTotals(sqlite, id).totalYuan).toBeGreaterThan(wanToYuan(5000));
+    refused(() => submitBatch(sqlite, users.staff, { batchId: id, version: v() }), "awards.err.overBudget");
+    tx(() => submitBatch(sqlite, users.staff, { batchId: id, version: v(), budgetOverrideReason: "区政府同意追加" }));
+    expect(getBatch(sqlite, id)!.budgetOverrideReason).toBe("区政府同意追加");
+  });
+});
