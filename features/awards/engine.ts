@@ -667,11 +667,12 @@ export function completeBatch(sqlite: Database.Database, user: AwardUser, input:
   return { version: bump(sqlite, b, user, { state: "done", completed_at: new Date().toISOString() }) };
 }
 
-/** What waits on this user's role: review (staff/admin, not their own), approval (leader), publicity/payment steps. */
+/** What waits on this user's role (for notifications; takes the drizzle db or its better-sqlite3 client): review (staff/admin, not their own), approval (leader), publicity/payment steps. */
 export function awardsWaiting(
-  sqlite: Database.Database,
+  db: Database.Database | { $client: Database.Database },
   user: { id: number; role: string },
 ): { batchId: number; policyName: string; year: number; state: AwardBatchState }[] {
+  const sqlite = "$client" in db ? db.$client : db;
   const states =
     user.role === "leader"
       ? ["approval"]

@@ -12,7 +12,7 @@ import { todayIso } from "@/lib/time";
 export async function AwardsBoardCard({ user }: { user: CurrentUser }) {
   const t = await getT();
   const cards = yearCards(user.scope).slice(0, 2);
-  const waiting = awardsWaiting(getDb().$client, user);
+  const waiting = awardsWaiting(getDb(), user);
   const alerts = awardAlerts(todayIso());
   if (cards.length === 0 && waiting.length === 0) return null;
   return (
