@@ -31,15 +31,15 @@ export async function awardsBench(db: DB): Promise<AwardsBenchResult> {
     | undefined;
   const policy = policyId ? getPolicy(sqlite, policyId) : undefined;
   if (!policy) return { available: false, reason: "no tech_enterprise_entry policy" };
-  // The year with the most 市级科技型企业 qualifications awarded.
+  // The year (within the policy's active years) with the most 市级科技型企业 qualifications awarded.
   const year = Number(
     sqlite
       .prepare(
         `SELECT substr(q.awarded_date, 1, 4) FROM enterprise_qualifications q JOIN dictionary_items d ON d.id = q.type_id
-         WHERE d.code = 'municipal_tech_enterprise' GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+         WHERE d.code = 'municipal_tech_enterprise' AND q.awarded_date >= ? GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
       )
       .pluck()
-      .get(),
+      .get(`${policy.activeFrom}-01-01`),
   );
   const user = {
     id: sqlite.prepare("SELECT id FROM users WHERE username = 'staff'").pluck().get() as number,
