@@ -342,3 +342,27 @@ test("申报导入: unknown code, non-numeric / negative base, duplicate enterpr
   expect(scalar("SELECT amount_yuan FROM award_lines WHERE batch_id = ?", id)).toBe(80_000);
   await ctx.close();
 });
+
+test("data scope: a 镇街 user sees only their unit's lines of a batch, and its totals", async ({ browser }) => {
+  const staffCtx = await contextAs(browser, "staff");
+  const staff = await staffCtx.newPage();
+  const id = await createBatch(staff, "新认定国家高新技术企业奖励", 2020);
+  const all = scalar("SELECT count(*) FROM award_lines WHERE batch_id = ? AND excluded = 0", id);
+  const xiantao = scalar(
+    `SELECT count(*) FROM award_lines l JOIN enterprises e ON e.id = l.enterprise_id
+     JOIN dictionary_items d ON d.id = e.street_id AND d.kind = 'street' AND d.code = 'xiantao'
+     WHERE l.batch_id = ? AND l.excluded = 0`,
+    id,
+  );
+  expect(xiantao).toBeGreaterThan(0);
+  expect(xiantao).toBeLessThan(all);
+  const ctx = await contextAs(browser, "street");
+  const page = await ctx.newPage();
+  await page.goto(`/awards/batches/${id}`);
+  await expect(page.getByTestId("award-line")).toHaveCount(xiantao);
+  await expect(page.getByTestId("batch-totals")).toContainText(`合计：${xiantao}家`);
+  // Batch-level steps are not offered to them (and the engine refuses them: tests/unit/awards.test.ts).
+  await expect(page.getByTestId("submit")).toHaveCount(0);
+  await ctx.close();
+  await staffCtx.close();
+});
