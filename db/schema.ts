@@ -611,3 +611,163 @@ export const savedFilters = sqliteTable(
   (t) => [uniqueIndex("saved_filters_user_list_name_uq").on(t.userId, t.list, t.name)],
 );
 export type SavedFilter = typeof savedFilters.$inferSelect;
+// ───────────────────────────── 政策兑现 (policy awards) ─────────────────────────────
+// Money is stored exactly, as integer 元 (the policies speak in 万元 = 10 000 元; never a float).
+
+export const AWARD_RULE_KINDS = ["fixed", "rate_of_base_with_cap", "range_by_review"] as const;
+export type AwardRuleKind = (typeof AWARD_RULE_KINDS)[number];
+/** 免申即享 (computed from the registries) or 申报 (staff record or import applications). */
+export const AWARD_MODES = ["automatic", "application"] as const;
+export type AwardMode = (typeof AWARD_MODES)[number];
+/** 草稿 → 科室审核 → 局领导审批 → 已批准 → 公示 → 拨付 → 已完成. */
+export const AWARD_BATCH_STATES = ["draft", "review", "approval", "approved", "publicity", "payment", "done"] as const;
+export type AwardBatchState = (typeof AWARD_BATCH_STATES)[number];
+
+/** The policy catalogue: the rule is data (fixed / rate × base with threshold and cap / range by review). */
+export const awardPolicies = sqliteTable("award_policies", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** Stable machine key from the facts file (tech_enterprise_entry …). */
+  key: text("key").notNull().unique(),
+  name: text("name").notNull(),
+  /** 政策依据: document title and 文号. */
+  basisTitle: text("basis_title").notNull(),
+  basisDocNo: text("basis_doc_no"),
+  ruleText: text("rule_text").notNull(),
+  kind: text("kind", { enum: AWARD_RULE_KINDS }).notNull(),
+  mode: text("mode", { enum: AWARD_MODES }).notNull(),
+  /** fixed: the amount; range: min/max; rate: base × rateBp / 10 000 when base ≥ threshold, at most cap. */
+  amountYuan: integer("amount_yuan"),
+  minYuan: integer("min_yuan"),
+  maxYuan: integer("max_yuan"),
+  rateBp: integer("rate_bp"),
+  thresholdYuan: integer("threshold_yuan"),
+  capYuan: integer("cap_yuan"),
+  /** Eligibility from the registries: the first qualification of this type awarded in the batch year. */
+  eligibilityQualCode: text("eligibility_qual_code"),
+  eligibilityText: text("eligibility_text"),
+  /** 申报材料 (one per line). */
+  documents: text("documents"),
+  /** 年度预算 (元); null = not set. */
+  yearBudgetYuan: integer("year_budget_yuan"),
+  activeFrom: integer("active_from").notNull(),
+  activeTo: integer("active_to"),
+  source: text("source"),
+  version: integer("version").notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  updatedBy: integer("updated_by").references(() => users.id),
+});
+export type AwardPolicy = typeof awardPolicies.$inferSelect;
+
+/** One policy × one year. */
+export const awardBatches = sqliteTable(
+  "award_batches",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    policyId: integer("policy_id")
+      .notNull()
+      .references(() => awardPolicies.id),
+    year: integer("year").notNull(),
+    state: text("state", { enum: AWARD_BATCH_STATES }).notNull().default("draft"),
+    /** Who prepared it (submitted for review): may not review it. */
+    submittedBy: integer("submitted_by").references(() => users.id),
+    submittedAt: text("submitted_at"),
+    reviewedBy: integer("reviewed_by").references(() => users.id),
+    reviewedAt: text("reviewed_at"),
+    approvedBy: integer("approved_by").references(() => users.id),
+    approvedAt: text("approved_at"),
+    /** The last return (by the reviewer or the leader) and its reason. */
+    returnedBy: integer("returned_by").references(() => users.id),
+    returnReason: text("return_reason"),
+    /** Over the remaining year budget: submitted only with an explicit reason. */
+    budgetOverrideReason: text("budget_override_reason"),
+    /** Frozen at approval: recipients and total. */
+    approvedTotalYuan: integer("approved_total_yuan"),
+    approvedCount: integer("approved_count"),
+    publicityDocNo: text("publicity_doc_no"),
+    publicityStart: text("publicity_start"),
+    publicityEnd: text("publicity_end"),
+    completedAt: text("completed_at"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    createdBy: integer("created_by").references(() => users.id),
+    updatedBy: integer("updated_by").references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("award_batches_policy_year_uq").on(t.policyId, t.year),
+    index("award_batches_state_idx").on(t.state),
+  ],
+);
+export type AwardBatch = typeof awardBatches.$inferSelect;
+
+/** A recipient (or an explicit exclusion) in a batch, with the fact that makes it eligible. */
+export const awardLines = sqliteTable(
+  "award_lines",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    batchId: integer("batch_id")
+      .notNull()
+      .references(() => awardBatches.id),
+    policyId: integer("policy_id")
+      .notNull()
+      .references(() => awardPolicies.id),
+    enterpriseId: integer("enterprise_id")
+      .notNull()
+      .references(() => enterprises.id),
+    /** Snapshot of the enterprise at computation (frozen with the batch at approval). */
+    enterpriseName: text("enterprise_name").notNull(),
+    creditCode: text("credit_code").notNull(),
+    streetId: integer("street_id"),
+    parkId: integer("park_id"),
+    /** The eligibility fact: the qualification and its date (automatic), or the application (year). */
+    qualificationId: integer("qualification_id").references(() => enterpriseQualifications.id),
+    factDate: text("fact_date"),
+    /** q:<qualification id> or a:<enterprise id>:<year>: the same policy never pays the same fact twice. */
+    factKey: text("fact_key").notNull(),
+    baseYuan: integer("base_yuan"),
+    reviewScore: real("review_score"),
+    documents: text("documents"),
+    amountYuan: integer("amount_yuan").notNull().default(0),
+    excluded: integer("excluded", { mode: "boolean" }).notNull().default(false),
+    exclusionReason: text("exclusion_reason"),
+    objection: text("objection"),
+    objectionResolution: text("objection_resolution", { enum: ["kept", "removed"] }),
+    objectionReason: text("objection_reason"),
+    paidYuan: integer("paid_yuan").notNull().default(0),
+    paymentState: text("payment_state", { enum: ["unpaid", "partial", "paid", "failed"] })
+      .notNull()
+      .default("unpaid"),
+    createdAt: createdAt(),
+    createdBy: integer("created_by").references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex("award_lines_batch_enterprise_uq").on(t.batchId, t.enterpriseId),
+    uniqueIndex("award_lines_policy_fact_uq").on(t.policyId, t.factKey).where(sql`excluded = 0`),
+    index("award_lines_enterprise_idx").on(t.enterpriseId),
+  ],
+);
+export type AwardLine = typeof awardLines.$inferSelect;
+
+/** 拨付台账: one row per payment attempt of a line (failed ones kept and visible). */
+export const awardPayments = sqliteTable(
+  "award_payments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    lineId: integer("line_id")
+      .notNull()
+      .references(() => awardLines.id),
+    batchId: integer("batch_id")
+      .notNull()
+      .references(() => awardBatches.id),
+    paidDate: text("paid_date").notNull(),
+    voucherNo: text("voucher_no").notNull(),
+    amountYuan: integer("amount_yuan").notNull(),
+    status: text("status", { enum: ["paid", "failed"] }).notNull(),
+    note: text("note"),
+    createdAt: createdAt(),
+    createdBy: integer("created_by").references(() => users.id),
+  },
+  (t) => [index("award_payments_batch_idx").on(t.batchId, t.lineId)],
+);
+export type AwardPayment = typeof awardPayments.$inferSelect;

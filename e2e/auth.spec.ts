@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { contextAs, DEMO_PASSWORD, signIn } from "./fixtures/auth";
 import { row, scalar, seedUser, uniqueName } from "./fixtures/db";
 
-const REGISTRY_MENU = ["首页/驾驶舱", "科技企业", "研发机构", "孵化载体", "人才", "指标与目标", "季度汇总"];
+const REGISTRY_MENU = ["首页/驾驶舱", "科技企业", "研发机构", "孵化载体", "人才", "指标与目标", "季度汇总", "政策兑现"];
 const MENUS: Record<string, string[]> = {
   admin: [...REGISTRY_MENU, "数据导入", "用户管理", "数据字典"],
   staff: [...REGISTRY_MENU, "数据导入"],

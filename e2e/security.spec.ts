@@ -347,6 +347,8 @@ test.describe("the app runs under its CSP", () => {
       [`/enterprises/${enterpriseId}`, /.+/],
       ["/indicators", "指标与目标"],
       ["/reports", "季度汇总"],
+      ["/awards", "政策兑现"],
+      ["/awards/policies", "政策目录"],
       ["/import", "数据导入"],
       ["/admin/users", "用户管理"],
     ];

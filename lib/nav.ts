@@ -22,6 +22,7 @@ export const NAV: NavGroup[] = [
       { href: "/talents", label: "nav.talents", permission: "registry.read", icon: "users" },
       { href: "/indicators", label: "nav.indicators", permission: "indicator.read", icon: "target" },
       { href: "/reports", label: "nav.reports", permission: "report.read", icon: "file" },
+      { href: "/awards", label: "nav.awards", permission: "award.read", icon: "award" },
       { href: "/import", label: "nav.import", permission: "import.run", icon: "upload" },
       { href: "/review", label: "nav.review", permission: "registry.write", icon: "check" },
     ],

@@ -22,6 +22,11 @@ export const PERMISSIONS = [
   "dictionary.manage",
   "audit.read",
   "auditor.manage",
+  /** 政策兑现: read the catalogue and batches; prepare/review/publicise/pay; approve (局领导); maintain the catalogue. */
+  "award.read",
+  "award.prepare",
+  "award.approve",
+  "award.policy",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,13 +41,15 @@ const STAFF: Permission[] = [
   "report.export",
   "report.write",
   "import.run",
+  "award.read",
+  "award.prepare",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // Separation of duties (三权分立): the admin runs the system but does not read the audit trail.
-  admin: [...STAFF, "registry.restore", "report.reopen", "user.manage", "dictionary.manage"],
+  admin: [...STAFF, "registry.restore", "report.reopen", "user.manage", "dictionary.manage", "award.policy"],
   staff: STAFF,
-  leader: ["registry.read", "indicator.read", "report.read", "report.export"],
+  leader: ["registry.read", "indicator.read", "report.read", "report.export", "award.read", "award.approve"],
   // Auditor accounts are created and reset only by an auditor (or `npm run user:create-auditor` on the server).
   auditor: ["audit.read", "auditor.manage"],
 };

@@ -17,6 +17,7 @@ import { formatPeriod, isPeriod, isQuarter, periodRange, quarterOfDate, yearOf }
 import { can } from "@/lib/permissions";
 import { todayIso } from "@/lib/time";
 import { UnitHome } from "./_components/unit-home";
+import { AwardsBoardCard } from "./awards/_components/awards-board-card";
 
 export default async function BoardPage({
   searchParams,
@@ -176,6 +177,7 @@ export default async function BoardPage({
           )}
         </CardContent>
       </Card>
+      {can(user.role, "award.read") ? <AwardsBoardCard user={user} /> : null}
 
       <section aria-labelledby="headline">
         <h2 id="headline" className="mb-2 text-base font-semibold text-slate-800">

@@ -1,5 +1,6 @@
 "use client";
 import {
+  Award,
   BookOpen,
   Building2,
   ClipboardCheck,
@@ -46,6 +47,7 @@ const ICONS: Record<string, React.ComponentType<{ className?: string }>> = {
   "log-in": LogIn,
   shield: ShieldCheck,
   check: ClipboardCheck,
+  award: Award,
 };
 
 function isActive(pathname: string, href: string) {

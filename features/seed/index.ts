@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/password";
 import { DICTIONARY_SEED } from "./dictionaries";
 import { DICTIONARY_EN, INDICATOR_EN } from "./english";
 import { seedIndicators } from "./indicators";
+import { seedPolicies } from "./policies";
 import { formatSeedRegistriesSummary, seedRegistries } from "./registries";
 
 export const DEMO_PASSWORD = "Yubei@2021";
@@ -148,6 +149,9 @@ export async function seedAll(db: DB, log: (m: string) => void = () => {}): Prom
   const added = seedDictionaries(db);
   if (added) log(`数据字典：新增 ${added} 条`);
   const demo = isDemoMode();
+  // The 政策兑现 catalogue is facts (features/seed/yubei-policies.json), seeded whatever the demo mode.
+  const policies = seedPolicies(db, { demo });
+  if (policies) log(`政策兑现：政策 ${policies} 项`);
   if (demo) {
     if (await seedDemoUsers(db))
       log("演示账号已创建：admin / staff / leader / auditor / street / park（密码 Yubei@2021，仅供演示）");

@@ -49,6 +49,8 @@ export const SEEDED_FIGURES = {
   leadingTalents: 54,
   startupDemoTeams: 6,
   expiringHighTechCertificates: 6,
+  /** 兑现2019年入库科技型企业奖励355家，共1065万元 (features/seed/yubei-policies.json). */
+  techEnterpriseEntry2019Recipients: 355,
 } as const;
 
 export type SeedRegistriesResult = {
@@ -665,6 +667,42 @@ function generateQualifications(rng: Rng, ents: Ent[]): Qual[] {
   return quals;
 }
 
+/**
+ * The published 2019 batch of 科技型企业入库奖励 paid 355 enterprises: exactly that many live, active enterprises
+ * must have their FIRST 市级科技型企业 qualification in 2019. The generator gives more; the surplus (in list order,
+ * no random draw, so nothing else generated changes) enters one or two years earlier instead, on the same day of
+ * the year and never before the enterprise could qualify. Moving an entry to an earlier year leaves every count as
+ * of 2019-12-31 and later (3137 at 2020/2021Q1, 232 new in 2021Q1) unchanged.
+ */
+function matchPublishedEntryBatch(quals: Qual[], target: number, year: number): void {
+  const municipal = QUALIFICATION_CODES.municipalTechEnterprise;
+  const first = new Map<Ent, Qual>();
+  for (const q of quals) {
+    if (q.type !== municipal || q.deletedAt) continue;
+    const f = first.get(q.ent);
+    if (!f || q.awarded < f.awarded) first.set(q.ent, q);
+  }
+  const inYear = [...first.values()].filter((q) => isLive(q.ent) && yearOf(q.awarded) === year);
+  let surplus = inYear.length - target;
+  if (surplus < 0) throw new Error(`seed: only ${inYear.length} first entries in ${year}, need ${target}`);
+  let flip = 0;
+  for (const q of inYear) {
+    if (surplus === 0) break;
+    // Only the plain holders (one qualification row, no expiry); the decoys keep their dates.
+    if (q.ent.group !== "holder" || q.expiry !== null) continue;
+    const earliest = maxIso("2015-01-05", addDays(q.ent.founded, 180));
+    const back = flip++ % 2 === 0 ? 1 : 2;
+    const moved = [back, 3 - back]
+      .map((b) => `${year - b}${q.awarded.slice(4)}`.replace("-02-29", "-02-28"))
+      .find((d) => d >= earliest);
+    if (!moved) continue;
+    q.awarded = moved;
+    q.ent.municipalAwarded = moved;
+    surplus--;
+  }
+  if (surplus > 0) throw new Error(`seed: could not move ${surplus} first entries out of ${year}`);
+}
+
 /** The only date-dependent rows: 6 国家高新 certificates expiring within the next 90 days of `today`. */
 function expiringCertificates(rng: Rng, ents: Ent[], today: string): Qual[] {
   const pool = rng.shuffle(ents.filter((e) => isLive(e) && e.municipalAwarded && e.founded <= "2015-12-31"));
@@ -883,6 +921,7 @@ export function seedRegistries(db: DB, today: Date = new Date()): SeedRegistries
   const rng = new Rng(REGISTRY_SEED);
   const ents = generateEnterprises(rng);
   const quals = generateQualifications(new Rng(REGISTRY_SEED + 1), ents);
+  matchPublishedEntryBatch(quals, SEEDED_FIGURES.techEnterpriseEntry2019Recipients, 2019);
   const institutionsRng = new Rng(REGISTRY_SEED + 2);
   const incubatorRng = new Rng(REGISTRY_SEED + 3);
   const talentRng = new Rng(REGISTRY_SEED + 4);

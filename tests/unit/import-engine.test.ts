@@ -123,7 +123,7 @@ describe("enterprise import", () => {
     expect(plan.totals).toMatchObject({ new: 1, invalid: 4 });
     const byRow = (sheet: string, row: number) => plan.errors.filter((e) => e.sheet === sheet && e.row === row);
     expect(byRow("企业", 3)).toEqual([
-      expect.objectContaining({ column: "统一社会信用代码", value: BAD, message: expect.stringContaining("校验位") }),
+      expect.objectContaining({ column: "统一社会信用代码", value: BAD, message: "registry.creditCode.checksum" }),
     ]);
     expect(byRow("企业", 4)[0]).toMatchObject({ column: "注册资本（万元）", message: "import.cell.formulaNoResult" });
     expect(byRow("企业", 5)[0].message).toMatch(/^import\.row\.duplicateInFile\|row=2/);

@@ -1,3 +1,4 @@
+import { awardsEn } from "./sections/awards";
 import { dailyEn } from "./sections/daily";
 import { enterprisesEn } from "./sections/enterprises";
 import { importEn } from "./sections/import";
@@ -21,6 +22,7 @@ export const en: Messages = {
   nav: {
     collapseSidebar: "Collapse sidebar",
     expandSidebar: "Expand sidebar",
+    awards: "Policy awards",
     auditors: "Auditor accounts",
     home: "KPI board",
     enterprises: "Tech enterprises",
@@ -270,6 +272,7 @@ export const en: Messages = {
   reports: reportsEn,
   review: reviewEn,
   import: importEn,
+  awards: awardsEn,
   actions: {
     "auditor.create": "Create auditor account",
     "auditor.resetPassword": "Reset auditor password",
@@ -337,5 +340,21 @@ export const en: Messages = {
     "import.commit": "Import data",
     "savedFilter.save": "Save a filter",
     "savedFilter.delete": "Delete a filter",
+    "award.createBatch": "Create award batch",
+    "award.recompute": "Recompute award list",
+    "award.addApplication": "Record award application",
+    "award.importApplications": "Import award applications",
+    "award.excludeLine": "Exclude award line",
+    "award.submit": "Submit award batch",
+    "award.review": "Review award batch",
+    "award.approve": "Approve award batch",
+    "award.startPublicity": "Start award publicity",
+    "award.objection": "Record objection",
+    "award.resolveObjection": "Resolve objection",
+    "award.closePublicity": "Close publicity",
+    "award.pay": "Record award payment",
+    "award.complete": "Complete award batch",
+    "award.updatePolicy": "Edit award policy",
+    "award.exportXlsx": "Export award list",
   },
 };

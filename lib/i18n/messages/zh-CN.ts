@@ -1,3 +1,4 @@
+import { awardsZh } from "./sections/awards";
 import { dailyZh } from "./sections/daily";
 import { enterprisesZh } from "./sections/enterprises";
 import { importZh } from "./sections/import";
@@ -22,6 +23,7 @@ export const zhCN = {
   nav: {
     collapseSidebar: "收起侧栏",
     expandSidebar: "展开侧栏",
+    awards: "政策兑现",
     auditors: "审计员账户",
     home: "首页/驾驶舱",
     enterprises: "科技企业",
@@ -268,6 +270,7 @@ export const zhCN = {
   reports: reportsZh,
   review: reviewZh,
   import: importZh,
+  awards: awardsZh,
   actions: {
     "auditor.create": "新建审计员账户",
     "auditor.resetPassword": "重置审计员密码",
@@ -335,6 +338,22 @@ export const zhCN = {
     "import.commit": "导入数据",
     "savedFilter.save": "保存筛选",
     "savedFilter.delete": "删除筛选",
+    "award.createBatch": "新建兑现批次",
+    "award.recompute": "重新计算兑现名单",
+    "award.addApplication": "录入兑现申报",
+    "award.importApplications": "导入兑现申报",
+    "award.excludeLine": "剔除兑现名单",
+    "award.submit": "提交兑现批次审核",
+    "award.review": "科室审核兑现批次",
+    "award.approve": "审批兑现批次",
+    "award.startPublicity": "开始兑现公示",
+    "award.objection": "登记公示异议",
+    "award.resolveObjection": "处理公示异议",
+    "award.closePublicity": "结束公示转入拨付",
+    "award.pay": "登记兑现拨付",
+    "award.complete": "完成兑现批次",
+    "award.updatePolicy": "修改兑现政策",
+    "award.exportXlsx": "导出兑现名单",
   },
 } as const;
 

@@ -10,6 +10,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { maskPhone } from "@/lib/mask";
 import { can } from "@/lib/permissions";
 import { getDictionaryOptions } from "@/lib/registry/dictionaries";
+import { AwardsHistory } from "../../awards/_components/awards-history";
 import { AnnualSection } from "../_components/annual-section";
 import { ContactPhone } from "../_components/contact-phone";
 import { QualificationsSection } from "../_components/qualifications-section";
@@ -57,6 +58,7 @@ export default async function EnterpriseDetailPage(props: {
         )}
       />
       <AnnualSection enterpriseId={e.id} canWrite={canWrite} rows={data.annual} />
+      {can(user.role, "award.read") ? <AwardsHistory enterpriseId={e.id} /> : null}
       <Card>
         <CardHeader>
           <CardTitle>{t("enterprises.linked.institutions")}</CardTitle>

@@ -72,7 +72,7 @@ export function QualificationsSection({
             </thead>
             <tbody>
               {rows.map((q) => (
-                <tr key={q.id}>
+                <tr key={q.id} id={`qualification-${q.id}`} className="target:bg-amber-50">
                   <Td>
                     {q.type}
                     {q.reviewState !== "approved" ? (
