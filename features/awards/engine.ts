@@ -48,7 +48,7 @@ export type BatchRow = {
 };
 
 /** Why a registry row is listed but not paid: a catalogue key under awards.exclusion. */
-export type ExclusionCode = "notFirst" | "deregistered" | "movedOut" | "deleted" | "alreadyAwarded";
+export type ExclusionCode = "notFirst" | "deregistered" | "movedOut" | "deleted" | "notApproved" | "alreadyAwarded";
 
 export type EligibleRow = {
   enterpriseId: number;
@@ -113,9 +113,10 @@ export function computeEligible(
          SELECT q.id, q.enterprise_id, q.awarded_date,
            row_number() OVER (PARTITION BY q.enterprise_id ORDER BY q.awarded_date, q.id) AS rn
          FROM enterprise_qualifications q
-         WHERE q.type_id = (SELECT id FROM typ) AND q.deleted_at IS NULL AND q.awarded_date <= @to)
+         WHERE q.type_id = (SELECT id FROM typ) AND q.deleted_at IS NULL AND q.review_state = 'approved'
+           AND q.awarded_date <= @to)
        SELECT e.id AS enterpriseId, e.name AS enterpriseName, e.credit_code AS creditCode, e.street_id AS streetId,
-         e.park_id AS parkId, r.id AS qualificationId, r.awarded_date AS factDate, r.rn, e.status, e.deleted_at AS deletedAt,
+         e.park_id AS parkId, r.id AS qualificationId, r.awarded_date AS factDate, r.rn, e.status, e.deleted_at AS deletedAt, e.review_state AS reviewState,
          (SELECT l.batch_id FROM award_lines l WHERE l.policy_id = @policyId AND l.fact_key = 'q:' || r.id
             AND l.excluded = 0 AND l.batch_id <> @batchId) AS priorBatchId
        FROM ranked r JOIN enterprises e ON e.id = r.enterprise_id
@@ -128,21 +129,30 @@ export function computeEligible(
       to: `${year}-12-31`,
       policyId: policy.id,
       batchId,
-    }) as (Omit<EligibleRow, "exclusion"> & { rn: number; status: string; deletedAt: string | null })[];
-  return rows.map(({ rn, status, deletedAt, ...r }) => ({
+    }) as (Omit<EligibleRow, "exclusion"> & {
+    rn: number;
+    status: string;
+    deletedAt: string | null;
+    reviewState: string;
+  })[];
+  // Only approved records count (录入 → 审核): a qualification awaiting review is not a fact yet, and an
+  // enterprise awaiting its first approval is listed with that reason.
+  return rows.map(({ rn, status, deletedAt, reviewState, ...r }) => ({
     ...r,
     exclusion:
       rn > 1
         ? "notFirst"
         : deletedAt
           ? "deleted"
-          : status === "deregistered"
-            ? "deregistered"
-            : status !== "active"
-              ? "movedOut"
-              : r.priorBatchId
-                ? "alreadyAwarded"
-                : null,
+          : reviewState !== "approved"
+            ? "notApproved"
+            : status === "deregistered"
+              ? "deregistered"
+              : status !== "active"
+                ? "movedOut"
+                : r.priorBatchId
+                  ? "alreadyAwarded"
+                  : null,
   }));
 }
 
