@@ -9,7 +9,10 @@ test("the enterprise list: numbered pages with jump-to-page, thousands separator
   await signInAs(page, "leader");
   await page.goto("/enterprises?status=active");
   await waitForHydration(page);
-  const live = scalar<number>("SELECT count(*) FROM enterprises WHERE deleted_at IS NULL AND status = 'active'");
+  // The leader reads approved records only (录入 → 审核: what a 镇街 entered counts once a reviewer approves it).
+  const live = scalar<number>(
+    "SELECT count(*) FROM enterprises WHERE deleted_at IS NULL AND status = 'active' AND review_state = 'approved'",
+  );
   await expect(page.getByTestId("total-count")).toHaveText(`共 ${live.toLocaleString("en-US")} 条`);
   const pages = Math.ceil(live / 20);
 
@@ -40,7 +43,8 @@ test("the 合计 row sums R&D经费 and 营业收入 over the whole filter, not 
   await signInAs(page, "leader");
   const street = scalar<number>("SELECT id FROM dictionary_items WHERE kind='street' AND code='longxi'");
   await page.goto(`/enterprises?street=${street}`);
-  const where = "deleted_at IS NULL AND street_id = ?";
+  // The leader reads approved records only.
+  const where = "deleted_at IS NULL AND review_state = 'approved' AND street_id = ?";
   const n = scalar<number>(`SELECT count(*) FROM enterprises WHERE ${where}`, street);
   expect(n, "more rows than one page").toBeGreaterThan(20);
   const rd = scalar<number>(`SELECT sum(latest_rd_expense) FROM enterprises WHERE ${where}`, street);

@@ -263,7 +263,7 @@ function ItemCard({
                         {tDynamic(t, d.label, d.label)}
                       </th>
                       {item.op === "update" ? (
-                        <td className="py-1.5 pr-3 text-slate-600 line-through decoration-slate-400">
+                        <td className="py-1.5 pr-3 text-slate-600 line-through decoration-slate-400" translate="no">
                           {shown(d.before)}
                         </td>
                       ) : null}
