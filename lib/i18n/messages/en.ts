@@ -1,3 +1,4 @@
+import { auditViewEn } from "./sections/audit-view";
 import { enterprisesEn } from "./sections/enterprises";
 import { importEn } from "./sections/import";
 import { incubatorsEn } from "./sections/incubators";
@@ -248,6 +249,7 @@ export const en: Messages = {
     filterTo: "To",
     empty: "No log entries",
   },
+  auditView: auditViewEn,
   registry: registryEn,
   enterprises: enterprisesEn,
   institutions: institutionsEn,
@@ -259,6 +261,7 @@ export const en: Messages = {
   actions: {
     "auditor.create": "Create auditor account",
     "auditor.resetPassword": "Reset auditor password",
+    "audit.export": "Export operation log",
     "user.create": "Create user",
     "user.disable": "Disable user",
     "user.enable": "Enable user",

@@ -1,3 +1,4 @@
+import { auditViewZh } from "./sections/audit-view";
 import { enterprisesZh } from "./sections/enterprises";
 import { importZh } from "./sections/import";
 import { incubatorsZh } from "./sections/incubators";
@@ -246,6 +247,7 @@ export const zhCN = {
     filterTo: "结束日期",
     empty: "暂无日志",
   },
+  auditView: auditViewZh,
   registry: registryZh,
   enterprises: enterprisesZh,
   institutions: institutionsZh,
@@ -257,6 +259,7 @@ export const zhCN = {
   actions: {
     "auditor.create": "新建审计员账户",
     "auditor.resetPassword": "重置审计员密码",
+    "audit.export": "导出操作日志",
     "user.create": "新建用户",
     "user.disable": "停用用户",
     "user.enable": "启用用户",
