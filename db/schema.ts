@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
-import { type AnySQLiteColumn, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 // Enums and constants that client code needs live in ./enums (no drizzle, no zod); re-exported here for server code.
 import {
   DATA_SCOPES,
@@ -536,3 +545,22 @@ export const reportSnapshots = sqliteTable(
   ],
 );
 export type ReportSnapshotRow = typeof reportSnapshots.$inferSelect;
+
+// ───────────────────────────── notifications ─────────────────────────────
+
+/**
+ * Which notification items a user has read. Items themselves are computed on read from the data
+ * (features/notifications); an item's key names its state (a certificate and its expiry date, a quarter), so a
+ * renewed certificate or a new quarter is a new, unread item.
+ */
+export const notificationReads = sqliteTable(
+  "notification_reads",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    itemKey: text("item_key").notNull(),
+    readAt: text("read_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.itemKey] })],
+);

@@ -1,4 +1,6 @@
 import { AppShell } from "@/components/shell/app-shell";
+import { NotificationBell } from "@/components/shell/notification-bell";
+import { getMyUnreadCount } from "@/features/notifications/queries";
 import { requireUser } from "@/lib/dal";
 import { NAV } from "@/lib/nav";
 import { can } from "@/lib/permissions";
@@ -12,6 +14,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
     <AppShell
       groups={groups}
       user={{ displayName: user.displayName, username: user.username, role: user.role, isDemo: user.isDemo }}
+      bell={<NotificationBell initialCount={await getMyUnreadCount()} />}
     >
       {children}
     </AppShell>

@@ -8,6 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { defaultBoardPeriod, getBoard } from "@/features/kpi/board";
 import { drillHref } from "@/features/kpi/drill";
+import { NotificationDigest } from "@/features/notifications/digest";
 import { closedVersion } from "@/features/reports/summary";
 import { requireUser } from "@/lib/dal";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -74,6 +75,8 @@ export default async function BoardPage({
         </div>
         <PeriodSelect value={period} quarters={quarters} years={years} />
       </div>
+
+      {user.role === "leader" ? <NotificationDigest t={t} /> : null}
 
       {progress.entered < progress.total ? (
         <div

@@ -86,9 +86,12 @@ function Nav({ groups, onNavigate }: { groups: NavGroup[]; onNavigate?: () => vo
 export function AppShell({
   groups,
   user,
+  bell,
   children,
 }: {
   groups: NavGroup[];
+  /** The notifications bell (rendered by the layout with its server-computed count). */
+  bell?: React.ReactNode;
   user: { displayName: string; username: string; role: string; isDemo: boolean };
   children: React.ReactNode;
 }) {
@@ -154,6 +157,7 @@ export function AppShell({
               <p className="text-sm font-medium text-slate-800">{user.displayName}</p>
               <p className="text-xs text-slate-500">{t(`roles.${user.role}` as "roles.admin")}</p>
             </div>
+            {bell}
             <LanguageSwitch />
             <Link
               href="/change-password"

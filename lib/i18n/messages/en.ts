@@ -4,6 +4,7 @@ import { importEn } from "./sections/import";
 import { incubatorsEn } from "./sections/incubators";
 import { institutionsEn } from "./sections/institutions";
 import { kpiEn } from "./sections/kpi";
+import { notificationsEn } from "./sections/notifications";
 import { registryEn } from "./sections/registry";
 import { reportsEn } from "./sections/reports";
 import { talentsEn } from "./sections/talents";
@@ -250,6 +251,7 @@ export const en: Messages = {
     empty: "No log entries",
   },
   auditView: auditViewEn,
+  notifications: notificationsEn,
   registry: registryEn,
   enterprises: enterprisesEn,
   institutions: institutionsEn,
@@ -261,6 +263,7 @@ export const en: Messages = {
   actions: {
     "auditor.create": "Create auditor account",
     "auditor.resetPassword": "Reset auditor password",
+    "notification.markRead": "Mark notifications read",
     "audit.export": "Export operation log",
     "user.create": "Create user",
     "user.disable": "Disable user",

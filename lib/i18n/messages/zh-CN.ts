@@ -4,6 +4,7 @@ import { importZh } from "./sections/import";
 import { incubatorsZh } from "./sections/incubators";
 import { institutionsZh } from "./sections/institutions";
 import { kpiZh } from "./sections/kpi";
+import { notificationsZh } from "./sections/notifications";
 import { registryZh } from "./sections/registry";
 import { reportsZh } from "./sections/reports";
 import { talentsZh } from "./sections/talents";
@@ -248,6 +249,7 @@ export const zhCN = {
     empty: "暂无日志",
   },
   auditView: auditViewZh,
+  notifications: notificationsZh,
   registry: registryZh,
   enterprises: enterprisesZh,
   institutions: institutionsZh,
@@ -259,6 +261,7 @@ export const zhCN = {
   actions: {
     "auditor.create": "新建审计员账户",
     "auditor.resetPassword": "重置审计员密码",
+    "notification.markRead": "标记通知已读",
     "audit.export": "导出操作日志",
     "user.create": "新建用户",
     "user.disable": "停用用户",
