@@ -70,7 +70,7 @@ export function KpiCard({
         <p className="group/value min-w-0">
           {card.value === null ? (
             <>
-              <span className="text-3xl font-semibold tabular text-slate-400" data-testid="kpi-value">
+              <span className="text-3xl font-semibold tabular text-slate-500" data-testid="kpi-value">
                 —
               </span>
               <span className="ml-2 text-sm text-slate-500">{t("kpi.noValue")}</span>
@@ -141,7 +141,7 @@ export function KpiCard({
               {t("kpi.rank", { rank: s.rank })}
             </span>
             <span className="ml-1 text-slate-500">{t("kpi.rankOf", { count: card.districtCount })}</span>
-            {card.sampleBased ? <span className="ml-2 text-xs text-slate-400">（{t("kpi.sampleBased")}）</span> : null}
+            {card.sampleBased ? <span className="ml-2 text-xs text-slate-500">（{t("kpi.sampleBased")}）</span> : null}
           </p>
         ) : ind.compareDistricts ? (
           <p className="text-slate-500">{t("kpi.noRank")}</p>
@@ -201,6 +201,8 @@ export function KpiCard({
             <div
               className="h-1.5 w-full overflow-hidden rounded bg-slate-100"
               role="progressbar"
+              aria-label={`${ind.name} · ${t("kpi.target")}`}
+              aria-valuetext={t("kpi.progress", { pct: formatPct(card.target.progress, 1) })}
               aria-valuenow={Math.round(card.target.progress)}
               aria-valuemin={0}
               aria-valuemax={100}

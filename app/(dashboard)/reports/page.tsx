@@ -59,7 +59,7 @@ export default async function ReportsPage() {
                       {formatPeriod(q, locale)}
                     </Link>
                     {periodEnd(q) >= today ? (
-                      <span className="ml-2 text-xs text-slate-400">{t("reports.notEnded")}</span>
+                      <span className="ml-2 text-xs text-slate-500">{t("reports.notEnded")}</span>
                     ) : null}
                   </Td>
                   <Td>

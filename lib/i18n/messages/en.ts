@@ -17,6 +17,7 @@ export const en: Messages = {
     subtitle: "Innovation registry and KPI board",
     sample: "Sample data",
     demoOnly: "Demo account, for trying out only",
+    skipToMain: "Skip to main content",
   },
   nav: {
     auditors: "Auditor accounts",

@@ -18,6 +18,7 @@ export const zhCN = {
     subtitle: "科技创新管理与指标驾驶舱",
     sample: "示例数据",
     demoOnly: "演示账号，仅供体验",
+    skipToMain: "跳到主要内容",
   },
   nav: {
     auditors: "审计员账户",

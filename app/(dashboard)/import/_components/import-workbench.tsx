@@ -174,7 +174,7 @@ export function ImportWorkbench({ registries }: { registries: RegistryOption[] }
                   {t("import.form.browse")}
                 </label>
                 <span className="min-w-0 flex-1 truncate text-sm text-slate-700" data-testid="import-file-name">
-                  {file?.name ?? <span className="text-slate-400">{t("import.form.noFile")}</span>}
+                  {file?.name ?? <span className="text-slate-500">{t("import.form.noFile")}</span>}
                 </span>
                 <Button onClick={runPreview} disabled={busy || !file}>
                   {previewing ? (
