@@ -247,6 +247,8 @@ export const enterpriseQualifications = sqliteTable(
     // Counting holders of a type valid on a date: type → dates, covering.
     index("quals_type_dates_idx").on(t.typeId, t.deletedAt, t.awardedDate, t.expiryDate, t.enterpriseId),
     index("quals_type_expiry_idx").on(t.typeId, t.expiryDate),
+    // 通知与待办: certificates of any type expiring soon (features/notifications/sources/certificates.ts).
+    index("quals_expiry_live_idx").on(t.expiryDate, t.deletedAt),
   ],
 );
 export type EnterpriseQualification = typeof enterpriseQualifications.$inferSelect;

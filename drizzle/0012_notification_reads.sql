@@ -5,3 +5,5 @@ CREATE TABLE `notification_reads` (
 	PRIMARY KEY(`user_id`, `item_key`),
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
+--> statement-breakpoint
+CREATE INDEX `quals_expiry_live_idx` ON `enterprise_qualifications` (`expiry_date`,`deleted_at`);
