@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
-import { type AnySQLiteColumn, index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 // Enums and constants that client code needs live in ./enums (no drizzle, no zod); re-exported here for server code.
 import {
   DATA_SCOPES,
@@ -245,6 +254,8 @@ export const enterpriseQualifications = sqliteTable(
     // Counting holders of a type valid on a date: type → dates, covering.
     index("quals_type_dates_idx").on(t.typeId, t.deletedAt, t.awardedDate, t.expiryDate, t.enterpriseId, t.reviewState),
     index("quals_type_expiry_idx").on(t.typeId, t.expiryDate),
+    // 通知与待办: certificates of any type expiring soon (features/notifications/sources/certificates.ts).
+    index("quals_expiry_live_idx").on(t.expiryDate, t.deletedAt),
   ],
 );
 export type EnterpriseQualification = typeof enterpriseQualifications.$inferSelect;
@@ -771,3 +782,21 @@ export const awardPayments = sqliteTable(
   (t) => [index("award_payments_batch_idx").on(t.batchId, t.lineId)],
 );
 export type AwardPayment = typeof awardPayments.$inferSelect;
+// ───────────────────────────── notifications ─────────────────────────────
+
+/**
+ * Which notification items a user has read. Items themselves are computed on read from the data
+ * (features/notifications); an item's key names its state (a certificate and its expiry date, a quarter), so a
+ * renewed certificate or a new quarter is a new, unread item.
+ */
+export const notificationReads = sqliteTable(
+  "notification_reads",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    itemKey: text("item_key").notNull(),
+    readAt: text("read_at").notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.itemKey] })],
+);

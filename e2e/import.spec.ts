@@ -131,9 +131,16 @@ test("one bad row: its Excel row and column are reported, 确认导入 is disabl
   if (!sheet) throw new Error("the report has no 企业 sheet");
   const headers = (sheet.getRow(1).values as unknown[]).slice(1);
   expect(headers.at(-1)).toBe("错误原因");
-  expect(String(sheet.getRow(3).getCell(headers.length).value)).toContain(
-    "统一社会信用代码：统一社会信用代码校验位错误",
+  // The reason names the column once (the message already says 统一社会信用代码).
+  const reason = String(sheet.getRow(3).getCell(headers.length).value);
+  expect(reason).toContain("统一社会信用代码校验位错误");
+  expect(reason).not.toContain("统一社会信用代码：统一社会信用代码");
+  // The report is the template: its instructions sheet and drop-down lists are kept for the correction.
+  expect(report.getWorksheet("填写说明")).toBeDefined();
+  const validations = Object.values(
+    (sheet as unknown as { dataValidations: { model: Record<string, { type: string }> } }).dataValidations.model,
   );
+  expect(validations.some((v) => v.type === "list")).toBe(true);
   expect(sheet.getRow(2).getCell(headers.length).value ?? null).toBeNull();
   expect(sheet.getRow(4).getCell(2).value).toBe(codes[2]);
 
@@ -196,6 +203,42 @@ test("importing the same file twice creates nothing the second time and says so"
       JSON.stringify(codes),
     ),
   ).toBe(versions);
+});
+
+test("re-importing changed rows: the preview lists each 更新 row's field changes, labelled, with dictionary labels and masked phones", async ({
+  page,
+}) => {
+  await signInAs(page, "staff");
+  const { codes, names, buffer, template } = await goodFile(page, 2, "导入更新企业");
+  await previewFile(page, "first.xlsx", buffer);
+  await page.getByRole("button", { name: "确认导入" }).click();
+  await expect(page.getByTestId("import-result")).toContainText("2 条新增");
+
+  // The second row changes its 镇街, capital and phone; the first is unchanged.
+  const changed = await fillTemplate(template, "企业", [
+    enterprise(names[0], codes[0], { 成立日期: new Date(Date.UTC(2019, 3, 1)) }),
+    enterprise(names[1], codes[1], {
+      成立日期: "2018/3/9",
+      规上工业企业: "是",
+      所属镇街: "仙桃街道",
+      "注册资本（万元）": 1250.5,
+      联系电话: "13912345678",
+    }),
+  ]);
+  await page.getByRole("button", { name: "继续导入其他文件" }).click();
+  await previewFile(page, "second.xlsx", changed);
+  await expect(page.getByTestId("count-updated")).toHaveText("1");
+  await expect(page.getByTestId("count-unchanged")).toHaveText("1");
+  const update = page.getByTestId("import-update");
+  await expect(update).toHaveCount(1);
+  await expect(update).toContainText(names[1]);
+  await expect(update.getByTestId("import-update-row")).toHaveText("3");
+  const changes = update.getByTestId("import-update-change");
+  await expect(changes).toHaveCount(3);
+  await expect(changes.filter({ hasText: "所属镇街" })).toContainText("龙溪街道 → 仙桃街道");
+  await expect(changes.filter({ hasText: "注册资本（万元）" })).toContainText("500 → 1,250.5");
+  await expect(changes.filter({ hasText: "联系电话" })).toContainText("138****8000 → 139****5678");
+  await expect(page.getByTestId("import-preview")).not.toContainText("13912345678");
 });
 
 // @alone: "quickly" is wall-clock time, which only means something with no other test loading the machine.

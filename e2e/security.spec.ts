@@ -259,7 +259,7 @@ test.describe("三权分立: only auditors manage auditor accounts", () => {
       : testInfo.outputPath("auditor-accounts.png");
     await page.screenshot({ path: shot, fullPage: true });
     await page.goto("/admin/audit-log");
-    await expect(page.getByText("新建审计员账户").first()).toBeVisible();
+    await expect(page.getByTestId("audit-row").getByText("新建审计员账户").first()).toBeVisible();
 
     // The admin cannot open the auditors' screen.
     const admin = await contextAs(browser, "admin");

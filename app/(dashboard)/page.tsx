@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { defaultBoardPeriod, getBoard } from "@/features/kpi/board";
 import { drillHref } from "@/features/kpi/drill";
 import { localiseBoard, localiser } from "@/features/kpi/localise";
+import { NotificationDigest } from "@/features/notifications/digest";
 import { closedVersion } from "@/features/reports/summary";
 import { requireUser } from "@/lib/dal";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -84,6 +85,7 @@ export default async function BoardPage({
 
       {/* A 镇街/园区 user's own figures and share of the district; the review queue's size for a reviewer. */}
       <UnitHome user={user} cards={board.cards} period={period} t={t} locale={locale} />
+      {user.role === "leader" ? <NotificationDigest t={t} /> : null}
 
       {progress.entered < progress.total ? (
         <div

@@ -20,11 +20,18 @@ export default async function LoginPage({
   if (user) redirect(user.mustChangePassword ? "/change-password" : callbackUrl);
   const t = await getT();
   return (
-    <div className="flex min-h-dvh items-center justify-center bg-gradient-to-br from-brand-900 via-brand-700 to-sky-700 p-4">
-      <div className="w-full max-w-sm rounded-xl bg-white p-6 shadow-2xl sm:p-8">
+    <main
+      aria-labelledby="login-title"
+      className="flex min-h-dvh items-center justify-center bg-gradient-to-br from-brand-900 via-brand-700 to-sky-700 p-4"
+    >
+      <section aria-labelledby="login-form-title" className="w-full max-w-sm rounded-xl bg-white p-6 shadow-2xl sm:p-8">
         <p className="text-sm text-slate-500">{t("app.short")}</p>
-        <h1 className="mb-1 text-xl font-semibold text-slate-900">{t("app.subtitle")}</h1>
-        <h2 className="mb-5 text-sm text-slate-600">{t("login.title")}</h2>
+        <h1 id="login-title" className="mb-1 text-xl font-semibold text-slate-900">
+          {t("app.subtitle")}
+        </h1>
+        <h2 id="login-form-title" className="mb-5 text-sm text-slate-600">
+          {t("login.title")}
+        </h2>
         {sp.changed ? (
           <p role="status" className="mb-4 rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
             {t("password.success")}
@@ -39,7 +46,7 @@ export default async function LoginPage({
         {process.env.DEMO !== "0" ? (
           <p className="mt-5 text-xs leading-relaxed text-slate-500">{t("login.demoHint")}</p>
         ) : null}
-      </div>
-    </div>
+      </section>
+    </main>
   );
 }

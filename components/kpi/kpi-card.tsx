@@ -205,6 +205,8 @@ export function KpiCard({
             <div
               className="h-1.5 w-full overflow-hidden rounded bg-slate-100"
               role="progressbar"
+              aria-label={`${ind.name} · ${t("kpi.target")}`}
+              aria-valuetext={t("kpi.progress", { pct: formatPct(card.target.progress, 1) })}
               aria-valuenow={Math.round(card.target.progress)}
               aria-valuemin={0}
               aria-valuemax={100}

@@ -9,23 +9,53 @@ export function LogFilters({
   values,
   resultOptions,
   showAction,
+  userOptions,
+  actionOptions,
+  children,
 }: {
   t: T;
   action: string;
   values: { user?: string; action?: string; result?: string; from?: string; to?: string };
   resultOptions: { value: string; label: string }[];
   showAction: boolean;
+  /** Pickers by name instead of typed usernames and action codes. */
+  userOptions?: { value: string; label: string }[];
+  actionOptions?: { value: string; label: string }[];
+  /** Kept in the query (e.g. the record a trail is narrowed to), or actions beside the buttons. */
+  children?: React.ReactNode;
 }) {
   return (
     <form method="get" action={action} className="grid gap-3 p-3 sm:grid-cols-2 lg:grid-cols-6 lg:items-end">
       <div className="flex flex-col gap-1">
         <Label htmlFor="f-user">{t("audit.filterUser")}</Label>
-        <Input id="f-user" name="user" defaultValue={values.user ?? ""} maxLength={64} />
+        {userOptions ? (
+          <Select id="f-user" name="user" defaultValue={values.user ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {userOptions.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+        ) : (
+          <Input id="f-user" name="user" defaultValue={values.user ?? ""} maxLength={64} />
+        )}
       </div>
       {showAction ? (
         <div className="flex flex-col gap-1">
           <Label htmlFor="f-action">{t("audit.filterAction")}</Label>
-          <Input id="f-action" name="action" defaultValue={values.action ?? ""} maxLength={64} placeholder="user." />
+          {actionOptions ? (
+            <Select id="f-action" name="action" defaultValue={values.action ?? ""}>
+              <option value="">{t("auditView.allActions")}</option>
+              {actionOptions.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </Select>
+          ) : (
+            <Input id="f-action" name="action" defaultValue={values.action ?? ""} maxLength={64} placeholder="user." />
+          )}
         </div>
       ) : null}
       <div className="flex flex-col gap-1">
@@ -47,7 +77,7 @@ export function LogFilters({
         <Label htmlFor="f-to">{t("audit.filterTo")}</Label>
         <Input id="f-to" name="to" type="date" defaultValue={values.to ?? ""} />
       </div>
-      <div className="flex gap-2">
+      <div className="flex flex-wrap gap-2">
         <Button type="submit">{t("common.search")}</Button>
         <a
           href={action}
@@ -55,6 +85,7 @@ export function LogFilters({
         >
           {t("common.reset")}
         </a>
+        {children}
       </div>
     </form>
   );

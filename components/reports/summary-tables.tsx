@@ -89,7 +89,7 @@ export function IndicatorTable({
             <tr key={r.key} data-testid={`report-row-${r.key}`}>
               <td className={cn(td, compact ? "min-w-[8em]" : "min-w-[11em]")}>
                 {r.name}
-                {r.sampleBased ? <span className="ml-1 text-xs text-slate-400">*</span> : null}
+                {r.sampleBased ? <span className="ml-1 text-xs text-slate-500">*</span> : null}
               </td>
               <td className={cn(td, "whitespace-nowrap")}>
                 {compact ? r.dataPeriod : formatPeriod(r.dataPeriod, locale)}

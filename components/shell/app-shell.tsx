@@ -118,9 +118,12 @@ export function AppShell({
   groups,
   user,
   sidebarCollapsed = false,
+  bell,
   children,
 }: {
   groups: NavGroup[];
+  /** The notifications bell (rendered by the layout with its server-computed count). */
+  bell?: React.ReactNode;
   user: { displayName: string; username: string; role: string; isDemo: boolean };
   /** As the user left it (read from their cookie by the layout, so the first paint is right). */
   sidebarCollapsed?: boolean;
@@ -228,6 +231,7 @@ export function AppShell({
               </p>
               <p className="text-xs text-slate-500">{t(`roles.${user.role}` as "roles.admin")}</p>
             </div>
+            {bell}
             <LanguageSwitch />
             <Link
               href="/change-password"

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { DictionaryKind } from "@/db/schema";
 import { type ColumnSpec, type ImportRegistry, REGISTRY_SPECS } from "@/features/import/registries";
 import { makeT, type T } from "@/lib/i18n/core";
-import { displayValue } from "@/lib/import/cells";
+import { displayValue, normaliseHeader } from "@/lib/import/cells";
 import { MAX_DATA_ROWS } from "@/lib/import/workbook";
 import type { ImportPlan } from "./engine";
 
@@ -44,6 +44,14 @@ export async function buildTemplate(
   registry: ImportRegistry,
   dictionaries: Partial<Record<DictionaryKind, string[]>>,
 ): Promise<Buffer> {
+  return Buffer.from(await templateWorkbook(registry, dictionaries).xlsx.writeBuffer());
+}
+
+/** The template as a workbook: the guide sheet, the hidden lists, and one data sheet per sheet of the registry. */
+function templateWorkbook(
+  registry: ImportRegistry,
+  dictionaries: Partial<Record<DictionaryKind, string[]>>,
+): ExcelJS.Workbook {
   const reg = REGISTRY_SPECS[registry];
   const wb = new ExcelJS.Workbook();
   wb.creator = zh("app.short");
@@ -140,47 +148,78 @@ export async function buildTemplate(
   }
   // Open on the first data sheet.
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 2, visibility: "visible" }];
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return wb;
 }
 
-/** The uploaded rows of every sheet, each with its problems in an added 错误原因 column (problem rows tinted). */
-export async function buildErrorReport(plan: ImportPlan, t: T, translate: (m: string) => string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+/** A reason as the report shows it: the column named once (not when the message already names it). */
+function reasonText(column: string | null | undefined, message: string): string {
+  const name = (column ?? "").replace(/^\*/, "").trim();
+  return name && !message.includes(name) ? `${name}：${message}` : message;
+}
+
+/**
+ * The error report: the template itself (its 填写说明 sheet, drop-down lists and formats kept, so the user corrects
+ * the rows where they are and uploads the file again) with the uploaded rows in their own row numbers, each
+ * problem row tinted and its reasons in an added 错误原因 column. Uploaded columns the template lacks follow its own.
+ */
+export async function buildErrorReport(
+  plan: ImportPlan,
+  t: T,
+  translate: (m: string) => string,
+  template: { registry: ImportRegistry; dictionaries: Partial<Record<DictionaryKind, string[]>> },
+): Promise<Buffer> {
+  const wb = templateWorkbook(template.registry, template.dictionaries);
+  const reg = REGISTRY_SPECS[template.registry];
   const reasons = new Map<string, string[]>();
   for (const e of plan.errors) {
     const k = `${e.sheet}\u0000${e.row}`;
     const list = reasons.get(k) ?? [];
-    list.push(e.column ? `${e.column}：${translate(e.message)}` : translate(e.message));
+    list.push(reasonText(e.column, translate(e.message)));
     reasons.set(k, list);
   }
+  let firstWithErrors: number | null = null;
   for (const s of plan.sheets) {
-    const ws = wb.addWorksheet(s.name, { views: [{ state: "frozen", ySplit: 1 }] });
-    const width = s.raw.headers.length;
+    const spec = reg.sheets.find((x) => x.key === s.key);
+    const ws =
+      (spec && wb.getWorksheet(zh(spec.sheet))) || wb.addWorksheet(s.name, { views: [{ state: "frozen", ySplit: 1 }] });
     const header = ws.getRow(1);
-    s.raw.headers.forEach((h, i) => {
-      header.getCell(i + 1).value = h;
+    // Where each uploaded column goes: the template's column of the same header, else after the template's.
+    const templateCols = spec ? spec.columns.map((c) => normaliseHeader(zh(c.header))) : [];
+    let next = templateCols.length;
+    const target = s.raw.headers.map((h) => {
+      const at = templateCols.indexOf(normaliseHeader(h));
+      if (at >= 0) return at + 1;
+      next += 1;
+      header.getCell(next).value = h;
+      return next;
     });
-    header.getCell(width + 1).value = t("import.columns.errorReason");
+    const reasonCol = next + 1;
+    header.getCell(reasonCol).value = t("import.columns.errorReason");
     header.font = { bold: true };
-    header.eachCell((cell) => {
-      cell.fill = HEADER_FILL;
-    });
-    ws.getColumn(width + 1).width = 60;
+    for (let i = 1; i <= reasonCol; i++) header.getCell(i).fill = HEADER_FILL;
+    ws.getColumn(reasonCol).width = 60;
+    ws.getColumn(reasonCol).alignment = { wrapText: true, vertical: "top" };
     for (const r of s.raw.rows) {
       const row = ws.getRow(r.rowNumber);
-      for (let i = 0; i < width; i++) {
+      for (let i = 0; i < s.raw.headers.length; i++) {
         const v = r.cells[i];
         if (v === null || v === undefined) continue;
         // Formulas and rich text are written as the values they show.
-        row.getCell(i + 1).value =
+        row.getCell(target[i]).value =
           typeof v === "object" && !(v instanceof Date) ? displayValue(v) : (v as ExcelJS.CellValue);
       }
       const why = reasons.get(`${s.name}\u0000${r.rowNumber}`);
       if (why) {
-        row.getCell(width + 1).value = why.join("；");
-        for (let i = 1; i <= width + 1; i++) row.getCell(i).fill = ERROR_FILL;
+        row.getCell(reasonCol).value = why.join("；");
+        for (let i = 1; i <= reasonCol; i++) row.getCell(i).fill = ERROR_FILL;
+        if (firstWithErrors === null) firstWithErrors = wb.worksheets.indexOf(ws);
       }
     }
   }
+  // Open on the first sheet with a problem.
+  if (firstWithErrors !== null)
+    wb.views = [
+      { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: firstWithErrors, visibility: "visible" },
+    ];
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

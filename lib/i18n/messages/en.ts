@@ -1,3 +1,4 @@
+import { auditViewEn } from "./sections/audit-view";
 import { awardsEn } from "./sections/awards";
 import { dailyEn } from "./sections/daily";
 import { enterprisesEn } from "./sections/enterprises";
@@ -5,6 +6,7 @@ import { importEn } from "./sections/import";
 import { incubatorsEn } from "./sections/incubators";
 import { institutionsEn } from "./sections/institutions";
 import { kpiEn } from "./sections/kpi";
+import { notificationsEn } from "./sections/notifications";
 import { registryEn } from "./sections/registry";
 import { reportsEn } from "./sections/reports";
 import { reviewEn } from "./sections/review";
@@ -18,6 +20,7 @@ export const en: Messages = {
     subtitle: "Innovation registry and KPI board",
     sample: "Sample data",
     demoOnly: "Demo account, for trying out only",
+    skipToMain: "Skip to main content",
   },
   nav: {
     collapseSidebar: "Collapse sidebar",
@@ -262,6 +265,8 @@ export const en: Messages = {
     filterTo: "To",
     empty: "No log entries",
   },
+  auditView: auditViewEn,
+  notifications: notificationsEn,
   registry: registryEn,
   daily: dailyEn,
   enterprises: enterprisesEn,
@@ -276,6 +281,8 @@ export const en: Messages = {
   actions: {
     "auditor.create": "Create auditor account",
     "auditor.resetPassword": "Reset auditor password",
+    "notification.markRead": "Mark notifications read",
+    "audit.export": "Export operation log",
     "user.create": "Create user",
     "user.disable": "Disable user",
     "user.enable": "Enable user",

@@ -1,3 +1,4 @@
+import { auditViewZh } from "./sections/audit-view";
 import { awardsZh } from "./sections/awards";
 import { dailyZh } from "./sections/daily";
 import { enterprisesZh } from "./sections/enterprises";
@@ -5,6 +6,7 @@ import { importZh } from "./sections/import";
 import { incubatorsZh } from "./sections/incubators";
 import { institutionsZh } from "./sections/institutions";
 import { kpiZh } from "./sections/kpi";
+import { notificationsZh } from "./sections/notifications";
 import { registryZh } from "./sections/registry";
 import { reportsZh } from "./sections/reports";
 import { reviewZh } from "./sections/review";
@@ -19,6 +21,7 @@ export const zhCN = {
     subtitle: "科技创新管理与指标驾驶舱",
     sample: "示例数据",
     demoOnly: "演示账号，仅供体验",
+    skipToMain: "跳到主要内容",
   },
   nav: {
     collapseSidebar: "收起侧栏",
@@ -260,6 +263,8 @@ export const zhCN = {
     filterTo: "结束日期",
     empty: "暂无日志",
   },
+  auditView: auditViewZh,
+  notifications: notificationsZh,
   registry: registryZh,
   daily: dailyZh,
   enterprises: enterprisesZh,
@@ -274,6 +279,8 @@ export const zhCN = {
   actions: {
     "auditor.create": "新建审计员账户",
     "auditor.resetPassword": "重置审计员密码",
+    "notification.markRead": "标记通知已读",
+    "audit.export": "导出操作日志",
     "user.create": "新建用户",
     "user.disable": "停用用户",
     "user.enable": "启用用户",

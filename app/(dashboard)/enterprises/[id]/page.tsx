@@ -122,7 +122,11 @@ function LinkList({
     <ul className="flex flex-col gap-1.5 text-sm">
       {items.map((i) => (
         <li key={i.href}>
-          <Link href={i.href} className="text-brand-700 hover:underline" translate="no">
+          <Link
+            href={i.href}
+            className="text-brand-700 underline decoration-brand-700/40 underline-offset-2 hover:decoration-brand-700"
+            translate="no"
+          >
             {i.label}
           </Link>
           {i.note ? <span className="ml-2 text-xs text-slate-500">{i.note}</span> : null}

@@ -287,6 +287,59 @@ export function ImportWorkbench({ registries }: { registries: RegistryOption[] }
               </Table>
             ) : null}
 
+            {preview.updates.length ? (
+              <section className="flex flex-col gap-2" aria-labelledby="import-updates-title">
+                <h3 id="import-updates-title" className="text-sm font-semibold text-slate-800">
+                  {t("import.preview.updates", { count: preview.updateCount })}
+                </h3>
+                {preview.updateCount > preview.updates.length ? (
+                  <p className="text-xs text-slate-500">
+                    {t("import.preview.updatesTruncated", { shown: preview.updates.length })}
+                  </p>
+                ) : null}
+                <section
+                  className="max-h-96 overflow-auto rounded-md border border-slate-200"
+                  // biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll region must be reachable by keyboard
+                  tabIndex={0}
+                  aria-labelledby="import-updates-title"
+                >
+                  <table className="w-full border-collapse text-sm" data-testid="import-updates">
+                    <thead className="sticky top-0 z-10">
+                      <tr>
+                        {preview.sheets.length > 1 ? <Th>{t("import.preview.sheet")}</Th> : null}
+                        <Th className="text-right">{t("import.preview.row")}</Th>
+                        <Th>{t("import.preview.record")}</Th>
+                        <Th>{t("import.preview.changes")}</Th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {preview.updates.map((u) => (
+                        <tr key={`${u.sheet}-${u.row}`} data-testid="import-update">
+                          {preview.sheets.length > 1 ? <Td className="whitespace-nowrap">{u.sheet}</Td> : null}
+                          <Td className="tabular text-right" data-testid="import-update-row">
+                            {u.row}
+                          </Td>
+                          <Td className="min-w-40">{u.record}</Td>
+                          <Td className="min-w-64">
+                            <ul className="flex flex-col gap-0.5 text-xs">
+                              {u.changes.map((c) => (
+                                <li key={c.field} data-testid="import-update-change">
+                                  <span className="text-slate-600">{c.label}：</span>
+                                  <span className="text-slate-600 line-through decoration-slate-400">{c.before}</span>
+                                  <span aria-hidden="true"> → </span>
+                                  <span className="font-medium text-slate-900">{c.after}</span>
+                                </li>
+                              ))}
+                            </ul>
+                          </Td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </section>
+              </section>
+            ) : null}
+
             {preview.errorCount ? (
               <section className="flex flex-col gap-2" aria-labelledby="import-errors-title">
                 <div className="flex flex-wrap items-center justify-between gap-2">

@@ -2,6 +2,7 @@ import { getConn } from "@/db";
 import { IMPORT_REGISTRIES, type ImportRegistry } from "@/features/import/registries";
 import { MAX_UPLOAD_INPUT_BYTES, plan, readUpload } from "@/features/import/service";
 import { buildErrorReport, XLSX_MIME } from "@/features/import/template";
+import { templateDictionaries } from "@/features/import/template-data";
 import { ActionError, translate } from "@/lib/action";
 import { authorizeRoute } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
@@ -30,7 +31,10 @@ export async function POST(request: Request) {
   if (!(file instanceof File)) return new Response(t("import.refuse.noFile"), { status: 400 });
   try {
     const p = plan(getConn().sqlite, registry as ImportRegistry, await readUpload(file), auth.user);
-    const body = await buildErrorReport(p, t, (m) => translate(t, m));
+    const body = await buildErrorReport(p, t, (m) => translate(t, m), {
+      registry: registry as ImportRegistry,
+      dictionaries: templateDictionaries(registry as ImportRegistry),
+    });
     const name = t("import.preview.reportFile", { name: file.name.replace(/\.xlsx$/i, "") });
     return new Response(new Uint8Array(body), {
       headers: {

@@ -1,0 +1,50 @@
+import "server-only";
+import { and, eq, inArray } from "drizzle-orm";
+import { type DB, getDb } from "@/db";
+import { notificationReads } from "@/db/schema";
+import { type CurrentUser, requireUser } from "@/lib/dal";
+import { getT } from "@/lib/i18n/server";
+import { todayIso } from "@/lib/time";
+import { SOURCES } from "./sources";
+import type { NotificationItem, NotificationSource } from "./types";
+
+export type UserNotification = NotificationItem & { readAt: string | null };
+
+/** What waits for a user from the given sources, each with its read mark; unread first, then by due date. */
+export function collectNotifications(
+  db: DB,
+  user: CurrentUser,
+  ctx: { t: Parameters<NotificationSource>[2]["t"]; today: string },
+  sources: readonly NotificationSource[] = SOURCES,
+): UserNotification[] {
+  const items = sources.flatMap((source) => source(db, user, ctx));
+  const reads = new Map<string, string>();
+  const keys = items.map((i) => i.key);
+  // Read marks of these items only (a user's old marks of items gone since are never read back).
+  for (let i = 0; i < keys.length; i += 500) {
+    for (const r of db
+      .select({ key: notificationReads.itemKey, at: notificationReads.readAt })
+      .from(notificationReads)
+      .where(and(eq(notificationReads.userId, user.id), inArray(notificationReads.itemKey, keys.slice(i, i + 500))))
+      .all())
+      reads.set(r.key, r.at);
+  }
+  return items
+    .map((i) => ({ ...i, readAt: reads.get(i.key) ?? null }))
+    .sort(
+      (a, b) =>
+        Number(a.readAt !== null) - Number(b.readAt !== null) || (a.dueAt ?? "9999").localeCompare(b.dueAt ?? "9999"),
+    );
+}
+
+/** The signed-in user's notifications, computed now by the server. */
+export async function getMyNotifications(): Promise<UserNotification[]> {
+  const user = await requireUser();
+  const t = await getT();
+  return collectNotifications(getDb(), user, { t, today: todayIso() });
+}
+
+/** How many of them are unread (the bell's count). */
+export async function getMyUnreadCount(): Promise<number> {
+  return (await getMyNotifications()).filter((i) => i.readAt === null).length;
+}
