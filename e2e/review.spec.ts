@@ -82,7 +82,10 @@ test("a 镇街 entry with a 市级科技型企业 qualification counts only once
   // Not counted on the board.
   expect(await boardFigure(sp)).toBe(before);
 
-  // The reviewer's queue: both submissions, the new record's fields as a diff; the nav shows the queue's size.
+  // 通知与待办 tells the reviewer; the queue: both submissions, the new record's fields as a diff; the nav shows
+  // the queue's size.
+  await sp.goto("/notifications");
+  await expect(sp.getByText(/镇街、园区提交的记录待审核/).first()).toBeVisible();
   await sp.goto("/review");
   await expect(sp.getByTestId("nav-count-review")).toBeVisible();
   const items = itemOf(sp, name);
@@ -128,7 +131,9 @@ test("returned with a reason, corrected by the submitter and resubmitted, then a
   await expect(sp.getByTestId("review-message")).toContainText("已退回");
   expect(openItem("enterprise", id)).toMatchObject({ state: "returned", reason: "注册资本与营业执照不一致" });
 
-  // The submitter sees the reason in their submissions and on the record.
+  // The submitter is told (通知与待办) and sees the reason in their submissions and on the record.
+  await page.goto("/notifications");
+  await expect(page.getByText(/您提交的记录被退回/).first()).toBeVisible();
   await page.goto("/review");
   const mine = itemOf(page, name);
   await expect(mine.getByTestId("review-reason")).toHaveText("退回原因：注册资本与营业执照不一致");
