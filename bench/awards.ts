@@ -83,6 +83,7 @@ export async function awardsBench(db: DB): Promise<AwardsBenchResult> {
     factDate: r.factDate,
     baseYuan: null,
     reviewScore: null,
+    documents: null,
     amountYuan: r.exclusion ? 0 : (policy.amountYuan ?? 0),
     excluded: r.exclusion ? 1 : 0,
     exclusionReason: r.exclusion,

@@ -258,7 +258,7 @@ test("科技成果转化: 800万 → 8万, 6,000万 → 50万 (cap), 400万 refu
         .all() as string[],
   );
   const form = page.getByTestId("application-form");
-  const apply = async (name: string, base: string) => {
+  const apply = async (name: string, base: string, documents?: string) => {
     const box = form.getByRole("combobox", { name: "申报企业" });
     await box.fill(name);
     await page
@@ -266,10 +266,13 @@ test("科技成果转化: 800万 → 8万, 6,000万 → 50万 (cap), 400万 refu
       .first()
       .click();
     await form.getByLabel("新增销售收入等基数（万元）").fill(base);
+    if (documents) await form.getByLabel("已收材料").fill(documents);
     await form.getByRole("button", { name: "添加" }).click();
   };
-  await apply(names[0], "800");
+  await apply(names[0], "800", "申请表、销售收入专项审计报告");
   await expect(page.getByTestId("award-line")).toHaveCount(1);
+  // The documents received are kept on the line and shown with it.
+  await expect(page.getByTestId("line-documents")).toHaveText("已收材料：申请表、销售收入专项审计报告");
   await apply(names[1], "6,000");
   await expect(page.getByTestId("award-line")).toHaveCount(2);
   await expect(page.getByTestId("line-amount")).toHaveText(["8", "50"]);

@@ -103,6 +103,8 @@ export type LineView = {
   factDate: string | null;
   baseYuan: number | null;
   reviewScore: number | null;
+  /** 已收材料: the documents received with an application. */
+  documents: string | null;
   amountYuan: number;
   excluded: number;
   exclusionReason: string | null;
@@ -127,7 +129,7 @@ export function listLines(
     .prepare(
       `SELECT l.id, l.enterprise_id AS enterpriseId, l.enterprise_name AS enterpriseName, l.credit_code AS creditCode,
          s.label AS streetLabel, l.qualification_id AS qualificationId, l.fact_date AS factDate, l.base_yuan AS baseYuan,
-         l.review_score AS reviewScore, l.amount_yuan AS amountYuan, l.excluded, l.exclusion_reason AS exclusionReason,
+         l.review_score AS reviewScore, l.documents, l.amount_yuan AS amountYuan, l.excluded, l.exclusion_reason AS exclusionReason,
          l.objection, l.objection_resolution AS objectionResolution, l.objection_reason AS objectionReason, l.paid_yuan AS paidYuan,
          l.payment_state AS paymentState,
          (l.excluded = 0 AND (e.deleted_at IS NOT NULL OR e.status <> 'active')) AS flagged

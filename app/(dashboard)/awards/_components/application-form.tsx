@@ -61,6 +61,15 @@ export function ApplicationForm({ batchId, version, range }: { batchId: number; 
           {(p) => <Input {...p} inputMode="decimal" />}
         </FormField>
       )}
+      <FormField
+        name="documents"
+        label={t("awards.documentsReceived")}
+        errors={fieldErrors?.documents}
+        hint={t("awards.documentsHint")}
+        className="md:col-span-4"
+      >
+        {(p) => <Input {...p} maxLength={1000} />}
+      </FormField>
       <div className="flex items-center gap-3 md:col-span-4">
         <Button type="submit" size="sm" disabled={pending}>
           {t("awards.add")}

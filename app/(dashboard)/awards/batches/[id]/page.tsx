@@ -277,6 +277,13 @@ export default async function AwardBatchPage(props: { params: Promise<{ id: stri
                       ) : (
                         t("awards.factApplication", { year: b.year })
                       )}
+                      {l.documents ? (
+                        <span className="block text-xs text-slate-600" data-testid="line-documents">
+                          {t("awards.documentsReceived")}
+                          {t("common.colon")}
+                          {l.documents}
+                        </span>
+                      ) : null}
                     </Td>
                     {b.policyMode === "application" ? (
                       <Td className="tabular text-right">{l.baseYuan == null ? "—" : formatWan(l.baseYuan)}</Td>
