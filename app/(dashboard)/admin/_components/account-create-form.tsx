@@ -1,4 +1,5 @@
 "use client";
+import { UnsavedGuard } from "@/components/daily/unsaved-guard";
 import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Label, Select } from "@/components/ui/input";
@@ -48,6 +49,7 @@ export function AccountCreateForm({
         className={`grid gap-3 sm:items-start ${units ? "sm:grid-cols-2 lg:grid-cols-[1fr_1fr_10rem_12rem_12rem_auto]" : roles ? "sm:grid-cols-[1fr_1fr_12rem_auto]" : "sm:grid-cols-[1fr_1fr_auto]"}`}
         aria-label={t(label)}
       >
+        <UnsavedGuard />
         {(
           [
             ["username", "users.username", 32],

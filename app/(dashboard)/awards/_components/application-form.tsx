@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { UnsavedGuard } from "@/components/daily/unsaved-guard";
 import { EnterpriseCombobox } from "@/components/registry/enterprise-combobox";
 import { FormField, FormMessage } from "@/components/registry/form-field";
 import { useFormAction } from "@/components/registry/use-form-action";
@@ -22,6 +23,7 @@ export function ApplicationForm({ batchId, version, range }: { batchId: number; 
   });
   return (
     <form key={key} onSubmit={onSubmit} className="grid gap-3 md:grid-cols-4" data-testid="application-form">
+      <UnsavedGuard />
       <input type="hidden" name="batchId" value={batchId} />
       <input type="hidden" name="version" value={version} />
       <FormField

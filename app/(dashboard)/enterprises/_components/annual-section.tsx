@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { UnsavedGuard } from "@/components/daily/unsaved-guard";
 import { AmountCell } from "@/components/registry/cells";
 import { FormField, FormMessage } from "@/components/registry/form-field";
 import { RecordActionButton } from "@/components/registry/record-actions";
@@ -92,6 +93,7 @@ export function AnnualSection({
             className="grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-3 lg:grid-cols-7 lg:items-start"
             aria-label={t("enterprises.annual.save")}
           >
+            <UnsavedGuard />
             <input type="hidden" name="enterpriseId" value={enterpriseId} />
             <input type="hidden" name="version" value={version} />
             <FormField name="year" label={t("enterprises.annual.year")} required errors={fe?.year}>

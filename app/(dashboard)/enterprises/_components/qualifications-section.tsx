@@ -1,5 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { UnsavedGuard } from "@/components/daily/unsaved-guard";
 import { FormField, FormMessage } from "@/components/registry/form-field";
 import { RecordActionButton } from "@/components/registry/record-actions";
 import { useFormAction } from "@/components/registry/use-form-action";
@@ -108,6 +109,7 @@ export function QualificationsSection({
             className="grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-start"
             aria-label={t("enterprises.quals.add")}
           >
+            <UnsavedGuard />
             <input type="hidden" name="enterpriseId" value={enterpriseId} />
             <FormField name="typeId" label={t("enterprises.quals.type")} required errors={fe?.typeId}>
               {(p) => (

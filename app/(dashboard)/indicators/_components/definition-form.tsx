@@ -1,5 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
+import { UnsavedGuard } from "@/components/daily/unsaved-guard";
 import { FormField, FormMessage } from "@/components/registry/form-field";
 import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
@@ -32,6 +33,7 @@ export function DefinitionForm({
   });
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" aria-label={t("kpi.indicators.editDefinition")}>
+      <UnsavedGuard />
       <input type="hidden" name="indicatorKey" value={indicatorKey} />
       <input type="hidden" name="version" value={version} />
       <FormField name="definition" label={t("kpi.indicators.definition")} required errors={fe?.definition}>

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { UnsavedGuard } from "@/components/daily/unsaved-guard";
 import { FormField, FormMessage } from "@/components/registry/form-field";
 import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
@@ -33,6 +34,7 @@ export function TargetForm({
       className="grid gap-3 sm:grid-cols-4 sm:items-start"
       aria-label={t("kpi.indicators.saveTarget")}
     >
+      <UnsavedGuard />
       <input type="hidden" name="indicatorKey" value={indicatorKey} />
       <input type="hidden" name="version" value={versions[Number(year)] ?? 0} />
       <FormField name="year" label={t("kpi.indicators.year")} required errors={fe?.year}>

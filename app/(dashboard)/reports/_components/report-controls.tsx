@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, useTransition } from "react";
+import { UnsavedGuard } from "@/components/daily/unsaved-guard";
 import { FormField, FormMessage } from "@/components/registry/form-field";
 import { useFormAction } from "@/components/registry/use-form-action";
 import { Button } from "@/components/ui/button";
@@ -175,6 +176,7 @@ export function NarrativeForm({
   });
   return (
     <form onSubmit={onSubmit} onChange={() => setSaved(false)} className="flex flex-col gap-3">
+      <UnsavedGuard />
       <input type="hidden" name="quarter" value={quarter} />
       <input type="hidden" name="version" value={version} />
       <FormField name="summaryText" label={t("reports.summaryText")} errors={fieldErrors?.summaryText}>

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { UnsavedGuard } from "@/components/daily/unsaved-guard";
 import { ConflictValues } from "@/components/registry/form-field";
 import { useFormAction } from "@/components/registry/use-form-action";
 import { Badge } from "@/components/ui/badge";
@@ -159,6 +160,7 @@ export function DictionaryEditor({ kind, items }: { kind: DictionaryKind; items:
         className="grid gap-3 sm:grid-cols-[12rem_1fr_1fr_7rem_auto] sm:items-start"
         aria-label={t("dictionaries.add")}
       >
+        <UnsavedGuard />
         <input type="hidden" name="kind" value={kind} />
         <div className="flex flex-col gap-1">
           <Label htmlFor="dict-code">{t("dictionaries.code")}</Label>
