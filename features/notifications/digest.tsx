@@ -32,6 +32,7 @@ export async function NotificationDigest({ t }: { t: T }) {
                   <Link
                     href={i.href}
                     className="text-slate-800 underline decoration-slate-300 underline-offset-2 hover:text-brand-700"
+                    translate={i.titleHasData ? "no" : undefined}
                   >
                     {i.title}
                   </Link>

@@ -3,7 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { type DB, getDb } from "@/db";
 import { notificationReads } from "@/db/schema";
 import { type CurrentUser, requireUser } from "@/lib/dal";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { todayIso } from "@/lib/time";
 import { SOURCES } from "./sources";
 import type { NotificationItem, NotificationSource } from "./types";
@@ -14,7 +14,7 @@ export type UserNotification = NotificationItem & { readAt: string | null };
 export function collectNotifications(
   db: DB,
   user: CurrentUser,
-  ctx: { t: Parameters<NotificationSource>[2]["t"]; today: string },
+  ctx: Parameters<NotificationSource>[2],
   sources: readonly NotificationSource[] = SOURCES,
 ): UserNotification[] {
   const items = sources.flatMap((source) => source(db, user, ctx));
@@ -41,7 +41,7 @@ export function collectNotifications(
 export async function getMyNotifications(): Promise<UserNotification[]> {
   const user = await requireUser();
   const t = await getT();
-  return collectNotifications(getDb(), user, { t, today: todayIso() });
+  return collectNotifications(getDb(), user, { t, today: todayIso(), locale: await getLocale() });
 }
 
 /** How many of them are unread (the bell's count). */

@@ -1,6 +1,6 @@
 import type { DB } from "@/db";
 import type { CurrentUser } from "@/lib/dal";
-import type { T } from "@/lib/i18n/core";
+import type { Locale, T } from "@/lib/i18n/core";
 
 /** Kinds of item, each with its badge label (`notifications.kinds.<kind>`) and colour. */
 export type NotificationKind = "certificate" | "quarter" | "review" | "returned" | "award";
@@ -15,11 +15,13 @@ export type NotificationItem = {
   count?: number;
   /** Where it is done. */
   href: string;
+  /** The title names a record (an enterprise, a policy): shown as data, not translated. */
+  titleHasData?: boolean;
   /** YYYY-MM-DD: when it falls due (a certificate's expiry, a quarter's last day). */
   dueAt?: string;
 };
 
-export type SourceContext = { t: T; today: string };
+export type SourceContext = { t: T; today: string; locale?: Locale };
 
 /**
  * A source of notifications: cheap indexed queries, within the user's data scope, returning what waits for this

@@ -44,7 +44,12 @@ function Item({ t, item }: { t: T; item: UserNotification }) {
             <span className="text-xs text-slate-600">{t("notifications.count", { count: item.count })}</span>
           ) : null}
         </div>
-        <p className={`mt-1 text-sm ${read ? "text-slate-600" : "font-medium text-slate-900"}`}>{item.title}</p>
+        <p
+          className={`mt-1 text-sm ${read ? "text-slate-600" : "font-medium text-slate-900"}`}
+          translate={item.titleHasData ? "no" : undefined}
+        >
+          {item.title}
+        </p>
         <p className="mt-0.5 text-xs text-slate-600">
           {item.dueAt ? <span className="tabular">{t("notifications.due", { date: item.dueAt })}</span> : null}
           {read && item.readAt ? (

@@ -66,7 +66,7 @@ export default async function ReportsPage() {
                     <Badge tone={closed ? "ok" : "neutral"}>{t(`reports.status.${closed ? "closed" : "draft"}`)}</Badge>
                   </Td>
                   <Td className="whitespace-nowrap">{closed ? formatDateTime(r?.closedAt) : "—"}</Td>
-                  <Td>{closed ? r?.closedByName : "—"}</Td>
+                  <Td translate="no">{closed ? r?.closedByName : "—"}</Td>
                   <Td>{r?.versions ? t("reports.version", { n: r.versions }) : "—"}</Td>
                   <Td>
                     <Link href={`/reports/${q}`} className="text-brand-700 hover:underline">

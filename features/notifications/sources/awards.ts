@@ -16,5 +16,6 @@ export const awardBatches: NotificationSource = (db, user, { t }) => {
       state: t(`awards.state.${b.state}`),
     }),
     href: `/awards/batches/${b.batchId}`,
+    titleHasData: true,
   }));
 };

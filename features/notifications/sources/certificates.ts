@@ -1,5 +1,6 @@
 import "server-only";
 import { qualificationRegistry } from "@/features/enterprises/registry";
+import { localiser } from "@/features/kpi/localise";
 import { can } from "@/lib/permissions";
 import { scopeSql } from "@/lib/scope";
 import type { NotificationSource } from "../types";
@@ -17,7 +18,7 @@ function addDays(iso: string, days: number): string {
  * 资质证书即将到期: every live qualification of a live, active enterprise in the user's scope whose certificate
  * expires within 90 days, soonest first; linked to the enterprise, where it is renewed.
  */
-export const expiringCertificates: NotificationSource = (db, user, { t, today }) => {
+export const expiringCertificates: NotificationSource = (db, user, { t, today, locale }) => {
   if (!can(user.role, "registry.read")) return [];
   // CROSS JOIN fixes the order (SQLite keeps no statistics here): the few certificates in the window, by
   // quals_expiry_live_idx, then their enterprise by primary key — never every active enterprise first.
@@ -40,10 +41,12 @@ export const expiringCertificates: NotificationSource = (db, user, { t, today })
     name: string;
     type: string;
   }[];
+  const L = localiser(locale ?? "zh-CN");
   return rows.map((r) => ({
     key: `cert:${r.id}:${r.expiry}`,
     kind: "certificate",
-    title: t("notifications.certificate", { name: r.name, type: r.type, date: r.expiry }),
+    title: t("notifications.certificate", { name: r.name, type: L.label(r.type), date: r.expiry }),
+    titleHasData: true,
     href: `/enterprises/${r.eid}`,
     dueAt: r.expiry,
   }));

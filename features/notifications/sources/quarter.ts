@@ -14,7 +14,7 @@ function daysBetween(from: string, to: string): number {
  * 季度汇总: the current quarter's last day approaching (everyone who reads the summaries), and the quarter just
  * ended not yet closed (those who prepare and close them).
  */
-export const quarterClose: NotificationSource = (db, user, { t, today }) => {
+export const quarterClose: NotificationSource = (db, user, { t, today, locale = "zh-CN" }) => {
   if (!can(user.role, "report.read")) return [];
   const items: NotificationItem[] = [];
   const current = quarterOfDate(today);
@@ -24,7 +24,7 @@ export const quarterClose: NotificationSource = (db, user, { t, today }) => {
     items.push({
       key: `quarter-end:${current}`,
       kind: "quarter",
-      title: t("notifications.quarterEnding", { quarter: formatPeriod(current), date: end, days: left }),
+      title: t("notifications.quarterEnding", { quarter: formatPeriod(current, locale), date: end, days: left }),
       href: `/reports/${current}`,
       dueAt: end,
     });
@@ -37,7 +37,7 @@ export const quarterClose: NotificationSource = (db, user, { t, today }) => {
       items.push({
         key: `quarter-open:${previous}`,
         kind: "quarter",
-        title: t("notifications.quarterNotClosed", { quarter: formatPeriod(previous) }),
+        title: t("notifications.quarterNotClosed", { quarter: formatPeriod(previous, locale) }),
         href: `/reports/${previous}`,
       });
   }

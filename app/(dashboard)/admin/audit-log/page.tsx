@@ -119,7 +119,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                   <tr key={r.id} data-testid="audit-row">
                     <Td className="whitespace-nowrap tabular">{r.time}</Td>
                     <Td className="whitespace-nowrap">
-                      {r.userName ?? r.username ?? "—"}
+                      <span translate="no">{r.userName ?? r.username ?? "—"}</span>
                       <span className="block text-xs text-slate-600">
                         {r.userName && r.username ? `${r.username} · ` : ""}
                         {r.roleLabel ?? ""}
@@ -136,11 +136,12 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                               href={buildHref("/admin/audit-log", { type: r.object.type, id: r.object.id })}
                               className="text-brand-600 underline decoration-slate-300 underline-offset-2"
                               title={t("auditView.objectName")}
+                              translate="no"
                             >
                               {r.object.name ?? `#${r.object.id}`}
                             </Link>
                           ) : (
-                            <span>{r.object.name ?? ""}</span>
+                            <span translate="no">{r.object.name ?? ""}</span>
                           )}
                           {readsRecords && r.object.href ? (
                             <Link href={r.object.href} className="ml-2 text-xs underline">
@@ -153,10 +154,11 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
                     <Td className="whitespace-nowrap">
                       <Badge tone={TONE[r.result]}>{r.resultLabel}</Badge>
                     </Td>
-                    <Td className="min-w-48 text-xs break-words" data-testid="audit-message">
+                    {/* What was written names records and holds their values: data, not translated. */}
+                    <Td className="min-w-48 text-xs break-words" data-testid="audit-message" translate="no">
                       {r.message}
                     </Td>
-                    <Td>
+                    <Td translate="no">
                       <Changes t={t} row={r} />
                     </Td>
                   </tr>

@@ -57,7 +57,7 @@ export async function AwardsBoardCard({ user }: { user: CurrentUser }) {
           <ul className="flex flex-col gap-1">
             {waiting.map((w) => (
               <li key={`w${w.batchId}`}>
-                <Link href={`/awards/batches/${w.batchId}`} className="text-brand-700 hover:underline">
+                <Link href={`/awards/batches/${w.batchId}`} className="text-brand-700 hover:underline" translate="no">
                   {t("awards.batchTitle", { year: w.year, policy: w.policyName })}
                 </Link>
                 <span className="ml-2 text-xs text-slate-500">{t(`awards.state.${w.state}`)}</span>
@@ -65,18 +65,20 @@ export async function AwardsBoardCard({ user }: { user: CurrentUser }) {
             ))}
             {alerts.publicityEnding.map((a) => (
               <li key={`p${a.batchId}`} className="text-amber-800">
-                <Link href={`/awards/batches/${a.batchId}`} className="hover:underline">
+                <Link href={`/awards/batches/${a.batchId}`} className="hover:underline" translate="no">
                   {t("awards.batchTitle", { year: a.year, policy: a.policyName })}
                 </Link>
-                ：{t("awards.publicityEnding", { date: a.end })}
+                {t("common.colon")}
+                {t("awards.publicityEnding", { date: a.end })}
               </li>
             ))}
             {alerts.unpaid.map((a) => (
               <li key={`u${a.batchId}`} className="text-red-700">
-                <Link href={`/awards/batches/${a.batchId}`} className="hover:underline">
+                <Link href={`/awards/batches/${a.batchId}`} className="hover:underline" translate="no">
                   {t("awards.batchTitle", { year: a.year, policy: a.policyName })}
                 </Link>
-                ：{t("awards.unpaid30", { n: a.n })}
+                {t("common.colon")}
+                {t("awards.unpaid30", { n: a.n })}
               </li>
             ))}
           </ul>
