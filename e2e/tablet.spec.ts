@@ -57,6 +57,8 @@ test("the sidebar collapses to icons, is remembered for that user, and 会议模
   // A list's row checkbox is tapped through a 24 px square around it.
   await page.goto("/enterprises");
   const tick = page.getByRole("checkbox", { name: /^选择/ }).nth(1);
+  await expect(tick).toBeVisible();
+  await waitForHydration(page);
   const square = await tick.locator("xpath=..").boundingBox();
   expect(square?.width).toBeGreaterThanOrEqual(24);
   expect(square?.height).toBeGreaterThanOrEqual(24);

@@ -32,7 +32,8 @@ export function LogFilters({
           <Select id="f-user" name="user" defaultValue={values.user ?? ""}>
             <option value="">{t("common.all")}</option>
             {userOptions.map((o) => (
-              <option key={o.value} value={o.value}>
+              // People's names: data, not translated.
+              <option key={o.value} value={o.value} translate="no">
                 {o.label}
               </option>
             ))}

@@ -67,7 +67,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
           action="/admin/audit-log"
           values={s}
           showAction
-          userOptions={users.map((u) => ({ value: u.username, label: `${u.name}（${u.username}）` }))}
+          userOptions={users.map((u) => ({
+            value: u.username,
+            label: `${u.name}${t("common.paren", { text: u.username })}`,
+          }))}
           actionOptions={actionOptions(t, Object.keys(zhCN.actions))}
           resultOptions={(["ok", "denied", "invalid", "error"] as const).map((r) => ({
             value: r,
