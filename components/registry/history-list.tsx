@@ -4,9 +4,10 @@ import { type T, tDynamic } from "@/lib/i18n/core";
 import type { HistoryEntry } from "@/lib/registry/history";
 import { formatDateTime } from "@/lib/time";
 
-export function show(v: unknown): string {
+/** A value with no field to say how it reads (callers normally pass a formatter built from the definition). */
+function show(t: T, v: unknown): string {
   if (v === null || v === undefined || v === "") return "—";
-  if (typeof v === "boolean") return v ? "是" : "否";
+  if (typeof v === "boolean") return v ? t("common.yes") : t("common.no");
   if (typeof v === "object") return JSON.stringify(v);
   return String(v);
 }
@@ -23,7 +24,7 @@ export function HistoryList({
   t,
   entries,
   fieldLabel,
-  formatValue = (_f, v) => show(v),
+  formatValue,
 }: {
   t: T;
   entries: HistoryEntry[];
@@ -31,6 +32,7 @@ export function HistoryList({
   formatValue?: (field: string, value: unknown, objectType: string | null) => string;
 }) {
   if (entries.length === 0) return <EmptyState title={t("registry.history.empty")} />;
+  const format = formatValue ?? ((_f: string, v: unknown) => show(t, v));
   return (
     <ol className="flex flex-col gap-4" data-testid="history">
       {entries.map((e) => {
@@ -60,9 +62,9 @@ export function HistoryList({
                     <tr key={f}>
                       <Td>{fieldLabel(f, e.objectType)}</Td>
                       <Td className="break-all text-slate-500 line-through decoration-slate-300">
-                        {e.before ? formatValue(f, e.before[f], e.objectType) : ""}
+                        {e.before ? format(f, e.before[f], e.objectType) : ""}
                       </Td>
-                      <Td className="break-all">{e.after ? formatValue(f, e.after[f], e.objectType) : ""}</Td>
+                      <Td className="break-all">{e.after ? format(f, e.after[f], e.objectType) : ""}</Td>
                     </tr>
                   ))}
                 </tbody>

@@ -18,6 +18,7 @@ import { annualRegistry, enterpriseRegistry, qualificationRegistry } from "@/fea
 import { incubatorRegistry, tenancyRegistry } from "@/features/incubators/registry";
 import { institutionRegistry } from "@/features/institutions/registry";
 import type { Column, RegistryDefinition } from "@/features/registry/define";
+import { formatFieldValue, VALUE_NUMBER_FORMAT as NUMBER, plainValue } from "@/features/registry/format-value";
 import { talentRegistry } from "@/features/talents/registry";
 import { translate } from "@/lib/action";
 import { type MessageKey, type T, tDynamic } from "@/lib/i18n/core";
@@ -84,8 +85,6 @@ const DATETIME_KEYS = new Set(["deletedAt", "statusChangedAt", "passwordChangedA
 const DICT_ID_KEYS = new Set(["unitId"]);
 const HIDDEN_KEYS = new Set(["id", "version", "updatedAt", "updatedBy", "createdAt", "createdBy", "passwordHash"]);
 
-const NUMBER = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 6 });
-
 export type AuditChange = { key: string; label: string; before: string | null; after: string | null };
 export type AuditObject = {
   type: string;
@@ -113,12 +112,6 @@ export type AuditRowView = {
   message: string;
   changes: AuditChange[];
 };
-
-function show(v: unknown): string {
-  if (typeof v === "boolean") return v ? "是" : "否";
-  if (typeof v === "object") return JSON.stringify(v);
-  return String(v);
-}
 
 function quarterLabel(t: T, q: string): string {
   const m = /^(\d{4})Q([1-4])$/.exec(q);
@@ -300,24 +293,12 @@ function formatValue(t: T, objectType: string | null, key: string, v: unknown, n
   const mask = maskedFields().get(key);
   if (mask && typeof v === "string") return mask === "phone" ? maskPhone(v) : maskIdNumber(v);
   const f = fieldOf(objectType, key);
-  if (f) {
-    switch (f.kind) {
-      case "dict":
-        return typeof v === "number" ? (names.dict.get(v) ?? String(v)) : show(v);
-      case "enum":
-        return typeof v === "string" ? tDynamic(t, `${f.labels}.${v}`, v) : show(v);
-      case "enterpriseRef":
-        return typeof v === "number" ? (names.records.get(`enterprise:${v}`)?.name ?? String(v)) : show(v);
-      case "bool":
-        return v === true || v === 1 ? t("common.yes") : t("common.no");
-      case "number":
-        return typeof v === "number" ? NUMBER.format(v) : show(v);
-      case "datetime":
-        return typeof v === "string" ? formatDateTime(v) : show(v);
-      default:
-        return show(v);
-    }
-  }
+  // A registry field reads as in the record's history tab (one formatter for both).
+  if (f)
+    return formatFieldValue(t, f, v, {
+      dict: (id) => names.dict.get(id),
+      enterprise: (id) => names.records.get(`enterprise:${id}`)?.name,
+    });
   if (key === "enterpriseId" && typeof v === "number") return names.records.get(`enterprise:${v}`)?.name ?? String(v);
   if (DICT_ID_KEYS.has(key) && typeof v === "number") return names.dict.get(v) ?? String(v);
   if (DATETIME_KEYS.has(key) && typeof v === "string") return formatDateTime(v);
@@ -326,7 +307,7 @@ function formatValue(t: T, objectType: string | null, key: string, v: unknown, n
   if (OTHER_VALUE_LABELS[key] && typeof v === "string") return tDynamic(t, `${OTHER_VALUE_LABELS[key]}.${v}`, v);
   if (typeof v === "boolean") return v ? t("common.yes") : t("common.no");
   if (typeof v === "number") return NUMBER.format(v);
-  return show(v);
+  return plainValue(t, v);
 }
 
 function changesOf(t: T, r: OperationLog, names: Names): AuditChange[] {

@@ -1,12 +1,13 @@
 import "server-only";
-import { HistoryList, show } from "@/components/registry/history-list";
-import { type MessageKey, type T, tDynamic } from "@/lib/i18n/core";
+import { HistoryList } from "@/components/registry/history-list";
+import type { MessageKey, T } from "@/lib/i18n/core";
 import { getLocale } from "@/lib/i18n/server";
 import { getDictionaryLabels } from "@/lib/registry/dictionaries";
 import { getEnterpriseNames } from "@/lib/registry/enterprise-lookup";
 import { getRecordHistory } from "@/lib/registry/history";
 import { formatDateTime } from "@/lib/time";
 import type { Field, Fields, RegistryDefinition } from "./define";
+import { formatFieldValue, plainValue } from "./format-value";
 
 /** Bookkeeping keys the operation log carries besides a definition's fields. */
 const BOOKKEEPING: Record<string, MessageKey> = {
@@ -15,8 +16,6 @@ const BOOKKEEPING: Record<string, MessageKey> = {
   enterpriseId: "registry.history.enterprise",
 };
 const DATETIME_KEYS = new Set(["deletedAt", "statusChangedAt"]);
-
-const NUMBER = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 6 });
 
 /**
  * A record's change history (with its children's), labelled and formatted from the registry definitions: field
@@ -62,28 +61,14 @@ export async function RegistryHistory({
     if (f) return t(f.label);
     return BOOKKEEPING[key] ? t(BOOKKEEPING[key]) : key;
   };
+  const lookups = { dict: (id: number) => dictLabels.get(id), enterprise: (id: number) => enterpriseNames.get(id) };
   const format = (key: string, v: unknown, objectType: string | null): string => {
-    if (v === null || v === undefined || v === "") return "—";
     const f = fieldOf(key, objectType);
-    if (!f) {
-      if (key === "enterpriseId" && typeof v === "number") return enterpriseNames.get(v) ?? String(v);
-      if (DATETIME_KEYS.has(key) && typeof v === "string") return formatDateTime(v);
-      return show(v);
-    }
-    switch (f.kind) {
-      case "dict":
-        return typeof v === "number" ? (dictLabels.get(v) ?? String(v)) : show(v);
-      case "enum":
-        return typeof v === "string" ? tDynamic(t, `${f.labels}.${v}`, v) : show(v);
-      case "enterpriseRef":
-        return typeof v === "number" ? (enterpriseNames.get(v) ?? String(v)) : show(v);
-      case "bool":
-        return v === true || v === 1 ? t("common.yes") : t("common.no");
-      case "number":
-        return typeof v === "number" ? NUMBER.format(v) : show(v);
-      default:
-        return show(v);
-    }
+    if (f) return formatFieldValue(t, f, v, lookups);
+    if (v === null || v === undefined || v === "") return "—";
+    if (key === "enterpriseId" && typeof v === "number") return enterpriseNames.get(v) ?? String(v);
+    if (DATETIME_KEYS.has(key) && typeof v === "string") return formatDateTime(v);
+    return plainValue(t, v);
   };
   return <HistoryList t={t} entries={entries} fieldLabel={label} formatValue={format} />;
 }
