@@ -54,7 +54,7 @@ export async function writePublicityWorkbook(
       { header: t("awards.fact"), width: 14, type: "date" },
       { header: t("awards.exclusionReason"), width: 40, type: "text" },
     ],
-    { title, empty: "无" },
+    { title, empty: t("reports.noneShort") },
   );
   for (const l of opts.excluded)
     await ex.add([l.enterpriseName, l.creditCode, l.factDate, exclusionText(t, l.exclusionReason)]);
@@ -81,7 +81,7 @@ export async function writeLedgerWorkbook(
       { header: t("awards.paymentAmount"), width: 14, type: "number", decimals: 4 },
       { header: t("awards.payment"), width: 10, type: "text" },
     ],
-    { title: `${opts.batch.year} ${opts.batch.policyName} ${t("awards.ledger")}`, empty: "无" },
+    { title: `${opts.batch.year} ${opts.batch.policyName} ${t("awards.ledger")}`, empty: t("reports.noneShort") },
   );
   for (const p of opts.payments)
     await sheet.add([

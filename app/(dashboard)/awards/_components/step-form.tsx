@@ -106,3 +106,37 @@ export function StepForm({
     </form>
   );
 }
+
+/** A decision that passes the batch on or returns it with a reason (科室审核, 局领导审批): the same pair twice. */
+export function PassOrReturn({
+  action,
+  hidden,
+  pass,
+  back,
+  reasonField,
+}: {
+  action: ServerAction<unknown>;
+  hidden: Record<string, string | number>;
+  pass: { decision: string; label: string; testId: string };
+  back: { label: string; testId: string };
+  reasonField: StepField;
+}) {
+  return (
+    <div className="flex flex-wrap gap-4">
+      <StepForm
+        action={action}
+        hidden={{ ...hidden, decision: pass.decision }}
+        submit={pass.label}
+        testId={pass.testId}
+      />
+      <StepForm
+        action={action}
+        hidden={{ ...hidden, decision: "return" }}
+        fields={[reasonField]}
+        submit={back.label}
+        variant="outline"
+        testId={back.testId}
+      />
+    </div>
+  );
+}

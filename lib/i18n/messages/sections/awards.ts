@@ -147,6 +147,9 @@ export const awardsZh = {
   publicityIntro:
     "根据{basis}，经审核，现将{year}年度{policy}拟兑现企业名单予以公示。公示期：{start}至{end}。如有异议，请在公示期内向区科技局反映。",
   approvalTitle: "{year}年度政策兑现审批表",
+  publicityFile: "{year}_{policy}_公示名单",
+  approvalFile: "{year}_政策兑现审批表",
+  publicityList: "公示名单",
   approvalBy: "审批：{leader}　审核：{reviewer}　经办：{preparer}",
   page: "第 {n} 页",
   seq: "序号",
@@ -370,6 +373,9 @@ export const awardsEn: Widen<typeof awardsZh> = {
   publicityIntro:
     "Under {basis}, the enterprises proposed for the {year} {policy} are listed below. Publicity period: {start} to {end}.",
   approvalTitle: "Policy awards {year}: approval form",
+  publicityFile: "{year}_{policy}_publicity list",
+  approvalFile: "{year}_policy awards approval form",
+  publicityList: "Publicity list",
   approvalBy: "Approved: {leader}  Reviewed: {reviewer}  Prepared: {preparer}",
   page: "Page {n}",
   seq: "No.",

@@ -29,7 +29,7 @@ import { formatDateTime, todayIso } from "@/lib/time";
 import { ApplicationForm } from "../../_components/application-form";
 import { ImportForm } from "../../_components/import-form";
 import { STATE_TONE } from "../../_components/state-tone";
-import { StepForm } from "../../_components/step-form";
+import { PassOrReturn, StepForm } from "../../_components/step-form";
 
 export default async function AwardBatchPage(props: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("award.read");
@@ -147,40 +147,22 @@ export default async function AwardBatchPage(props: { params: Promise<{ id: stri
               </>
             ) : null}
             {b.state === "review" && batchStep && b.submittedBy !== user.id ? (
-              <div className="flex flex-wrap gap-4">
-                <StepForm
-                  action={reviewAwardBatch}
-                  hidden={{ ...hidden, decision: "pass" }}
-                  submit={t("awards.reviewPass")}
-                  testId="review-pass"
-                />
-                <StepForm
-                  action={reviewAwardBatch}
-                  hidden={{ ...hidden, decision: "return" }}
-                  fields={[reasonField]}
-                  submit={t("awards.reviewReturn")}
-                  variant="outline"
-                  testId="review-return"
-                />
-              </div>
+              <PassOrReturn
+                action={reviewAwardBatch}
+                hidden={hidden}
+                pass={{ decision: "pass", label: t("awards.reviewPass"), testId: "review-pass" }}
+                back={{ label: t("awards.reviewReturn"), testId: "review-return" }}
+                reasonField={reasonField}
+              />
             ) : null}
             {b.state === "approval" && can(user.role, "award.approve") ? (
-              <div className="flex flex-wrap gap-4">
-                <StepForm
-                  action={approveAwardBatch}
-                  hidden={{ ...hidden, decision: "approve" }}
-                  submit={t("awards.approve")}
-                  testId="approve"
-                />
-                <StepForm
-                  action={approveAwardBatch}
-                  hidden={{ ...hidden, decision: "return" }}
-                  fields={[reasonField]}
-                  submit={t("awards.approveReturn")}
-                  variant="outline"
-                  testId="approve-return"
-                />
-              </div>
+              <PassOrReturn
+                action={approveAwardBatch}
+                hidden={hidden}
+                pass={{ decision: "approve", label: t("awards.approve"), testId: "approve" }}
+                back={{ label: t("awards.approveReturn"), testId: "approve-return" }}
+                reasonField={reasonField}
+              />
             ) : null}
             {b.state === "approved" && batchStep ? (
               <StepForm

@@ -10,7 +10,8 @@ import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 
 export async function generateMetadata({ params }: { params: Promise<{ year: string }> }): Promise<Metadata> {
-  return { title: { absolute: `${OUR_DISTRICT}科技局_${(await params).year}_政策兑现审批表` } };
+  const t = await getT();
+  return { title: { absolute: `${t("app.short")}_${t("awards.approvalFile", { year: (await params).year })}` } };
 }
 
 /** 审批表: the year's batches with totals by policy, who prepared, reviewed and approved each. A4. */

@@ -11,7 +11,15 @@ import { getT } from "@/lib/i18n/server";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const b = getBatchView(Number((await params).id));
-  return { title: { absolute: b ? `${OUR_DISTRICT}科技局_${b.year}_${b.policyName}_公示名单` : "公示名单" } };
+  const t = await getT();
+  // The printed PDF's file name: 渝北区科技局_<year>_<policy>_公示名单 (the prefix from the catalogue, app.short).
+  return {
+    title: {
+      absolute: b
+        ? `${t("app.short")}_${t("awards.publicityFile", { year: b.year, policy: b.policyName })}`
+        : t("awards.publicityList"),
+    },
+  };
 }
 
 /** 公示名单, A4 portrait: red masthead, 文号, period, the list; page numbers from the print CSS (@page). */
