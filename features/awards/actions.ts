@@ -17,6 +17,7 @@ import {
   importApplicationsSchema,
   objectionSchema,
   paymentSchema,
+  payRemainingSchema,
   policySchema,
   publicitySchema,
   resolveSchema,
@@ -167,6 +168,19 @@ export const recordAwardPayment = defineAction({
     return r;
   },
   revalidate: (_i, d) => paths(d.batchId),
+});
+
+/** 批量拨付: the rest of every unpaid line in one transaction, one log row with the count and total. */
+export const payRemainingAwards = defineAction({
+  name: "award.payRemaining",
+  permission: "award.prepare",
+  schema: payRemainingSchema,
+  handler: (input, { user, audit }) => {
+    const r = engine.payRemaining(sqlite(), user, input);
+    audit({ objectType: "award_batch", objectId: input.batchId, after: { ...input, ...r } });
+    return r;
+  },
+  revalidate: (i) => paths(i.batchId),
 });
 
 export const completeAwardBatch = defineAction({

@@ -665,6 +665,36 @@ export function recordPayment(
   return { batchId: b.id, paidYuan: paid, state };
 }
 
+/**
+ * 批量拨付: every payable line of the batch (within the user's scope) not yet paid in full is paid its remaining
+ * amount, with one date and 凭证号 — each through recordPayment, so every per-line rule applies. At the batch's
+ * version as shown (a batch paid meanwhile is refused as stale).
+ */
+export function payRemaining(
+  sqlite: Database.Database,
+  user: AwardUser,
+  input: { batchId: number; version: number; paidDate: string; voucherNo: string },
+): { batchId: number; lines: number; totalYuan: number } {
+  const b = mustBatch(sqlite, input.batchId, ["payment"], input.version);
+  const scoped = lineScopeSql("l", user.scope);
+  const rows = sqlite
+    .prepare(
+      `SELECT id, amount_yuan - paid_yuan AS rest FROM award_lines l
+       WHERE batch_id = ? AND excluded = 0 AND paid_yuan < amount_yuan ${scoped ? `AND ${scoped}` : ""} ORDER BY id`,
+    )
+    .all(b.id) as { id: number; rest: number }[];
+  if (rows.length === 0) throw new ActionError("awards.err.nothingToPay", undefined, "conflict");
+  for (const r of rows)
+    recordPayment(sqlite, user, {
+      lineId: r.id,
+      paidDate: input.paidDate,
+      voucherNo: input.voucherNo,
+      amountYuan: r.rest,
+      status: "paid",
+    });
+  return { batchId: b.id, lines: rows.length, totalYuan: rows.reduce((s, r) => s + r.rest, 0) };
+}
+
 /** 拨付 → 已完成 once every payable line is paid in full. */
 export function completeBatch(sqlite: Database.Database, user: AwardUser, input: { batchId: number; version: number }) {
   mustFullScope(user);

@@ -84,6 +84,12 @@ export const paymentSchema = z.strictObject({
   status: z.enum(["paid", "failed"]),
   note: optText(300),
 });
+export const payRemainingSchema = z.strictObject({
+  batchId: id(),
+  version: version(),
+  paidDate: isoDate(),
+  voucherNo: text(60, 1),
+});
 export const policySchema = z.strictObject({
   policyId: id(),
   version: version(),

@@ -360,6 +360,7 @@ export const en: Messages = {
     "award.resolveObjection": "Resolve objection",
     "award.closePublicity": "Close publicity",
     "award.pay": "Record award payment",
+    "award.payRemaining": "Record award payments (all remaining)",
     "award.complete": "Complete award batch",
     "award.updatePolicy": "Edit award policy",
     "award.exportXlsx": "Export award list",

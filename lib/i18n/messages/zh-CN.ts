@@ -358,6 +358,7 @@ export const zhCN = {
     "award.resolveObjection": "处理公示异议",
     "award.closePublicity": "结束公示转入拨付",
     "award.pay": "登记兑现拨付",
+    "award.payRemaining": "批量登记兑现拨付",
     "award.complete": "完成兑现批次",
     "award.updatePolicy": "修改兑现政策",
     "award.exportXlsx": "导出兑现名单",

@@ -10,6 +10,7 @@ import {
   closeAwardPublicity,
   completeAwardBatch,
   excludeAwardLine,
+  payRemainingAwards,
   recomputeAwardBatch,
   recordAwardObjection,
   recordAwardPayment,
@@ -184,6 +185,22 @@ export default async function AwardBatchPage(props: { params: Promise<{ id: stri
                 submit={t("awards.closePublicity")}
                 testId="close-publicity"
               />
+            ) : null}
+            {b.state === "payment" && prepare ? (
+              <div className="flex flex-col gap-1">
+                <StepForm
+                  action={payRemainingAwards}
+                  hidden={hidden}
+                  testId="pay-remaining"
+                  fields={[
+                    { name: "paidDate", label: t("awards.paidDate"), type: "date", defaultValue: today, width: "w-36" },
+                    { name: "voucherNo", label: t("awards.voucherNo"), width: "w-28" },
+                  ]}
+                  submit={t("awards.payRemaining")}
+                  variant="outline"
+                />
+                <p className="text-xs text-slate-600">{t("awards.payRemainingHint")}</p>
+              </div>
             ) : null}
             {b.state === "payment" && batchStep ? (
               <StepForm action={completeAwardBatch} hidden={hidden} submit={t("awards.complete")} testId="complete" />
