@@ -50,6 +50,11 @@ CREATE TEMP TABLE IF NOT EXISTS kpi_old_qualifications (enterprise_id INTEGER, t
 CREATE INDEX IF NOT EXISTS temp.kpi_old_qualifications_e ON kpi_old_qualifications (enterprise_id);
 CREATE TEMP TABLE IF NOT EXISTS kpi_old_institutions (id INTEGER PRIMARY KEY, deleted_at, status, review_state, type_id, level, recognised_date);
 CREATE TEMP TABLE IF NOT EXISTS kpi_old_talents (id INTEGER PRIMARY KEY, deleted_at, review_state, category_id, recognised_year, kind);
+CREATE TEMP TABLE IF NOT EXISTS kpi_new_enterprises (id INTEGER PRIMARY KEY, deleted_at, status, review_state);
+CREATE TEMP TABLE IF NOT EXISTS kpi_new_qualifications (enterprise_id INTEGER, type_id, deleted_at, review_state, awarded_date, expiry_date);
+CREATE INDEX IF NOT EXISTS temp.kpi_new_qualifications_e ON kpi_new_qualifications (enterprise_id);
+CREATE TEMP TABLE IF NOT EXISTS kpi_new_institutions (id INTEGER PRIMARY KEY, deleted_at, status, review_state, type_id, level, recognised_date);
+CREATE TEMP TABLE IF NOT EXISTS kpi_new_talents (id INTEGER PRIMARY KEY, deleted_at, review_state, category_id, recognised_year, kind);
 
 CREATE TEMP TRIGGER IF NOT EXISTS kpi_e_ins AFTER INSERT ON main.enterprises BEGIN
   INSERT OR IGNORE INTO temp.kpi_touched VALUES ('e', NEW.id); ${mark} END;
@@ -111,7 +116,14 @@ function stmt(j: Journal, sqlite: Database.Database, sql: string): Database.Stat
 export function clearJournal(sqlite: Database.Database): void {
   const j = journalOf(sqlite);
   sqlite.exec(
-    "DELETE FROM temp.kpi_touched; DELETE FROM temp.kpi_old_enterprises; DELETE FROM temp.kpi_old_qualifications; DELETE FROM temp.kpi_old_institutions; DELETE FROM temp.kpi_old_talents;",
+    [
+      "touched",
+      ...["old", "new"].flatMap((s) =>
+        ["enterprises", "qualifications", "institutions", "talents"].map((t) => `${s}_${t}`),
+      ),
+    ]
+      .map((t) => `DELETE FROM temp.kpi_${t};`)
+      .join(" "),
   );
   j.dirty = false;
 }
@@ -140,6 +152,25 @@ export function readJournal(sqlite: Database.Database): JournalDelta {
   const total = rows.reduce((s, r) => s + r.n, 0);
   if (total > FULL_DROP_AT) return { kind: "drop", reason: `${total} records` };
   const subjects = new Set(rows.map((r) => r.kind as SubjectKind));
+  // The after-images: the touched records as committed now, copied beside their before-images, so both sides of
+  // the delta are the same small evaluation (a membership test against the whole registry would read every
+  // certificate of the type instead of the touched records').
+  const touchedIds = (k: SubjectKind) => `(SELECT id FROM temp.kpi_touched WHERE kind = '${k}')`;
+  if (subjects.has("e"))
+    sqlite.exec(`INSERT INTO temp.kpi_new_enterprises SELECT ${E_COLS} FROM main.enterprises WHERE id IN ${touchedIds("e")};
+      INSERT INTO temp.kpi_new_qualifications SELECT ${Q_COLS} FROM main.enterprise_qualifications WHERE enterprise_id IN ${touchedIds("e")};`);
+  if (subjects.has("i"))
+    sqlite.exec(
+      `INSERT INTO temp.kpi_new_institutions SELECT ${I_COLS} FROM main.institutions WHERE id IN ${touchedIds("i")};`,
+    );
+  if (subjects.has("t"))
+    sqlite.exec(`INSERT INTO temp.kpi_new_talents SELECT ${T_COLS} FROM main.talents WHERE id IN ${touchedIds("t")};`);
+  const members = (rule: string, period: string, side: "old" | "new", table: string) => {
+    const m = toRawSql(ruleMembership(rule, period, { qualifications: `temp.kpi_${side}_qualifications` }).where);
+    return stmt(j, sqlite, `SELECT count(*) FROM temp."kpi_${side}_${table}" AS "${table}" WHERE ${m.sql}`).get(
+      ...m.params,
+    ) as number;
+  };
   return {
     kind: "delta",
     subjects,
@@ -147,17 +178,7 @@ export function readJournal(sqlite: Database.Database): JournalDelta {
       const kind = ruleSubject(rule);
       if (!kind || !subjects.has(kind)) return 0;
       const table = TABLE_OF[kind];
-      const now = toRawSql(ruleMembership(rule, period).where);
-      const was = toRawSql(ruleMembership(rule, period, { qualifications: "temp.kpi_old_qualifications" }).where);
-      const after = stmt(
-        j,
-        sqlite,
-        `SELECT count(*) FROM main."${table}" WHERE "${table}"."id" IN (SELECT id FROM temp.kpi_touched WHERE kind = '${kind}') AND (${now.sql})`,
-      ).get(...now.params) as number;
-      const before = stmt(j, sqlite, `SELECT count(*) FROM temp."kpi_old_${table}" AS "${table}" WHERE ${was.sql}`).get(
-        ...was.params,
-      ) as number;
-      return after - before;
+      return members(rule, period, "new", table) - members(rule, period, "old", table);
     },
   };
 }
