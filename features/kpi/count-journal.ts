@@ -1,6 +1,6 @@
 import "server-only";
 import type Database from "better-sqlite3";
-import { REGISTRY_RULES, ruleMembership, toRawSql } from "@/features/kpi/count-queries";
+import { REGISTRY_RULES, ruleMembership, type SqlChunk, toRawSql } from "@/features/kpi/count-queries";
 
 // The journal behind the board's incremental counts. TEMP triggers on this process's connection note, inside the
 // writing transaction itself, which registry records a write touches, and keep each touched record's state as it
@@ -43,6 +43,22 @@ const snapRow = (kind: "i" | "t", table: string, cols: string, id: string) => `
   INSERT OR IGNORE INTO temp.kpi_touched VALUES ('${kind}', ${id});`;
 const mark = "SELECT kpi_journal_dirty();";
 
+/** The tables the board reads besides the registries: a write to any of them moves the board's inputs epoch. */
+const BOARD_INPUTS = [
+  "district_values",
+  "city_totals",
+  "indicator_targets",
+  "indicators",
+  "dictionary_items",
+  "quarterly_reports",
+];
+const inputTriggers = BOARD_INPUTS.flatMap((t) =>
+  ["INSERT", "UPDATE", "DELETE"].map(
+    (op) =>
+      `CREATE TEMP TRIGGER IF NOT EXISTS kpi_in_${t}_${op.toLowerCase()} AFTER ${op} ON main.${t} BEGIN SELECT kpi_inputs_changed(); END;`,
+  ),
+).join("\n");
+
 const SCHEMA = `
 CREATE TEMP TABLE IF NOT EXISTS kpi_touched (kind TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
 CREATE TEMP TABLE IF NOT EXISTS kpi_old_enterprises (id INTEGER PRIMARY KEY, deleted_at, status, review_state);
@@ -78,11 +94,14 @@ CREATE TEMP TRIGGER IF NOT EXISTS kpi_d_upd AFTER UPDATE ON main.dictionary_item
   INSERT OR IGNORE INTO temp.kpi_touched VALUES ('d', 0); ${mark} END;
 CREATE TEMP TRIGGER IF NOT EXISTS kpi_d_del AFTER DELETE ON main.dictionary_items BEGIN
   INSERT OR IGNORE INTO temp.kpi_touched VALUES ('d', 0); ${mark} END;
+${inputTriggers}
 `;
 
 type Journal = {
   /** Set by the triggers (a JS function, so checking costs no query); cleared when the journal is folded. */
   dirty: boolean;
+  /** Moved by any write on this connection to a table the board reads besides the registries (BOARD_INPUTS). */
+  inputsEpoch: number;
   stmts: Map<string, Database.Statement>;
 };
 const g = globalThis as unknown as { __kpiJournals?: WeakMap<Database.Database, Journal> };
@@ -92,9 +111,13 @@ export function journalOf(sqlite: Database.Database): Journal {
   g.__kpiJournals ??= new WeakMap();
   let j = g.__kpiJournals.get(sqlite);
   if (j) return j;
-  const journal: Journal = { dirty: false, stmts: new Map() };
+  const journal: Journal = { dirty: false, inputsEpoch: 0, stmts: new Map() };
   sqlite.function("kpi_journal_dirty", { deterministic: false, varargs: false }, () => {
     journal.dirty = true;
+    return null;
+  });
+  sqlite.function("kpi_inputs_changed", { deterministic: false, varargs: false }, () => {
+    journal.inputsEpoch++;
     return null;
   });
   sqlite.exec(SCHEMA);
@@ -138,7 +161,13 @@ const TABLE_OF: Record<SubjectKind, string> = { e: "enterprises", i: "institutio
 export type JournalDelta =
   | { kind: "none" }
   | { kind: "drop"; reason: string }
-  | { kind: "delta"; subjects: Set<SubjectKind>; delta: (rule: string, period: string) => number };
+  | {
+      kind: "delta";
+      subjects: Set<SubjectKind>;
+      delta: (rule: string, period: string) => number;
+      /** The same for any per-record membership of a registry, given its condition over the registry table. */
+      deltaOf: (kind: SubjectKind, where: (from: { qualifications: string }) => SqlChunk[]) => number;
+    };
 
 export function readJournal(sqlite: Database.Database): JournalDelta {
   const j = journalOf(sqlite);
@@ -165,20 +194,25 @@ export function readJournal(sqlite: Database.Database): JournalDelta {
     );
   if (subjects.has("t"))
     sqlite.exec(`INSERT INTO temp.kpi_new_talents SELECT ${T_COLS} FROM main.talents WHERE id IN ${touchedIds("t")};`);
-  const members = (rule: string, period: string, side: "old" | "new", table: string) => {
-    const m = toRawSql(ruleMembership(rule, period, { qualifications: `temp.kpi_${side}_qualifications` }).where);
+  const members = (where: (from: { qualifications: string }) => SqlChunk[], side: "old" | "new", table: string) => {
+    const m = toRawSql(where({ qualifications: `temp.kpi_${side}_qualifications` }));
     return stmt(j, sqlite, `SELECT count(*) FROM temp."kpi_${side}_${table}" AS "${table}" WHERE ${m.sql}`).get(
       ...m.params,
     ) as number;
   };
+  const deltaOf = (kind: SubjectKind, where: (from: { qualifications: string }) => SqlChunk[]) => {
+    if (!subjects.has(kind)) return 0;
+    const table = TABLE_OF[kind];
+    return members(where, "new", table) - members(where, "old", table);
+  };
   return {
     kind: "delta",
     subjects,
+    deltaOf,
     delta: (rule, period) => {
       const kind = ruleSubject(rule);
-      if (!kind || !subjects.has(kind)) return 0;
-      const table = TABLE_OF[kind];
-      return members(rule, period, "new", table) - members(rule, period, "old", table);
+      if (!kind) return 0;
+      return deltaOf(kind, (from) => ruleMembership(rule, period, from).where);
     },
   };
 }

@@ -8,9 +8,11 @@ import {
   countRegistry,
   countRegistryMany,
   REGISTRY_RULES,
+  type SqlChunk,
+  toRawSql,
 } from "@/features/kpi/count-queries";
 import { type CommittedWrite, onCommittedWrite, type RegistryKey } from "@/lib/committed-writes";
-import { clearJournal, journalOf, readJournal } from "./count-journal";
+import { clearJournal, journalOf, readJournal, type SubjectKind } from "./count-journal";
 
 export { REGISTRY_RULES };
 
@@ -22,7 +24,9 @@ export { REGISTRY_RULES };
 // (PRAGMA data_version). So the board never rescans the registries for a figure a write did not touch, and a
 // figure always equals a fresh count.
 type RuleKind = "qualification" | "institution" | "talent";
-type Cache = { base: string; values: Map<string, number> };
+/** A count of records meeting another per-record condition (the board's expiry alert), kept current the same way. */
+type Extra = { n: number; kind: SubjectKind; where: (from: { qualifications: string }) => SqlChunk[] };
+type Cache = { base: string; values: Map<string, number>; extra: Map<string, Extra> };
 const g = globalThis as unknown as {
   __registryCountCache?: Cache;
   __registryVersion?: number;
@@ -103,9 +107,9 @@ function countCache(): Map<string, number> | null {
     // Counted afresh from here on: what the journal holds is already in the database.
     if (journal.dirty && !sqlite.inTransaction) clearJournal(sqlite);
     if (g.__registryCountCache) g.__countEpoch = (g.__countEpoch ?? 0) + 1;
-    g.__registryCountCache = { base, values: new Map() };
+    g.__registryCountCache = { base, values: new Map(), extra: new Map() };
   }
-  const values = g.__registryCountCache.values;
+  const { values, extra } = g.__registryCountCache;
   if (!journal.dirty) return values;
   if (sqlite.inTransaction) return null;
   const t0 = performance.now();
@@ -114,6 +118,7 @@ function countCache(): Map<string, number> | null {
   if (j.kind === "drop") {
     result = `dropped (${j.reason})`;
     values.clear();
+    extra.clear();
     g.__countEpoch = (g.__countEpoch ?? 0) + 1;
   } else if (j.kind === "delta") {
     let moved = 0;
@@ -122,6 +127,13 @@ function countCache(): Map<string, number> | null {
       const d = j.delta(key.slice(0, at), key.slice(at + 1));
       if (d !== 0) {
         values.set(key, n + d);
+        moved++;
+      }
+    }
+    for (const e of extra.values()) {
+      const d = j.deltaOf(e.kind, e.where);
+      if (d !== 0) {
+        e.n += d;
         moved++;
       }
     }
@@ -144,6 +156,43 @@ function countCache(): Map<string, number> | null {
  */
 export function countCacheStats() {
   return { recounts: g.__recounts ?? 0, lastFold: g.__lastFold ?? null };
+}
+
+/**
+ * How many records of a registry meet `where` (a condition on the registry table by its own name, reading
+ * certificates from `from.qualifications`): counted once, then kept current by the write deltas like the rule
+ * counts. `key` names the condition with its parameters (e.g. the day an expiry window starts).
+ */
+export function registryMembershipCount(
+  key: string,
+  kind: SubjectKind,
+  where: (from: { qualifications: string }) => SqlChunk[],
+): number {
+  const c = countCache();
+  const hit = c ? g.__registryCountCache?.extra.get(key) : undefined;
+  if (hit) return hit.n;
+  const table = kind === "e" ? "enterprises" : kind === "i" ? "institutions" : "talents";
+  const { sql, params } = toRawSql(where({ qualifications: "enterprise_qualifications" }));
+  const n = getConn()
+    .sqlite.prepare(`SELECT count(*) FROM "${table}" WHERE ${sql}`)
+    .pluck()
+    .get(...params) as number;
+  g.__recounts = (g.__recounts ?? 0) + 1;
+  if (c) {
+    const extra = g.__registryCountCache?.extra;
+    if (extra && extra.size >= 64) extra.clear();
+    extra?.set(key, { n, kind, where });
+  }
+  return n;
+}
+
+/**
+ * Moves whenever something the board reads besides the registries may have changed: a write on this connection to
+ * district values, city totals, targets, indicators, dictionaries or quarterly reports (TEMP triggers), or any
+ * commit by another connection. The key for caching the board's non-registry inputs across registry writes.
+ */
+export function boardInputsVersion(): string {
+  return `${connectionVersion()}:${journalOf(getConn().sqlite).inputsEpoch}`;
 }
 
 /** The live registry value of a registry-count indicator for a period (cached, kept current by write deltas). */

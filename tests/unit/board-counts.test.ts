@@ -262,4 +262,62 @@ describe("board counts kept current by write deltas", () => {
       if (c.indicator.registryRule)
         expect(c.value, c.indicator.key).toBe(countRegistry(sqlite, c.indicator.registryRule, c.period));
   });
+
+  it("the expiry alert follows certificate writes, and district values the board keeps across registry writes", () => {
+    const period = "2021Q1";
+    const today = new Date().toISOString().slice(0, 10);
+    const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const until = new Date(`${today}T00:00:00Z`);
+    until.setUTCDate(until.getUTCDate() + 90);
+    const HT = sqlite
+      .prepare("SELECT id FROM dictionary_items WHERE kind = 'qualification_type' AND code = 'national_high_tech'")
+      .pluck()
+      .get() as number;
+    const fresh = () =>
+      sqlite
+        .prepare(
+          `SELECT count(DISTINCT q.enterprise_id) FROM enterprise_qualifications q JOIN enterprises e ON e.id = q.enterprise_id
+           WHERE q.type_id = ? AND q.deleted_at IS NULL AND q.review_state = 'approved' AND q.expiry_date BETWEEN ? AND ?
+             AND e.deleted_at IS NULL AND e.status = 'active' AND e.review_state = 'approved'`,
+        )
+        .pluck()
+        .get(HT, today, until.toISOString().slice(0, 10)) as number;
+    const before = getBoard(period).alerts.expiringHighTech.count;
+    expect(before).toBe(fresh());
+    const e = write(reviewer, FULL_SCOPE, (w) => createRecord(w, enterpriseWrites, enterprise()));
+    const q = write(reviewer, FULL_SCOPE, (w) =>
+      createRecord(w, qualificationWrites, { ...certificate(e.id, "2020-01-01"), typeId: HT, expiryDate: soon }),
+    );
+    emitCommittedWrite({ action: "enterprise.qualification.create", registries: ["enterprise"] });
+    expect(getBoard(period).alerts.expiringHighTech.count).toBe(before + 1);
+    expect(getBoard(period).alerts.expiringHighTech.count).toBe(fresh());
+    write(reviewer, FULL_SCOPE, (w) =>
+      setRecordDeleted(w, qualificationWrites, { id: q.id }, true, "enterprise.qualification.delete"),
+    );
+    emitCommittedWrite({ action: "enterprise.qualification.delete", registries: ["enterprise"] });
+    expect(getBoard(period).alerts.expiringHighTech.count).toBe(before);
+
+    // A district value written after the board was built (here by a raw statement, announced as nothing) is seen:
+    // the board's cached inputs follow writes to their tables.
+    const card = getBoard(period).cards.find((c) => c.indicator.source !== "registry_count");
+    expect(card, "a board card of an entered indicator").toBeDefined();
+    if (!card) return;
+    const us = sqlite
+      .prepare("SELECT id FROM dictionary_items WHERE kind = 'district' AND label = '渝北区'")
+      .pluck()
+      .get() as number;
+    sqlite
+      .prepare(
+        `INSERT INTO district_values (indicator_id, period, district_id, value) VALUES (?, ?, ?, 41)
+         ON CONFLICT (indicator_id, period, district_id) DO UPDATE SET value = 41`,
+      )
+      .run(card.indicator.id, card.period, us);
+    emitCommittedWrite({ action: "indicator.values", registries: [] });
+    expect(getBoard(period).cards.find((c) => c.indicator.key === card.indicator.key)?.value).toBe(41);
+    sqlite
+      .prepare("UPDATE district_values SET value = 42 WHERE indicator_id = ? AND district_id = ? AND period = ?")
+      .run(card.indicator.id, us, card.period);
+    emitCommittedWrite({ action: "indicator.values", registries: [] });
+    expect(getBoard(period).cards.find((c) => c.indicator.key === card.indicator.key)?.value).toBe(42);
+  });
 });
