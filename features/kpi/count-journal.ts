@@ -106,11 +106,16 @@ type Journal = {
 };
 const g = globalThis as unknown as { __kpiJournals?: WeakMap<Database.Database, Journal> };
 
-/** Installs the journal on a connection (once; every module copy shares it through globalThis). */
-export function journalOf(sqlite: Database.Database): Journal {
+/**
+ * The journal of a connection, installed on first use (once; every module copy shares it through globalThis).
+ * Null while the connection is inside a transaction and has no journal yet: the temp tables and triggers would
+ * vanish with a rollback while the journal believed them there, so nothing may be cached until it is installed.
+ */
+export function journalOf(sqlite: Database.Database): Journal | null {
   g.__kpiJournals ??= new WeakMap();
   let j = g.__kpiJournals.get(sqlite);
   if (j) return j;
+  if (sqlite.inTransaction) return null;
   const journal: Journal = { dirty: false, inputsEpoch: 0, stmts: new Map() };
   sqlite.function("kpi_journal_dirty", { deterministic: false, varargs: false }, () => {
     journal.dirty = true;
@@ -138,6 +143,7 @@ function stmt(j: Journal, sqlite: Database.Database, sql: string): Database.Stat
 /** Empties the journal (after folding it, or when the counts it would adjust are dropped anyway). */
 export function clearJournal(sqlite: Database.Database): void {
   const j = journalOf(sqlite);
+  if (!j) return;
   sqlite.exec(
     [
       "touched",
@@ -171,7 +177,7 @@ export type JournalDelta =
 
 export function readJournal(sqlite: Database.Database): JournalDelta {
   const j = journalOf(sqlite);
-  if (!j.dirty) return { kind: "none" };
+  if (!j?.dirty) return { kind: "none" };
   const rows = stmt(j, sqlite, "SELECT kind, count(*) AS n FROM temp.kpi_touched GROUP BY kind").pluck(false).all() as {
     kind: string;
     n: number;

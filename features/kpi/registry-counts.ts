@@ -102,6 +102,7 @@ export function isRegistryRule(rule: string | null | undefined): boolean {
 function countCache(): Map<string, number> | null {
   const { sqlite } = getConn();
   const journal = journalOf(sqlite);
+  if (!journal) return null;
   const base = connectionVersion();
   if (!g.__registryCountCache || g.__registryCountCache.base !== base) {
     // Counted afresh from here on: what the journal holds is already in the database.
@@ -192,7 +193,9 @@ export function registryMembershipCount(
  * commit by another connection. The key for caching the board's non-registry inputs across registry writes.
  */
 export function boardInputsVersion(): string {
-  return `${connectionVersion()}:${journalOf(getConn().sqlite).inputsEpoch}`;
+  const journal = journalOf(getConn().sqlite);
+  // No journal yet (first use inside a transaction): a version never seen again, so nothing is reused.
+  return journal ? `${connectionVersion()}:${journal.inputsEpoch}` : `uncached:${Math.random()}`;
 }
 
 /** The live registry value of a registry-count indicator for a period (cached, kept current by write deltas). */

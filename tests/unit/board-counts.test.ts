@@ -320,4 +320,21 @@ describe("board counts kept current by write deltas", () => {
     emitCommittedWrite({ action: "indicator.values", registries: [] });
     expect(getBoard(period).cards.find((c) => c.indicator.key === card.indicator.key)?.value).toBe(42);
   });
+
+  it("counts first read inside a transaction that rolls back are not cached, and the journal still follows writes", () => {
+    closeDb();
+    sqlite = getConn().sqlite; // a new connection: no journal yet
+    const rule = "municipal_tech_enterprises";
+    const period = "2021Q1";
+    expect(() =>
+      sqlite.transaction(() => {
+        expect(registryCount(rule, period)).toBe(countRegistry(sqlite, rule, period));
+        throw new Error("rolled back");
+      })(),
+    ).toThrow("rolled back");
+    expectExact("after the rolled-back first read");
+    const e = write(reviewer, FULL_SCOPE, (w) => createRecord(w, enterpriseWrites, enterprise()));
+    write(reviewer, FULL_SCOPE, (w) => createRecord(w, qualificationWrites, certificate(e.id, "2020-02-02")));
+    expectCurrentFromCache("a write after it");
+  });
 });
