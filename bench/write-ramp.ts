@@ -110,12 +110,15 @@ try {
       const busy = stats.reduce((s, w) => s + w.busy, 0);
       const line = `${writers} writer(s)${direct ? " + a second process writing directly" : ""}: ${(ok / stepSeconds).toFixed(0)} server writes/s ok, ${failed} failed, ${busy} SQLITE_BUSY${o ? `; second process ${(o.ops / stepSeconds).toFixed(0)} commits/s, ${o.busy} SQLITE_BUSY, longest lock wait ${o.maxWaitMs.toFixed(0)} ms` : ""}`;
       console.log(line);
+      for (const f of stats.flatMap((w) => w.failures).slice(0, 2)) console.log(`  failure: ${f}`);
       rows.push(line);
     }
   }
 } finally {
   await server.stop();
 }
+for (const l of server.log.filter((l) => /SQLITE_BUSY|database is locked/i.test(l)).slice(0, 3))
+  console.log(`  server: ${l.slice(0, 300)}`);
 const mb = (f: string) => (fs.existsSync(f) ? (fs.statSync(f).size / 2 ** 20).toFixed(0) : "0");
 console.log(
   `database ${mb(dbFile)} MB (+ WAL ${mb(`${dbFile}-wal`)} MB) at ${args.scale}; server log lines mentioning SQLITE_BUSY: ${server.log.filter((l) => /SQLITE_BUSY|database is locked/i.test(l)).length}`,
