@@ -91,7 +91,9 @@ export async function boardStatements(period: string, warm: boolean): Promise<Re
     return st;
   };
   sqlite.prepare = ((sql: string) => wrap(origPrepare.call(sqlite, sql), sql)) as typeof sqlite.prepare;
-  // Statements prepared before tracing (cached by drizzle or the registry-count module) are traced too.
+  // Statements prepared before tracing (cached by drizzle or the registry-count module) are traced too. The board's
+  // non-registry inputs are read afresh (as after a write to them); the registry counts stay cached.
+  (globalThis as { __boardInputs?: unknown }).__boardInputs = undefined;
   try {
     getBoard(period);
   } finally {

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildIfNeeded, buildIsCurrent, sourceRevision } from "../scripts/build-if-needed";
+import { type BoardCurrentResult, boardCurrentAfterWrite } from "./board-current";
 import { GENERATOR_VERSION, generate, parseScale } from "./generate";
 import { fmt, type Row, table } from "./report";
 import {
@@ -109,6 +110,7 @@ async function main() {
   const floorList = listFloor(sqlite, listQuery);
   const floorFiltered = listFloor(sqlite, filteredQuery);
   const floorBoard = await boardFloor(period);
+  const boardCurrent = await measureBoardCurrent(period);
   const csvQuery = pickCsvFilter(sqlite, Math.min(10_000, Math.round(n / 10)));
   log("政策兑现: computing a batch over the registry and its xlsx (in-process)");
   const { awardsBench } = await import("./awards");
@@ -269,6 +271,7 @@ async function main() {
       floor: `${fmt.floorMs(floorBoard.warm.medianMs)} (counts cached); ${fmt.floorMs(floorBoard.coldMs)} recounting`,
       ratio: ratio(L.board.p50, floorBoard.warm.medianMs),
     },
+    boardCurrentRow(boardCurrent),
     csv.available
       ? {
           scenario: `4a. CSV export, ${fmt.int(csv.rows)} filtered rows`,
@@ -413,6 +416,27 @@ function pickCsvFilter(sqlite: import("better-sqlite3").Database, target: number
   // The smallest filter with at least `target` rows (else the largest there is).
   const enough = cands.filter((c) => c.count >= target).sort((a, b) => a.count - b.count);
   return enough[0] ?? cands.sort((a, b) => b.count - a.count)[0];
+}
+
+/** "write → board current" (bench/board-current.ts), in-process on the run's database before the server starts. */
+async function measureBoardCurrent(period: string): Promise<BoardCurrentResult> {
+  log("write → board current: enterprise writes through the write path, the board rebuilt after each");
+  const r = await boardCurrentAfterWrite(period, smoke ? 5 : 20);
+  log(
+    `write → board current: median ${fmt.ms(r.currentMedianMs)} (max ${fmt.ms(r.currentMaxMs)}), of it the count delta ${fmt.ms(r.foldMedianMs)}; ${r.recounts} recounts; a full recount ${fmt.ms(r.recountMs)}`,
+  );
+  for (const f of r.failures) problems.push(`write → board current: ${f}`);
+  return r;
+}
+
+function boardCurrentRow(r: BoardCurrentResult): Row {
+  return {
+    scenario: `3b. write → board current (${r.writes} enterprise writes, in-process: count delta + board rebuilt)`,
+    result: `median ${fmt.ms(r.currentMedianMs)}, max ${fmt.ms(r.currentMaxMs)} (delta ${fmt.ms(r.foldMedianMs)} median, ${fmt.ms(r.foldMaxMs)} max; ${r.recounts} recounts; ${r.correct ? "served = fresh COUNT(*) after each" : "❌ served ≠ fresh"})`,
+    goal: "≤ 20 ms",
+    met: r.correct && r.foldMaxMs <= 20 && r.currentMedianMs <= 20,
+    floor: `${fmt.ms(r.recountMs)} recounting (before)`,
+  };
 }
 
 main().catch((err) => {

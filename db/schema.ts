@@ -213,6 +213,9 @@ export const enterprises = sqliteTable(
   },
   (t) => [
     uniqueIndex("enterprises_credit_code_live_uq").on(t.creditCode).where(sql`deleted_at IS NULL`),
+    // The deleted ones by code (an import links a record to a deleted enterprise, or restores it): with the index
+    // above, a lookup by code is two index searches instead of a scan of the table (1 % of rows are deleted).
+    index("enterprises_credit_code_deleted_idx").on(t.creditCode).where(sql`deleted_at IS NOT NULL`),
     index("enterprises_live_name_idx").on(t.deletedAt, t.name),
     index("enterprises_live_rd_idx").on(t.deletedAt, t.latestRdExpense),
     index("enterprises_live_created_idx").on(t.deletedAt, t.createdAt),

@@ -33,24 +33,27 @@ const spec = REGISTRY_SPECS.enterprise.sheets[0];
 const wb = new ExcelJS.Workbook();
 const ws = wb.addWorksheet(zh(spec.sheet));
 ws.addRow(spec.columns.map(templateHeader));
+const headers = spec.columns.map((c) => String(templateHeader(c)).replace(/^\*/, ""));
 const BODY = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 for (let i = 0; i < N; i++) {
   let body = "BN";
   for (let n = i, k = 0; k < 7; k++, n = Math.floor(n / BODY.length)) body += BODY[n % BODY.length];
-  ws.addRow([
-    `基准测试企业${i}`,
-    makeCreditCode("91", "500112", body),
-    "王测试",
-    new Date(Date.UTC(2015, 5, 1)),
-    1000 + i,
-    "龙溪街道",
-    "仙桃国际大数据谷",
-    "软件信息",
-    i % 2 ? "是" : "否",
-    "张三",
-    "13800138000",
-    "在册",
-  ]);
+  // Placed by header, so a column added to the template (企业官网 …) never shifts the values into the wrong cells.
+  const row: Record<string, unknown> = {
+    企业名称: `基准测试企业${i}`,
+    统一社会信用代码: makeCreditCode("91", "500112", body),
+    法定代表人: "王测试",
+    成立日期: new Date(Date.UTC(2015, 5, 1)),
+    "注册资本（万元）": 1000 + i,
+    所属镇街: "龙溪街道",
+    所属园区: "仙桃国际大数据谷",
+    产业链: "软件信息",
+    规上工业企业: i % 2 ? "是" : "否",
+    联系人: "张三",
+    联系电话: "13800138000",
+    状态: "在册",
+  };
+  ws.addRow(headers.map((h) => row[h] ?? null));
 }
 const buf = Buffer.from(await wb.xlsx.writeBuffer());
 

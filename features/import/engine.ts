@@ -100,11 +100,19 @@ type EnterpriseCodes = Map<string, { live?: number; deleted: number[] }>;
 function enterprisesByCode(sqlite: Database.Database, codes: Iterable<string>): EnterpriseCodes {
   const list = [...new Set(codes)];
   if (!list.length) return new Map();
+  // Driven from the list of codes (CROSS JOIN fixes the order): one search of the live index and one of the
+  // deleted index per code. `credit_code IN (…)` was planned as a scan of the whole table (1 s at 1M rows).
   const rows = sqlite
     .prepare(
-      "SELECT credit_code AS code, id, deleted_at AS deletedAt FROM enterprises WHERE credit_code IN (SELECT value FROM json_each(?)) ORDER BY id DESC",
+      `SELECT code, id, deletedAt FROM (
+        SELECT e.credit_code AS code, e.id, e.deleted_at AS deletedAt FROM json_each(?) j CROSS JOIN enterprises e
+          WHERE e.credit_code = j.value AND e.deleted_at IS NULL
+        UNION ALL
+        SELECT e.credit_code, e.id, e.deleted_at FROM json_each(?) j CROSS JOIN enterprises e
+          WHERE e.credit_code = j.value AND e.deleted_at IS NOT NULL
+      ) ORDER BY id DESC`,
     )
-    .all(JSON.stringify(list)) as { code: string; id: number; deletedAt: string | null }[];
+    .all(JSON.stringify(list), JSON.stringify(list)) as { code: string; id: number; deletedAt: string | null }[];
   const out: EnterpriseCodes = new Map();
   for (const r of rows) {
     const e = out.get(r.code) ?? { deleted: [] };
@@ -367,9 +375,11 @@ export function planImport(
     ].filter((v) => v != null);
     const existing = new Map<string, Stored>();
     if (firstValues.length) {
+      // Driven from the list of keys (CROSS JOIN fixes the order), so each key is an index search; with an IN list
+      // SQLite preferred a (deleted_at, …) sort index and walked every live row.
       const rows = sqlite
         .prepare(
-          `SELECT * FROM "${info.name}" WHERE deleted_at IS NULL AND "${info.sqlName.get(first)}" IN (SELECT value FROM json_each(?))`,
+          `SELECT t.* FROM json_each(?) j CROSS JOIN "${info.name}" t WHERE t.deleted_at IS NULL AND t."${info.sqlName.get(first)}" = j.value`,
         )
         .all(JSON.stringify(firstValues)) as Record<string, unknown>[];
       for (const row of rows) {

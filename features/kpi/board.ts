@@ -26,7 +26,31 @@ import {
   targetProgress,
   targetStatus,
 } from "./ranking";
-import { anyDataVersion, prefetchRegistryCounts, registryCount } from "./registry-counts";
+import {
+  anyDataVersion,
+  boardInputsVersion,
+  prefetchRegistryCounts,
+  registryCount,
+  registryMembershipCount,
+} from "./registry-counts";
+
+/**
+ * The board's inputs other than the registries (district values, city totals, targets, the indicator list, the
+ * districts, data periods), kept across registry writes: a registry write then rebuilds the board from cached
+ * inputs and the write-adjusted counts instead of re-reading everything. Keyed by boardInputsVersion, which any
+ * write to those tables on this connection, or any commit elsewhere, moves.
+ */
+const inputs = globalThis as unknown as { __boardInputs?: { version: string; values: Map<string, unknown> } };
+function remember<T>(key: string, fn: () => T): T {
+  const version = boardInputsVersion();
+  if (!inputs.__boardInputs || inputs.__boardInputs.version !== version || inputs.__boardInputs.values.size > 5000)
+    inputs.__boardInputs = { version, values: new Map() };
+  const c = inputs.__boardInputs.values;
+  if (c.has(key)) return c.get(key) as T;
+  const v = fn();
+  c.set(key, v);
+  return v;
+}
 
 export const OUR_DISTRICT = "渝北区";
 
@@ -245,15 +269,16 @@ export function computeCard(
   /** Show exactly this data period instead of the one the board would pick. */
   pinned?: Period,
 ): Card {
-  const period = pinned ?? dataPeriodFor(ind, board, ourDistrictId);
+  const period =
+    pinned ?? remember(`period:${ind.id}:${board}:${ourDistrictId}`, () => dataPeriodFor(ind, board, ourDistrictId));
   const trendPeriods = periodRange(period, ind.periodType === "quarter" ? 8 : 5);
   const prev = previousPeriod(period);
   const yoy = samePeriodLastYear(period);
   const needed = [...new Set([...trendPeriods, prev, yoy])];
   if (ind.source === "registry_count" && ind.registryRule) prefetchRegistryCounts(ind.registryRule, needed);
-  const data = loadPeriodData(ind, needed);
+  const data = remember(`data:${ind.id}:${needed.join(",")}`, () => loadPeriodData(ind, needed));
   const standing = standingFor(ind, period, data, districts);
-  const targets = targetsByYear(ind.id);
+  const targets = remember(`targets:${ind.id}`, () => targetsByYear(ind.id));
   const t = targets.get(yearOf(period)) ?? null;
 
   const trend: TrendPoint[] = trendPeriods.map((p) => {
@@ -285,11 +310,13 @@ export function computeCard(
 
   let streak: number | null = null;
   if (ind.valueKind === "rank") {
-    const ours = getDb()
-      .select({ period: districtValues.period, value: districtValues.value })
-      .from(districtValues)
-      .where(and(eq(districtValues.indicatorId, ind.id), eq(districtValues.districtId, ourDistrictId)))
-      .all()
+    const ours = remember(`ours:${ind.id}:${ourDistrictId}`, () =>
+      getDb()
+        .select({ period: districtValues.period, value: districtValues.value })
+        .from(districtValues)
+        .where(and(eq(districtValues.indicatorId, ind.id), eq(districtValues.districtId, ourDistrictId)))
+        .all(),
+    )
       .filter((r) => comparePeriods(r.period, period) <= 0)
       .sort((a, b) => comparePeriods(a.period, b.period));
     // Only an unbroken run of consecutive periods counts.
@@ -352,23 +379,33 @@ export type Alerts = {
 export type Progress = { entered: number; total: number; missing: { key: string; name: string; period: Period }[] };
 
 function expiringHighTech(): { count: number; href: string } {
-  const sqlite = getDb().$client;
-  const type = sqlite
-    .prepare("SELECT id FROM dictionary_items WHERE kind = 'qualification_type' AND code = 'national_high_tech'")
-    .pluck()
-    .get() as number | undefined;
+  const type = remember(
+    "national_high_tech",
+    () =>
+      getDb()
+        .$client.prepare(
+          "SELECT id FROM dictionary_items WHERE kind = 'qualification_type' AND code = 'national_high_tech'",
+        )
+        .pluck()
+        .get() as number | undefined,
+  );
   if (!type) return { count: 0, href: "/enterprises" };
   const today = todayIso();
   const until = new Date(`${today}T00:00:00Z`);
   until.setUTCDate(until.getUTCDate() + 90);
-  const count = sqlite
-    .prepare(
-      `SELECT count(DISTINCT q.enterprise_id) FROM enterprise_qualifications q JOIN enterprises e ON e.id = q.enterprise_id
-       WHERE q.type_id = ? AND q.deleted_at IS NULL AND q.review_state = 'approved' AND q.expiry_date BETWEEN ? AND ?
-         AND e.deleted_at IS NULL AND e.status = 'active' AND e.review_state = 'approved'`,
-    )
-    .pluck()
-    .get(type, today, until.toISOString().slice(0, 10)) as number;
+  const last = until.toISOString().slice(0, 10);
+  // Live, active, approved enterprises holding a live, approved certificate expiring in the window: counted once a
+  // day, then kept current by the registry writes' deltas like the rule counts.
+  const count = registryMembershipCount(`expiring-high-tech:${type}:${today}:${last}`, "e", (from) => [
+    `"enterprises"."deleted_at" IS NULL AND "enterprises"."status" = 'active' AND "enterprises"."review_state" = 'approved'
+      AND "enterprises"."id" IN (SELECT q.enterprise_id FROM ${from.qualifications} q WHERE q.type_id = `,
+    { value: type },
+    " AND q.deleted_at IS NULL AND q.review_state = 'approved' AND q.expiry_date BETWEEN ",
+    { value: today },
+    " AND ",
+    { value: last },
+    ")",
+  ]);
   return { count, href: `/enterprises?qual=${type}&expiring=90&status=active` };
 }
 
@@ -397,10 +434,10 @@ export function getBoard(board: Period): Board {
 
 /** Everything the board shows for a period, straight from the database (registry counts via their own cache). */
 export function computeBoard(board: Period): Board {
-  const districts = getDistricts();
+  const districts = remember("districts", getDistricts);
   const us = districts.find((d) => d.label === OUR_DISTRICT);
   if (!us) throw new Error(`no district ${OUR_DISTRICT} in the dictionary`);
-  const list = getIndicatorList().filter((i) => i.onBoard);
+  const list = remember("indicators", getIndicatorList).filter((i) => i.onBoard);
   const cards = list.map((ind) => computeCard(ind, board, districts, us.id));
   const alerts: Alerts = {
     offTarget: cards

@@ -51,7 +51,12 @@ export type SqlChunk = string | { value: string | number | null };
  * own name) must meet to be counted for a period. The board's count and the drilled-through list (and its
  * exports) both use this condition, so a list always holds exactly the records behind a figure.
  */
-export function ruleMembership(rule: string, period: string): { table: RuleRegistry; where: SqlChunk[] } {
+export function ruleMembership(
+  rule: string,
+  period: string,
+  /** Read a qualification rule's certificates from another table of the same columns (the counts' before-images). */
+  from: { qualifications?: string } = {},
+): { table: RuleRegistry; where: SqlChunk[] } {
   const r = REGISTRY_RULES[rule];
   if (!r) throw new Error(`unknown registry rule ${rule}`);
   const end = periodEnd(period);
@@ -62,7 +67,7 @@ export function ruleMembership(rule: string, period: string): { table: RuleRegis
       table: "enterprises",
       where: [
         `"enterprises"."deleted_at" IS NULL AND "enterprises"."status" = 'active' AND "enterprises"."review_state" = 'approved' AND "enterprises"."id" IN (
-          SELECT q.enterprise_id FROM enterprise_qualifications q
+          SELECT q.enterprise_id FROM ${from.qualifications ?? "enterprise_qualifications"} q
           WHERE q.type_id = (SELECT id FROM dictionary_items WHERE kind = 'qualification_type' AND code = `,
         v(r.code),
         `) AND q.deleted_at IS NULL AND q.review_state = 'approved' AND `,

@@ -8,21 +8,35 @@ import {
   countRegistry,
   countRegistryMany,
   REGISTRY_RULES,
+  type SqlChunk,
+  toRawSql,
 } from "@/features/kpi/count-queries";
 import { type CommittedWrite, onCommittedWrite, type RegistryKey } from "@/lib/committed-writes";
+import { clearJournal, journalOf, readJournal, type SubjectKind } from "./count-journal";
 
 export { REGISTRY_RULES };
 
-// Counts are cached per (rule, period) and dropped whenever the registry a rule counts may have changed, so the
-// board never rescans the registries for an unchanged figure, and a figure always equals a fresh count.
+// Counts are cached per (rule, period) and kept current INCREMENTALLY: a write on this process's connection is
+// journaled by TEMP triggers inside its own transaction (count-journal.ts), and the next read (or the committed-write
+// event, whichever comes first) moves each cached count by the touched records' membership after minus before,
+// evaluated with THE rule definition. A write the journal cannot adjust exactly (a dictionary edit, an import of
+// more than FULL_DROP_AT records) drops the counts, and so does a commit by another connection or process
+// (PRAGMA data_version). So the board never rescans the registries for a figure a write did not touch, and a
+// figure always equals a fresh count.
 type RuleKind = "qualification" | "institution" | "talent";
-type Entry = { n: number; v: number };
-type Cache = { base: string; values: Map<string, Entry> };
+/** A count of records meeting another per-record condition (the board's expiry alert), kept current the same way. */
+type Extra = { n: number; kind: SubjectKind; where: (from: { qualifications: string }) => SqlChunk[] };
+type Cache = { base: string; values: Map<string, number>; extra: Map<string, Extra> };
 const g = globalThis as unknown as {
   __registryCountCache?: Cache;
   __registryVersion?: number;
   __writeVersion?: number;
   __kindVersions?: Record<RuleKind, number>;
+  /** Moves whenever folding the journal changed or dropped cached counts (writes not announced as actions too). */
+  __countEpoch?: number;
+  __lastFold?: { ms: number; records: string; entries: number; result: string };
+  /** How many counts were computed from the registries (a cache miss), for tests and the bench. */
+  __recounts?: number;
 };
 
 /** Which counts a write to each registry can change. Qualification counts read enterprises too (status, deletion). */
@@ -33,13 +47,15 @@ const COUNTS_OF: Record<RegistryKey, RuleKind[]> = {
   incubator: [],
 };
 
-/** Every committed write moves the board's version; a registry write also drops the counts it can change. */
+/** Every committed write moves the board's version; a registry write also makes the cached counts current. */
 export function noteWrite(w: CommittedWrite): void {
   g.__writeVersion = (g.__writeVersion ?? 0) + 1;
   if (w.registries.length === 0) return;
   g.__registryVersion = (g.__registryVersion ?? 0) + 1;
   g.__kindVersions ??= { qualification: 0, institution: 0, talent: 0 };
   for (const r of w.registries) for (const k of COUNTS_OF[r]) g.__kindVersions[k]++;
+  // The writer pays for the delta right after its commit, so the next board read finds the counts current.
+  countCache();
 }
 onCommittedWrite("kpi.registry-counts", noteWrite);
 
@@ -65,53 +81,152 @@ export function registryDataVersion(): string {
 }
 
 /**
- * Like registryDataVersion, but moved by every committed action (indicators, district values, targets, users …):
- * the key for caches of anything computed from the database, such as the whole board.
+ * Like registryDataVersion, but moved by every committed action (indicators, district values, targets, users …),
+ * and by any registry write the count journal saw: the key for caches of anything computed from the database,
+ * such as the whole board.
  */
 export function anyDataVersion(): string {
-  return `${registryDataVersion()}:${g.__writeVersion ?? 0}`;
+  countCache();
+  return `${registryDataVersion()}:${g.__writeVersion ?? 0}:${g.__countEpoch ?? 0}`;
 }
 
 export function isRegistryRule(rule: string | null | undefined): boolean {
   return !!rule && rule in REGISTRY_RULES;
 }
 
-function countCache(): Map<string, Entry> {
+/**
+ * The cached counts, current: dropped if another connection committed, else with the journal of this
+ * connection's writes folded in. Null inside a transaction that has written (its own uncommitted changes are not
+ * in the cache, and must not be folded before they commit): the caller counts afresh.
+ */
+function countCache(): Map<string, number> | null {
+  const { sqlite } = getConn();
+  const journal = journalOf(sqlite);
+  if (!journal) return null;
   const base = connectionVersion();
   if (!g.__registryCountCache || g.__registryCountCache.base !== base) {
-    g.__registryCountCache = { base, values: new Map() };
+    // Counted afresh from here on: what the journal holds is already in the database.
+    if (journal.dirty && !sqlite.inTransaction) clearJournal(sqlite);
+    if (g.__registryCountCache) g.__countEpoch = (g.__countEpoch ?? 0) + 1;
+    g.__registryCountCache = { base, values: new Map(), extra: new Map() };
   }
-  return g.__registryCountCache.values;
+  const { values, extra } = g.__registryCountCache;
+  if (!journal.dirty) return values;
+  if (sqlite.inTransaction) return null;
+  const t0 = performance.now();
+  const j = readJournal(sqlite);
+  let result = "none";
+  if (j.kind === "drop") {
+    result = `dropped (${j.reason})`;
+    values.clear();
+    extra.clear();
+    g.__countEpoch = (g.__countEpoch ?? 0) + 1;
+  } else if (j.kind === "delta") {
+    let moved = 0;
+    for (const [key, n] of values) {
+      const at = key.indexOf("@");
+      const d = j.delta(key.slice(0, at), key.slice(at + 1));
+      if (d !== 0) {
+        values.set(key, n + d);
+        moved++;
+      }
+    }
+    for (const e of extra.values()) {
+      const d = j.deltaOf(e.kind, e.where);
+      if (d !== 0) {
+        e.n += d;
+        moved++;
+      }
+    }
+    result = `${moved} moved`;
+    g.__countEpoch = (g.__countEpoch ?? 0) + 1;
+  }
+  clearJournal(sqlite);
+  g.__lastFold = {
+    ms: performance.now() - t0,
+    records: j.kind === "delta" ? [...j.subjects].join("") : j.kind,
+    entries: values.size,
+    result,
+  };
+  return values;
 }
 
-const kindVersion = (rule: string): number => g.__kindVersions?.[REGISTRY_RULES[rule]?.kind as RuleKind] ?? 0;
+/**
+ * How the cache is doing: counts computed from the registries so far (misses), and the last fold of the journal
+ * (how long making the counts current after a write took, and whether it adjusted or dropped them).
+ */
+export function countCacheStats() {
+  return { recounts: g.__recounts ?? 0, lastFold: g.__lastFold ?? null };
+}
 
-/** The live registry value of a registry-count indicator for a period (cached until its registry changes). */
+/**
+ * How many records of a registry meet `where` (a condition on the registry table by its own name, reading
+ * certificates from `from.qualifications`): counted once, then kept current by the write deltas like the rule
+ * counts. `key` names the condition with its parameters (e.g. the day an expiry window starts).
+ */
+export function registryMembershipCount(
+  key: string,
+  kind: SubjectKind,
+  where: (from: { qualifications: string }) => SqlChunk[],
+): number {
+  const c = countCache();
+  const hit = c ? g.__registryCountCache?.extra.get(key) : undefined;
+  if (hit) return hit.n;
+  const table = kind === "e" ? "enterprises" : kind === "i" ? "institutions" : "talents";
+  const { sql, params } = toRawSql(where({ qualifications: "enterprise_qualifications" }));
+  const n = getConn()
+    .sqlite.prepare(`SELECT count(*) FROM "${table}" WHERE ${sql}`)
+    .pluck()
+    .get(...params) as number;
+  g.__recounts = (g.__recounts ?? 0) + 1;
+  if (c) {
+    const extra = g.__registryCountCache?.extra;
+    if (extra && extra.size >= 64) extra.clear();
+    extra?.set(key, { n, kind, where });
+  }
+  return n;
+}
+
+/**
+ * Moves whenever something the board reads besides the registries may have changed: a write on this connection to
+ * district values, city totals, targets, indicators, dictionaries or quarterly reports (TEMP triggers), or any
+ * commit by another connection. The key for caching the board's non-registry inputs across registry writes.
+ */
+export function boardInputsVersion(): string {
+  const journal = journalOf(getConn().sqlite);
+  // No journal yet (first use inside a transaction): a version never seen again, so nothing is reused.
+  return journal ? `${connectionVersion()}:${journal.inputsEpoch}` : `uncached:${Math.random()}`;
+}
+
+/** The live registry value of a registry-count indicator for a period (cached, kept current by write deltas). */
 export function registryCount(rule: string, period: string): number {
   const c = countCache();
   const key = `${rule}@${period}`;
-  const v = kindVersion(rule);
-  const hit = c.get(key);
-  if (hit && hit.v === v) return hit.n;
+  const hit = c?.get(key);
+  if (hit !== undefined) return hit;
   const n = countRegistry(getConn().sqlite, rule, period);
-  c.set(key, { n, v });
+  g.__recounts = (g.__recounts ?? 0) + 1;
+  c?.set(key, n);
   return n;
 }
 
 /** Fills the cache for many periods of one rule with a single pass (a board card's trend). */
 export function prefetchRegistryCounts(rule: string, periods: string[]): void {
   const c = countCache();
-  const v = kindVersion(rule);
-  const missing = periods.filter((p) => c.get(`${rule}@${p}`)?.v !== v);
+  if (!c) return;
+  const missing = periods.filter((p) => !c.has(`${rule}@${p}`));
   if (missing.length === 0) return;
+  g.__recounts = (g.__recounts ?? 0) + missing.length;
   // A flow of qualifications is an index range per period (a few ms each); one pass would read every certificate.
   const r = REGISTRY_RULES[rule];
   if (r?.kind === "qualification" && r.flow) {
-    for (const p of missing) c.set(`${rule}@${p}`, { n: countRegistry(getConn().sqlite, rule, p), v });
+    for (const p of missing) c.set(`${rule}@${p}`, countRegistry(getConn().sqlite, rule, p));
     return;
   }
-  for (const [p, n] of countRegistryMany(getConn().sqlite, rule, missing)) c.set(`${rule}@${p}`, { n, v });
+  for (const [p, n] of countRegistryMany(getConn().sqlite, rule, missing)) c.set(`${rule}@${p}`, n);
 }
+
+const kindVersion = (rule: string): number => g.__kindVersions?.[REGISTRY_RULES[rule]?.kind as RuleKind] ?? 0;
 
 const breakdowns = globalThis as unknown as {
   __registryBreakdownCache?: { base: string; values: Map<string, { rows: BreakdownRow[]; v: string }> };

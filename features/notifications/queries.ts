@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { type DB, getDb } from "@/db";
 import { notificationReads } from "@/db/schema";
+import { anyDataVersion } from "@/features/kpi/registry-counts";
 import { type CurrentUser, requireUser } from "@/lib/dal";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { todayIso } from "@/lib/time";
@@ -37,11 +38,32 @@ export function collectNotifications(
     );
 }
 
-/** The signed-in user's notifications, computed now by the server. */
+type Cached = { version: string; items: Map<string, UserNotification[]> };
+const cached = globalThis as unknown as { __notificationCache?: Cached };
+const MAX_CACHED_USERS = 500;
+
+/**
+ * The signed-in user's notifications, computed by the server once per state of the data: every source reads the
+ * database only, and every write moves anyDataVersion (an action here, including a read mark, or a commit by
+ * another connection), so a cached list always equals a fresh one. Keyed by everything a source reads of the user
+ * (id, role, data scope) and by the locale and day. The layout's bell and the board's digest share one computation.
+ */
 export async function getMyNotifications(): Promise<UserNotification[]> {
   const user = await requireUser();
+  const locale = await getLocale();
+  const today = todayIso();
+  const version = anyDataVersion();
+  if (!cached.__notificationCache || cached.__notificationCache.version !== version)
+    cached.__notificationCache = { version, items: new Map() };
+  const c = cached.__notificationCache.items;
+  const key = JSON.stringify([user.id, user.role, user.scope, locale, today]);
+  const hit = c.get(key);
+  if (hit) return hit;
   const t = await getT();
-  return collectNotifications(getDb(), user, { t, today: todayIso(), locale: await getLocale() });
+  const items = collectNotifications(getDb(), user, { t, today, locale });
+  if (c.size >= MAX_CACHED_USERS) c.delete(c.keys().next().value as string);
+  c.set(key, items);
+  return items;
 }
 
 /** How many of them are unread (the bell's count). */

@@ -1,0 +1,1 @@
+CREATE INDEX `enterprises_credit_code_deleted_idx` ON `enterprises` (`credit_code`) WHERE deleted_at IS NOT NULL;
