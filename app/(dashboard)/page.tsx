@@ -238,7 +238,9 @@ export default async function BoardPage({
             className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-3 text-sm text-slate-600"
             data-testid="headline-empty"
           >
-            {t("kpi.headlineEmpty", { year: yearOf(period) })}{" "}
+            {t("kpi.headlineEmpty", {
+              years: [...new Set(board.cards.map((c) => yearOf(c.period)))].sort().join(locale === "en" ? ", " : "、"),
+            })}{" "}
             {can(user.role, "indicator.write") ? (
               <Link href="/indicators" className="text-brand-700 hover:underline">
                 {t("kpi.headlineEmptyLink")}

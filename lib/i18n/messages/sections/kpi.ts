@@ -60,7 +60,7 @@ export const kpiZh = {
   cardMissingRanking: "缺少其他区县 {period} 数值，暂无法排名",
   enterLink: "去录入",
   headlineEmpty:
-    "尚未设定“全市第一”目标：在“指标与目标”中打开一项指标，为 {year} 年设定目标名次（如第 1 名）或目标值，该指标即显示在这里。",
+    "尚无设定了当期目标的指标：本页各指标显示的是 {years} 年的数据。在“指标与目标”中打开一项指标，为其数据所属年份设定目标名次（如第 1 名）或目标值，该指标即显示在这里。",
   headlineEmptyLink: "设定目标",
   trendEmpty: "暂无数据：录入各期数值后在此显示趋势。",
   setupBanner: {
@@ -295,7 +295,7 @@ export const kpiEn: Widen<typeof kpiZh> = {
   cardMissingRanking: "Other districts' values for {period} are missing: no rank yet",
   enterLink: "Enter",
   headlineEmpty:
-    "No “first in the city” targets yet: open an indicator under “Indicators & targets” and set a target rank (e.g. No. 1) or value for {year}; it then shows here.",
+    "No indicator has a target for the period shown: the figures on this page are for {years}. Open an indicator under “Indicators & targets” and set a target rank (e.g. No. 1) or value for the year of its data; it then shows here.",
   headlineEmptyLink: "Set targets",
   trendEmpty: "No data yet: the trend shows once values are entered.",
   setupBanner: {
