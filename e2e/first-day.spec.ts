@@ -238,9 +238,10 @@ test("第一天: create the admin, accounts from an xlsx, a ledger, two periods 
 
   // 3 · targets for this year and next.
   for (const year of [YEAR, YEAR + 1]) {
-    await page.getByLabel("年度", { exact: true }).fill(String(year));
-    await page.getByLabel("目标名次").fill("1");
-    await page.getByRole("button", { name: "保存目标" }).click();
+    const form = page.getByRole("form", { name: "保存目标" });
+    await form.getByLabel("年度").fill(String(year));
+    await form.getByLabel("目标名次").fill("1");
+    await form.getByRole("button", { name: "保存目标" }).click();
     await expect(page.getByTestId("targets-table")).toContainText(String(year));
   }
 

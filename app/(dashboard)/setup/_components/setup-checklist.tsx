@@ -68,7 +68,10 @@ export function SetupChecklist({
               <tr key={r.key} data-testid={`setup-registry-${r.key}`}>
                 <Td>
                   {t(`import.registries.${r.key}`)}
-                  {r.live === 0 ? <Badge className="ml-2 text-xs">{t("setup.registries.optional")}</Badge> : null}
+                  {/* Once one registry is in, the others may follow in daily work. */}
+                  {r.live === 0 && status.registries.some((x) => x.live > 0) ? (
+                    <Badge className="ml-2 text-xs">{t("setup.registries.optional")}</Badge>
+                  ) : null}
                 </Td>
                 <Td className="text-right tabular" data-testid="live">
                   {formatNumber(r.live)}

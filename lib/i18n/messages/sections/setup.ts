@@ -64,7 +64,7 @@ export const setupZh = {
   },
   quarter: {
     closed: "已封账季度：{n} 个",
-    open: "打开 {quarter} 季度汇总",
+    open: "打开{quarter}汇总",
   },
   users: {
     importTitle: "批量导入用户",
