@@ -46,7 +46,7 @@ export type SetupStatus = {
     /** Indicators with any value before the last complete period (history), and from 2016. */
     withHistory: number;
     from2016: number;
-    firstEntered: { key: string; name: string } | null;
+    firstEntered: { key: string; name: string; nameEn: string | null } | null;
   };
   quarter: { closed: number; lastComplete: Period };
 };
@@ -136,10 +136,18 @@ export function getSetupStatus(): SetupStatus {
   );
   const entered = sqlite
     .prepare(
-      `SELECT key, name, period_type AS periodType, source, value_kind AS valueKind, compare_districts AS compare
+      `SELECT key, name, name_en AS nameEn, period_type AS periodType, source, value_kind AS valueKind, compare_districts AS compare
          FROM indicators WHERE on_board = 1 AND (source = 'reported' OR compare_districts = 1) ORDER BY sort_order, id`,
     )
-    .all() as { key: string; name: string; periodType: string; source: string; valueKind: string; compare: number }[];
+    .all() as {
+    key: string;
+    name: string;
+    nameEn: string | null;
+    periodType: string;
+    source: string;
+    valueKind: string;
+    compare: number;
+  }[];
   const hasOurs = sqlite.prepare(
     "SELECT 1 FROM district_values v JOIN indicators i ON i.id = v.indicator_id WHERE i.key = ? AND v.period = ? AND v.district_id = ?",
   );
@@ -152,14 +160,14 @@ export function getSetupStatus(): SetupStatus {
   let enteredCount = 0;
   let withHistory = 0;
   let from2016 = 0;
-  let firstEntered: { key: string; name: string } | null = null;
+  let firstEntered: { key: string; name: string; nameEn: string | null } | null = null;
   for (const ind of entered) {
     const period = ind.periodType === "quarter" ? lastQuarter : lastYear;
     const ours = ind.source === "reported" ? !!hasOurs.get(ind.key, period, us ?? -1) : true;
     const ranked = ind.compare && ind.valueKind === "value" ? !!hasOthers.get(ind.key, period, us ?? -1) : true;
     if (ours && ranked) {
       enteredCount++;
-      firstEntered ??= { key: ind.key, name: ind.name };
+      firstEntered ??= { key: ind.key, name: ind.name, nameEn: ind.nameEn };
     }
     const first = earliest.pluck().get(ind.key) as string | null;
     if (first && first < period) withHistory++;

@@ -116,7 +116,9 @@ export function SetupChecklist({
       <>
         <p data-testid="setup-values-entered">{t("setup.values.entered", { n: v.entered, total: v.total })}</p>
         {v.firstEntered ? (
-          <p className="text-slate-600">{t("setup.values.example", { name: v.firstEntered.name })}</p>
+          <p className="text-slate-600">
+            {t("setup.values.example", { name: (locale === "en" && v.firstEntered.nameEn) || v.firstEntered.name })}
+          </p>
         ) : null}
         <p className="text-slate-600" data-testid="setup-values-history">
           {t("setup.values.history", { n: v.withHistory, m: v.from2016 })}
