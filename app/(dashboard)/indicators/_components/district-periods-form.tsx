@@ -96,7 +96,7 @@ export function DistrictPeriodsForm({ indicatorKey, decimals }: { indicatorKey: 
       <p className="text-slate-600">{t("kpi.periods.hint")}</p>
       <div className="flex flex-wrap items-end gap-3">
         <div className="flex min-w-64 flex-col gap-1">
-          <Label htmlFor="periods-sourceDoc">{t("kpi.indicators.sourceDoc")}</Label>
+          <Label htmlFor="periods-sourceDoc">{t("kpi.periods.sourceDoc")}</Label>
           <Input
             id="periods-sourceDoc"
             maxLength={200}
