@@ -131,6 +131,16 @@ test("第一天: create the admin, accounts from an xlsx, a ledger, two periods 
   for (const u of ["kj_wang", "xt_li", "ju_zhao"])
     otp[u] = (await created.getByTestId(`created-${u}`).getByTestId("created-password").textContent()) ?? "";
   expect(Object.values(otp).every((p) => p.length >= 12)).toBe(true);
+  // The printable sheet: one slip per account with its username and one-time password (only the slips print).
+  const slips = page.locator(".password-slip");
+  await expect(slips).toHaveCount(3);
+  await expect(slips.nth(1)).toContainText(`xt_li`);
+  await expect(slips.nth(1)).toContainText(otp.xt_li);
+  if (SHOTS) {
+    await page.emulateMedia({ media: "print" });
+    await page.screenshot({ path: shot("password-slips.png") });
+    await page.emulateMedia({ media: "screen" });
+  }
   expect(
     fresh.query((db) =>
       db
