@@ -12,7 +12,7 @@ import { drillHref } from "@/features/kpi/drill";
 import { localiseBoard, localiser } from "@/features/kpi/localise";
 import { NotificationDigest } from "@/features/notifications/digest";
 import { closedVersion } from "@/features/reports/summary";
-import { getSetupStatus } from "@/features/setup/status";
+import { setupInProgress } from "@/features/setup/status";
 import { requireUser } from "@/lib/dal";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatPeriod, isPeriod, isQuarter, periodRange, quarterOfDate, yearOf } from "@/lib/kpi/period";
@@ -36,8 +36,8 @@ export default async function BoardPage({
   const sp = await searchParams;
   // 开始使用: until a real installation's setup is done, staff and admin (whole district) get the checklist here;
   // everyone else gets the board with the setup's progress in place of the alerts.
-  const setup = getSetupStatus();
-  if (setup.guiding && can(user.role, "import.run") && user.scope.kind === "all" && sp.board !== "1") {
+  const setup = setupInProgress();
+  if (setup && can(user.role, "import.run") && user.scope.kind === "all" && sp.board !== "1") {
     return (
       <div className="flex flex-col gap-4">
         <div className="flex flex-wrap items-end justify-between gap-3">
@@ -114,7 +114,7 @@ export default async function BoardPage({
       <UnitHome user={user} cards={board.cards} period={period} t={t} locale={locale} />
       {user.role === "leader" ? <NotificationDigest t={t} /> : null}
 
-      {setup.guiding ? (
+      {setup ? (
         <SetupBanner status={setup} t={t} canOpen={can(user.role, "import.run")} />
       ) : progress.entered < progress.total ? (
         <div
@@ -140,7 +140,7 @@ export default async function BoardPage({
         </div>
       ) : null}
 
-      {setup.guiding ? null : (
+      {setup ? null : (
         <Card>
           <CardHeader>
             <CardTitle className="flex items-center gap-2">

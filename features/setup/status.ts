@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/db";
 import { IMPORT_REGISTRIES, type ImportRegistry } from "@/features/import/registries";
 import { OUR_DISTRICT } from "@/features/kpi/board";
+import { anyDataVersion } from "@/features/kpi/registry-counts";
 import { type Period, previousPeriod, quarterOfDate, yearOf } from "@/lib/kpi/period";
 import { todayIso } from "@/lib/time";
 
@@ -58,7 +59,30 @@ const TABLES: Record<ImportRegistry, string> = {
   talent: "talents",
 };
 
+const cache = globalThis as unknown as { __setupStatus?: { version: string; status: SetupStatus } };
+
+/**
+ * The checklist as it stands, computed once per state of the data (the board's cache key: any committed action or
+ * another connection's write moves it) and per day (the last complete period moves with the date).
+ */
 export function getSetupStatus(): SetupStatus {
+  const version = `${anyDataVersion()}:${todayIso()}`;
+  const hit = cache.__setupStatus;
+  if (hit && hit.version === version) return hit.status;
+  const status = computeSetupStatus();
+  cache.__setupStatus = { version, status };
+  return status;
+}
+
+/** What the home page needs: the status while a real installation is being set up, else null (no work for a demo). */
+export function setupInProgress(): SetupStatus | null {
+  const demo = getDb().$client.prepare("SELECT 1 FROM users WHERE is_demo = 1 LIMIT 1").get();
+  if (demo) return null;
+  const status = getSetupStatus();
+  return status.guiding ? status : null;
+}
+
+export function computeSetupStatus(): SetupStatus {
   const sqlite = getDb().$client;
   const one = <T = number>(sql: string, ...p: unknown[]) =>
     sqlite
