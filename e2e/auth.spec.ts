@@ -5,9 +5,10 @@ import { row, scalar, seedUser, uniqueName } from "./fixtures/db";
 const REGISTRY_MENU = ["首页/驾驶舱", "科技企业", "研发机构", "孵化载体", "人才", "指标与目标", "季度汇总", "政策兑现"];
 // 数据审核 carries the count of what waits there (the queue, or one's returned items) when there is any.
 const REVIEW = /^数据审核\s*\d*$/;
+const SETUP = "开始使用";
 const MENUS: Record<string, (string | RegExp)[]> = {
-  admin: [...REGISTRY_MENU, "数据导入", REVIEW, "用户管理", "数据字典"],
-  staff: [...REGISTRY_MENU, "数据导入", REVIEW],
+  admin: [REGISTRY_MENU[0], SETUP, ...REGISTRY_MENU.slice(1), "数据导入", REVIEW, "用户管理", "数据字典"],
+  staff: [REGISTRY_MENU[0], SETUP, ...REGISTRY_MENU.slice(1), "数据导入", REVIEW],
   leader: REGISTRY_MENU,
   auditor: ["操作日志", "登录日志", "审计员账户"],
 };

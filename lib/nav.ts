@@ -16,6 +16,8 @@ export const NAV: NavGroup[] = [
   {
     items: [
       { href: "/", label: "nav.home", permission: "indicator.read", icon: "gauge" },
+      // 开始使用: the first-day checklist (staff and admin; reachable after the setup is done, too).
+      { href: "/setup", label: "nav.setup", permission: "import.run", icon: "setup" },
       { href: "/enterprises", label: "nav.enterprises", permission: "registry.read", icon: "building" },
       { href: "/institutions", label: "nav.institutions", permission: "registry.read", icon: "flask" },
       { href: "/incubators", label: "nav.incubators", permission: "registry.read", icon: "sprout" },

@@ -12,18 +12,21 @@ import { drillHref } from "@/features/kpi/drill";
 import { localiseBoard, localiser } from "@/features/kpi/localise";
 import { NotificationDigest } from "@/features/notifications/digest";
 import { closedVersion } from "@/features/reports/summary";
+import { setupInProgress } from "@/features/setup/status";
 import { requireUser } from "@/lib/dal";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatPeriod, isPeriod, isQuarter, periodRange, quarterOfDate, yearOf } from "@/lib/kpi/period";
 import { can } from "@/lib/permissions";
 import { todayIso } from "@/lib/time";
+import { SetupBanner } from "./_components/setup-banner";
 import { UnitHome } from "./_components/unit-home";
 import { AwardsBoardCard } from "./awards/_components/awards-board-card";
+import { SetupChecklist } from "./setup/_components/setup-checklist";
 
 export default async function BoardPage({
   searchParams,
 }: {
-  searchParams: Promise<{ period?: string; focus?: string }>;
+  searchParams: Promise<{ period?: string; focus?: string; board?: string }>;
 }) {
   const user = await requireUser();
   // The auditor's work is the logs; the board is not theirs to read.
@@ -31,6 +34,30 @@ export default async function BoardPage({
   const t = await getT();
   const locale = await getLocale();
   const sp = await searchParams;
+  // 开始使用: until a real installation's setup is done, staff and admin (whole district) get the checklist here;
+  // everyone else gets the board with the setup's progress in place of the alerts.
+  const setup = setupInProgress();
+  if (setup && can(user.role, "import.run") && user.scope.kind === "all" && sp.board !== "1") {
+    return (
+      <div className="flex flex-col gap-4">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <div className="min-w-0">
+            <h1 className="text-xl font-semibold text-slate-900">{t("setup.title")}</h1>
+            <p className="mt-1 text-sm text-slate-500">{t("setup.incompleteHome")}</p>
+          </div>
+          <div className="flex items-center gap-3 text-sm">
+            <span className="font-medium text-slate-700" data-testid="setup-progress">
+              {t("setup.progress", { done: setup.doneCount, total: setup.steps.length })}
+            </span>
+            <Link href="/?board=1" className="text-brand-700 hover:underline">
+              {t("setup.openBoard")}
+            </Link>
+          </div>
+        </div>
+        <SetupChecklist status={setup} user={user} t={t} locale={await getLocale()} />
+      </div>
+    );
+  }
   const current = quarterOfDate(todayIso());
   // Without a choice, the latest closed or complete quarter; a quarter still being entered opens only when chosen.
   const period = sp.period && isPeriod(sp.period) ? sp.period : defaultBoardPeriod();
@@ -87,7 +114,9 @@ export default async function BoardPage({
       <UnitHome user={user} cards={board.cards} period={period} t={t} locale={locale} />
       {user.role === "leader" ? <NotificationDigest t={t} /> : null}
 
-      {progress.entered < progress.total ? (
+      {setup ? (
+        <SetupBanner status={setup} t={t} canOpen={can(user.role, "import.run")} />
+      ) : progress.entered < progress.total ? (
         <div
           role="status"
           className="rounded-md border border-slate-300 bg-slate-50 px-4 py-3 text-sm text-slate-700"
@@ -111,85 +140,114 @@ export default async function BoardPage({
         </div>
       ) : null}
 
-      <Card>
-        <CardHeader>
-          <CardTitle className="flex items-center gap-2">
-            <AlertTriangle className="h-4 w-4 text-amber-600" />
-            {t("kpi.alerts")}
-          </CardTitle>
-        </CardHeader>
-        <CardContent>
-          {alertCount === 0 ? (
-            <p className="text-sm text-green-800">{t("kpi.alertsEmpty")}</p>
-          ) : (
-            <div className="grid gap-4 text-sm md:grid-cols-[repeat(auto-fit,minmax(18rem,1fr))]" data-testid="alerts">
-              {a.offTarget.length ? (
-                <section aria-labelledby="alerts-off-target" data-testid="alerts-off-target">
-                  <h3 id="alerts-off-target" className={groupTitle}>
-                    {t("kpi.alertsOffTargetTitle")}
-                  </h3>
-                  <ul className="flex flex-col gap-1.5">
-                    {a.offTarget.map((o) => (
-                      <li key={o.key} className={o.status === "missed" ? "text-red-700" : "text-amber-700"}>
-                        <Link href={`/indicators/${o.key}`} className="hover:underline">
-                          {t("kpi.offTarget", { name: o.name, status: t(`kpi.status.${o.status}`) })}
-                        </Link>
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              ) : null}
-              {a.missing.length ? (
-                <section aria-labelledby="alerts-missing" data-testid="alerts-missing">
-                  <h3 id="alerts-missing" className={groupTitle}>
-                    {t("kpi.alertsMissingTitle")}
-                  </h3>
-                  <ul className="flex flex-col gap-1.5">
-                    {a.missing.map((m) => (
-                      <li key={m.key} className="flex items-start gap-1.5 text-slate-700">
-                        <DatabaseZap className="mt-0.5 h-4 w-4 shrink-0 text-slate-400" />
-                        <Link href={`/indicators/${m.key}?period=${m.period}`} className="hover:underline">
-                          {m.ourMissing
-                            ? t("kpi.missingOurs", { name: m.name, period: formatPeriod(m.period, locale) })
-                            : t("kpi.missingData", {
-                                name: m.name,
-                                period: formatPeriod(m.period, locale),
-                                n: m.missing,
-                              })}
-                        </Link>
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              ) : null}
-              {a.expiringHighTech.count ? (
-                <section aria-labelledby="alerts-expiring">
-                  <h3 id="alerts-expiring" className={groupTitle}>
-                    {t("kpi.alertsExpiringTitle")}
-                  </h3>
-                  <p className="flex items-center gap-1.5 text-amber-800">
-                    <CalendarClock className="h-4 w-4" />
-                    <Link href={a.expiringHighTech.href} className="hover:underline" data-testid="alert-expiring">
-                      {t("kpi.expiring", { count: a.expiringHighTech.count })}
-                    </Link>
-                  </p>
-                </section>
-              ) : null}
-            </div>
-          )}
-        </CardContent>
-      </Card>
+      {setup ? null : (
+        <Card>
+          <CardHeader>
+            <CardTitle className="flex items-center gap-2">
+              <AlertTriangle className="h-4 w-4 text-amber-600" />
+              {t("kpi.alerts")}
+            </CardTitle>
+          </CardHeader>
+          <CardContent>
+            {alertCount === 0 ? (
+              <p className="text-sm text-green-800">{t("kpi.alertsEmpty")}</p>
+            ) : (
+              <div
+                className="grid gap-4 text-sm md:grid-cols-[repeat(auto-fit,minmax(18rem,1fr))]"
+                data-testid="alerts"
+              >
+                {a.offTarget.length ? (
+                  <section aria-labelledby="alerts-off-target" data-testid="alerts-off-target">
+                    <h3 id="alerts-off-target" className={groupTitle}>
+                      {t("kpi.alertsOffTargetTitle")}
+                    </h3>
+                    <ul className="flex flex-col gap-1.5">
+                      {a.offTarget.map((o) => (
+                        <li key={o.key} className={o.status === "missed" ? "text-red-700" : "text-amber-700"}>
+                          <Link href={`/indicators/${o.key}`} className="hover:underline">
+                            {t("kpi.offTarget", { name: o.name, status: t(`kpi.status.${o.status}`) })}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
+                ) : null}
+                {a.missing.length ? (
+                  <section aria-labelledby="alerts-missing" data-testid="alerts-missing">
+                    <h3 id="alerts-missing" className={groupTitle}>
+                      {t("kpi.alertsMissingTitle")}
+                    </h3>
+                    <ul className="flex flex-col gap-1.5">
+                      {a.missing.map((m) => (
+                        <li key={m.key} className="flex items-start gap-1.5 text-slate-700">
+                          <DatabaseZap className="mt-0.5 h-4 w-4 shrink-0 text-slate-400" />
+                          <Link href={`/indicators/${m.key}?period=${m.period}`} className="hover:underline">
+                            {m.ourMissing
+                              ? t("kpi.missingOurs", { name: m.name, period: formatPeriod(m.period, locale) })
+                              : t("kpi.missingData", {
+                                  name: m.name,
+                                  period: formatPeriod(m.period, locale),
+                                  n: m.missing,
+                                })}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </section>
+                ) : null}
+                {a.expiringHighTech.count ? (
+                  <section aria-labelledby="alerts-expiring">
+                    <h3 id="alerts-expiring" className={groupTitle}>
+                      {t("kpi.alertsExpiringTitle")}
+                    </h3>
+                    <p className="flex items-center gap-1.5 text-amber-800">
+                      <CalendarClock className="h-4 w-4" />
+                      <Link href={a.expiringHighTech.href} className="hover:underline" data-testid="alert-expiring">
+                        {t("kpi.expiring", { count: a.expiringHighTech.count })}
+                      </Link>
+                    </p>
+                  </section>
+                ) : null}
+              </div>
+            )}
+          </CardContent>
+        </Card>
+      )}
       {can(user.role, "award.read") ? <AwardsBoardCard user={user} /> : null}
 
       <section aria-labelledby="headline">
         <h2 id="headline" className="mb-2 text-base font-semibold text-slate-800">
           {t("kpi.headline")}
         </h2>
-        <div className={grid}>
-          {headline.map((c) => (
-            <KpiCard key={c.indicator.key} card={c} t={t} locale={locale} boardPeriod={period} focused={c === focus} />
-          ))}
-        </div>
+        {headline.length ? (
+          <div className={grid}>
+            {headline.map((c) => (
+              <KpiCard
+                key={c.indicator.key}
+                card={c}
+                t={t}
+                locale={locale}
+                boardPeriod={period}
+                focused={c === focus}
+              />
+            ))}
+          </div>
+        ) : (
+          // Never a blank section: without targets it says how to set them.
+          <p
+            className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-3 text-sm text-slate-600"
+            data-testid="headline-empty"
+          >
+            {t("kpi.headlineEmpty", {
+              years: [...new Set(board.cards.map((c) => yearOf(c.period)))].sort().join(locale === "en" ? ", " : "、"),
+            })}{" "}
+            {can(user.role, "indicator.write") ? (
+              <Link href="/indicators" className="text-brand-700 hover:underline">
+                {t("kpi.headlineEmptyLink")}
+              </Link>
+            ) : null}
+          </p>
+        )}
       </section>
 
       {focus ? (
@@ -199,19 +257,25 @@ export default async function BoardPage({
               <CardTitle>{t("kpi.trendOf", { name: focus.indicator.name, n: focus.trend.length })}</CardTitle>
             </CardHeader>
             <CardContent>
-              <TrendChart
-                data={focus.trend.map((p) => ({
-                  ...p,
-                  href:
-                    focus.indicator.source === "registry_count" && p.value !== null
-                      ? drillHref(focus.indicator.registryRule, focus.indicator.key, p.period)
-                      : null,
-                }))}
-                districtCount={focus.districtCount}
-                unit={focus.indicator.unit}
-                decimals={focus.indicator.decimals}
-                invert={focus.indicator.valueKind === "rank"}
-              />
+              {focus.trend.every((p) => p.value === null) ? (
+                <p className="text-sm text-slate-500" data-testid="trend-empty">
+                  {t("kpi.trendEmpty")}
+                </p>
+              ) : (
+                <TrendChart
+                  data={focus.trend.map((p) => ({
+                    ...p,
+                    href:
+                      focus.indicator.source === "registry_count" && p.value !== null
+                        ? drillHref(focus.indicator.registryRule, focus.indicator.key, p.period)
+                        : null,
+                  }))}
+                  districtCount={focus.districtCount}
+                  unit={focus.indicator.unit}
+                  decimals={focus.indicator.decimals}
+                  invert={focus.indicator.valueKind === "rank"}
+                />
+              )}
             </CardContent>
           </Card>
           <Card>

@@ -125,6 +125,17 @@ export function KpiCard({
       {card.period !== boardPeriod ? (
         <p className="text-xs text-slate-500">{t("kpi.dataPeriod", { period: formatPeriod(card.period, locale) })}</p>
       ) : null}
+      {card.pending ? (
+        // An empty card says what is missing and who enters it.
+        <div className="rounded-md bg-slate-50 px-2.5 py-2 text-xs text-slate-600" data-testid="kpi-missing">
+          <p className="font-medium text-slate-700">
+            {card.value === null
+              ? t("kpi.cardMissingOurs", { period: formatPeriod(card.period, locale) })
+              : t("kpi.cardMissingRanking", { period: formatPeriod(card.period, locale) })}
+          </p>
+          <p className="mt-0.5">{t("kpi.emptyCard")}</p>
+        </div>
+      ) : null}
       <div className="flex flex-col gap-1 text-sm">
         {isRank ? (
           card.streak ? (

@@ -83,6 +83,8 @@ export function TrendChart({
               tick={{ fontSize: 12 }}
               reversed
               domain={[1, n]}
+              // A rank axis is 1…n whatever the data: never 0, never a fraction.
+              allowDataOverflow
               ticks={rankTicks(n)}
               allowDecimals={false}
               interval={0}

@@ -8,6 +8,7 @@ import {
   FlaskConical,
   Gauge,
   KeyRound,
+  ListChecks,
   LogIn,
   LogOut,
   Menu,
@@ -48,6 +49,7 @@ const ICONS: Record<string, React.ComponentType<{ className?: string }>> = {
   shield: ShieldCheck,
   check: ClipboardCheck,
   award: Award,
+  setup: ListChecks,
 };
 
 function isActive(pathname: string, href: string) {

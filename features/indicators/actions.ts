@@ -2,13 +2,15 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db";
 import { cityTotals, dictionaryItems, districtValues, indicators, indicatorTargets, operationLogs } from "@/db/schema";
-import { readUpload } from "@/features/import/service";
+import { MAX_UPLOAD_INPUT_BYTES, readUpload } from "@/features/import/service";
 import { OUR_DISTRICT } from "@/features/kpi/board";
+import { FIRST_HISTORY_YEAR, parseDistrictPeriods } from "@/features/kpi/district-periods";
 import { ActionError, defineAction, staleWrite } from "@/lib/action";
 import { displayValue } from "@/lib/import/cells";
-import { isQuarter, isYear } from "@/lib/kpi/period";
-import { nowIso } from "@/lib/time";
+import { comparePeriods, isQuarter, isYear, type Period, quarterOfDate, yearOf } from "@/lib/kpi/period";
+import { nowIso, todayIso } from "@/lib/time";
 import {
+  districtPeriodsSchema,
   districtValuesSchema,
   districtXlsxSchema,
   indicatorDefinitionSchema,
@@ -279,4 +281,184 @@ export const updateIndicatorDefinition = defineAction({
     return { key: indicatorKey };
   },
   revalidate: (i) => ["/indicators", `/indicators/${i.indicatorKey}`],
+});
+
+/** The latest period an indicator's values may be entered for: the current quarter or year (never the future). */
+function latestEnterable(periodType: "quarter" | "year"): Period {
+  const q = quarterOfDate(todayIso());
+  return periodType === "quarter" ? q : String(yearOf(q));
+}
+
+function districtList(tx: Tx) {
+  return tx
+    .select({ id: dictionaryItems.id, label: dictionaryItems.label })
+    .from(dictionaryItems)
+    .where(eq(dictionaryItems.kind, "district"))
+    .orderBy(dictionaryItems.sortOrder, dictionaryItems.id)
+    .all();
+}
+
+/** Stored values of one indicator for several periods: period → district id → value. */
+function storedValues(tx: Tx, indicatorId: number, periods: Period[]) {
+  const out = new Map<Period, Map<number, { id: number; value: number }>>(periods.map((p) => [p, new Map()]));
+  for (const p of periods) {
+    for (const r of tx
+      .select({ id: districtValues.id, districtId: districtValues.districtId, value: districtValues.value })
+      .from(districtValues)
+      .where(and(eq(districtValues.indicatorId, indicatorId), eq(districtValues.period, p)))
+      .all())
+      out.get(p)?.set(r.districtId, { id: r.id, value: r.value });
+  }
+  return out;
+}
+
+/**
+ * Reads a many-period workbook (districts × periods) and returns its preview: every district and period of the
+ * file with the stored value before and the file's value after. Writes nothing but its log row.
+ */
+export const previewDistrictPeriods = defineAction({
+  name: "indicator.previewDistrictPeriods",
+  readOnly: true,
+  permission: "indicator.write",
+  schema: districtXlsxSchema,
+  maxInputBytes: MAX_UPLOAD_INPUT_BYTES,
+  prepare: async ({ file }) => readUpload(file),
+  handler: ({ indicatorKey, file }, { tx, prepared, audit }) => {
+    const ind = loadIndicator(tx, indicatorKey);
+    const sheet = prepared.find((s) => s.rows.length > 0 || s.headers.some((h) => h));
+    if (!sheet) throw new ActionError("import.refuse.empty");
+    const text = (c: unknown) =>
+      displayValue(c)
+        .replace(/[\t\n\r]/g, " ")
+        .trim();
+    const all = districtList(tx);
+    const computedUs = ind.source === "registry_count";
+    const editable = all.filter((d) => !(computedUs && d.label === OUR_DISTRICT));
+    const parsed = parseDistrictPeriods(
+      sheet.headers.map(text),
+      sheet.rows.map((r) => ({ rowNumber: r.rowNumber, cells: r.cells.map(text) })),
+      { periodType: ind.periodType, latest: latestEnterable(ind.periodType), editable, all },
+    );
+    audit({
+      objectType: "indicator",
+      objectId: ind.id,
+      message: file.name,
+      detail: { periods: parsed.periods, errors: parsed.errors.length },
+    });
+    if (parsed.errors.length)
+      return { file: file.name, errors: parsed.errors, periods: [], rows: [], ignored: parsed.ignored };
+    const stored = storedValues(tx, ind.id, parsed.periods);
+    const rows = editable
+      .filter((d) => parsed.periods.some((p) => parsed.values.get(p)?.has(d.id)))
+      .map((d) => ({
+        id: d.id,
+        label: d.label,
+        cells: parsed.periods.map((p) => {
+          const raw = parsed.values.get(p)?.get(d.id);
+          const before = stored.get(p)?.get(d.id)?.value ?? null;
+          const after = raw === undefined ? before : (parseCell(raw) as number | null);
+          return { period: p, raw: raw ?? null, before, after, changed: raw !== undefined && after !== before };
+        }),
+      }));
+    return { file: file.name, errors: [], periods: parsed.periods, rows, ignored: parsed.ignored };
+  },
+});
+
+/**
+ * Saves many periods of district values at once (the preview's file): only changed values are written, in one
+ * transaction with one operation-log row (before/after by period and district). The request carries the values
+ * the preview showed as stored; if any changed since, nothing is written.
+ */
+export const saveDistrictPeriods = defineAction({
+  name: "indicator.saveDistrictPeriods",
+  permission: "indicator.write",
+  schema: districtPeriodsSchema,
+  maxInputBytes: 512 * 1024,
+  handler: (input, { tx, user, audit }) => {
+    const ind = loadIndicator(tx, input.indicatorKey);
+    const latest = latestEnterable(ind.periodType);
+    const periods = Object.keys(input.values).sort(comparePeriods);
+    if (periods.length === 0) throw new ActionError("kpi.indicators.noChanges");
+    for (const p of periods) {
+      const ok = ind.periodType === "quarter" ? isQuarter(p) : isYear(p);
+      if (!ok || Number(p.slice(0, 4)) < FIRST_HISTORY_YEAR || comparePeriods(p, latest) > 0)
+        throw new ActionError(`kpi.periods.periodRefused|value=${encodeURIComponent(p)}`);
+    }
+    const districts = new Map(districtList(tx).map((d) => [d.id, d.label]));
+    const stored = storedValues(tx, ind.id, periods);
+    const stale: { label: string; value: number | null }[] = [];
+    const changes: { period: Period; id: number; label: string; before: number | null; after: number | null }[] = [];
+    for (const p of periods) {
+      for (const [idStr, raw] of Object.entries(input.values[p])) {
+        const id = Number(idStr);
+        const label = districts.get(id);
+        if (!label || (ind.source === "registry_count" && label === OUR_DISTRICT))
+          throw new ActionError("kpi.indicators.unknownDistrict");
+        const v = parseCell(raw);
+        if (v === "invalid")
+          throw new ActionError(
+            `kpi.periods.invalidValue|name=${encodeURIComponent(label)},period=${p},value=${encodeURIComponent(raw)}`,
+          );
+        const shownRaw = input.loaded[p]?.[idStr];
+        const shown = shownRaw === undefined ? null : parseCell(shownRaw);
+        const now = stored.get(p)?.get(id)?.value ?? null;
+        if ((shown === "invalid" ? null : shown) !== now) stale.push({ label: `${p} ${label}`, value: now });
+        if (now !== v) changes.push({ period: p, id, label, before: now, after: v });
+      }
+    }
+    if (stale.length) {
+      const last = tx
+        .select({ userId: operationLogs.userId, at: operationLogs.createdAt })
+        .from(operationLogs)
+        .where(
+          and(
+            sql`${operationLogs.action} IN ('indicator.saveDistrictValues', 'indicator.saveDistrictPeriods')`,
+            eq(operationLogs.objectId, String(ind.id)),
+            eq(operationLogs.result, "ok"),
+          ),
+        )
+        .orderBy(desc(operationLogs.id))
+        .limit(1)
+        .get();
+      throw staleWrite({ updatedBy: last?.userId ?? null, updatedAt: last?.at ?? null, current: stale });
+    }
+    if (changes.length === 0) throw new ActionError("kpi.indicators.noChanges");
+    const at = nowIso();
+    const sourceDoc = input.sourceDoc || null;
+    const before: Record<string, Record<string, number | null>> = {};
+    const after: Record<string, Record<string, number | null>> = {};
+    for (const c of changes) {
+      before[c.period] = { ...before[c.period], [c.label]: c.before };
+      after[c.period] = { ...after[c.period], [c.label]: c.after };
+      const cur = stored.get(c.period)?.get(c.id);
+      if (c.after === null) {
+        if (cur) tx.delete(districtValues).where(eq(districtValues.id, cur.id)).run();
+      } else if (cur)
+        tx.update(districtValues)
+          .set({ value: c.after, sourceDoc, isSample: false, updatedAt: at, updatedBy: user.id })
+          .where(eq(districtValues.id, cur.id))
+          .run();
+      else
+        tx.insert(districtValues)
+          .values({
+            indicatorId: ind.id,
+            period: c.period,
+            districtId: c.id,
+            value: c.after,
+            sourceDoc,
+            updatedBy: user.id,
+          })
+          .run();
+    }
+    const changedPeriods = [...new Set(changes.map((c) => c.period))];
+    audit({
+      objectType: "indicator",
+      objectId: ind.id,
+      before,
+      after,
+      detail: { periods: changedPeriods, sourceDoc, file: input.file || null, changed: changes.length },
+    });
+    return { changed: changes.length, periods: changedPeriods };
+  },
+  revalidate: (i) => ["/", `/indicators/${i.indicatorKey}`, "/indicators", "/setup"],
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { cityTotals, districtValues, indicatorTargets, operationLogs, users } from "@/db/schema";
 import {
@@ -112,26 +112,40 @@ function getProvenance(indicatorId: number, period: string, usId: number) {
     )
     .get();
   const key = `$."${OUR_DISTRICT}"`;
+  const manyKey = `$."${period}"."${OUR_DISTRICT}"`;
   const history = db
     .select({
       id: operationLogs.id,
       at: operationLogs.createdAt,
       username: operationLogs.username,
       by: users.displayName,
-      before: sql<string | null>`json_extract(${operationLogs.before}, ${key})`,
-      after: sql<string | null>`json_extract(${operationLogs.after}, ${key})`,
+      // A single-period save keys its before/after by district; a many-period upload by period, then district.
+      before: sql<
+        string | null
+      >`CASE ${operationLogs.action} WHEN 'indicator.saveDistrictPeriods' THEN json_extract(${operationLogs.before}, ${manyKey}) ELSE json_extract(${operationLogs.before}, ${key}) END`,
+      after: sql<
+        string | null
+      >`CASE ${operationLogs.action} WHEN 'indicator.saveDistrictPeriods' THEN json_extract(${operationLogs.after}, ${manyKey}) ELSE json_extract(${operationLogs.after}, ${key}) END`,
       sourceDoc: sql<string | null>`json_extract(${operationLogs.detail}, '$.sourceDoc')`,
     })
     .from(operationLogs)
     .leftJoin(users, eq(users.id, operationLogs.userId))
     .where(
       and(
-        eq(operationLogs.action, "indicator.saveDistrictValues"),
         eq(operationLogs.objectType, "indicator"),
         eq(operationLogs.objectId, String(indicatorId)),
         eq(operationLogs.result, "ok"),
-        sql`json_extract(${operationLogs.detail}, '$.period') = ${period}`,
-        sql`json_type(${operationLogs.after}, ${key}) IS NOT NULL`,
+        or(
+          and(
+            eq(operationLogs.action, "indicator.saveDistrictValues"),
+            sql`json_extract(${operationLogs.detail}, '$.period') = ${period}`,
+            sql`json_type(${operationLogs.after}, ${key}) IS NOT NULL`,
+          ),
+          and(
+            eq(operationLogs.action, "indicator.saveDistrictPeriods"),
+            sql`json_type(${operationLogs.after}, ${manyKey}) IS NOT NULL`,
+          ),
+        ),
       ),
     )
     .orderBy(desc(operationLogs.id))

@@ -28,6 +28,18 @@ export const districtXlsxSchema = z.strictObject({
   indicatorKey: key,
   file: z.instanceof(File, { message: "import.refuse.noFile" }),
 });
+/** Many periods at once (the districts × periods upload): period → district id → value as typed. */
+const periodValues = z.record(period, z.record(z.string().regex(/^\d+$/), cell));
+export const districtPeriodsSchema = z.strictObject({
+  indicatorKey: key,
+  values: periodValues.refine((v) => Object.keys(v).length <= 200, "kpi.periods.tooManyPeriods"),
+  /** What the preview showed as stored for the same cells ("" = no value): a save over a later change is refused. */
+  loaded: periodValues,
+  sourceDoc: z.string().trim().max(200, "registry.tooLong|max=200").default(""),
+  /** The uploaded file's name, for the operation log. */
+  file: z.string().trim().max(200).default(""),
+});
+
 export type DistrictValuesInput = z.infer<typeof districtValuesSchema>;
 
 const optNumber = z.preprocess(

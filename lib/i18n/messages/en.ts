@@ -10,6 +10,7 @@ import { notificationsEn } from "./sections/notifications";
 import { registryEn } from "./sections/registry";
 import { reportsEn } from "./sections/reports";
 import { reviewEn } from "./sections/review";
+import { setupEn } from "./sections/setup";
 import { talentsEn } from "./sections/talents";
 import type { Messages } from "./zh-CN";
 
@@ -41,6 +42,7 @@ export const en: Messages = {
     loginLog: "Login log",
     dictionaries: "Dictionaries",
     review: "Review",
+    setup: "Getting started",
     menu: "Menu",
     closeMenu: "Close menu",
   },
@@ -276,6 +278,7 @@ export const en: Messages = {
   kpi: kpiEn,
   reports: reportsEn,
   review: reviewEn,
+  setup: setupEn,
   import: importEn,
   awards: awardsEn,
   actions: {
@@ -337,6 +340,10 @@ export const en: Messages = {
     "indicator.update": "Edit indicator definition",
     "indicator.saveDistrictValues": "Enter district values",
     "indicator.readDistrictXlsx": "Read a district values workbook",
+    "indicator.previewDistrictPeriods": "Preview many periods of district values",
+    "indicator.saveDistrictPeriods": "Enter many periods of district values",
+    "user.previewImport": "Preview a user import",
+    "user.import": "Import users",
     "indicator.saveTarget": "Set target",
     "report.saveNarrative": "Save summary text",
     "report.close": "Close quarter",

@@ -10,6 +10,7 @@ import { notificationsZh } from "./sections/notifications";
 import { registryZh } from "./sections/registry";
 import { reportsZh } from "./sections/reports";
 import { reviewZh } from "./sections/review";
+import { setupZh } from "./sections/setup";
 import { talentsZh } from "./sections/talents";
 import type { Widen } from "./widen";
 
@@ -42,6 +43,7 @@ export const zhCN = {
     loginLog: "登录日志",
     dictionaries: "数据字典",
     review: "数据审核",
+    setup: "开始使用",
     menu: "菜单",
     closeMenu: "关闭菜单",
   },
@@ -274,6 +276,7 @@ export const zhCN = {
   kpi: kpiZh,
   reports: reportsZh,
   review: reviewZh,
+  setup: setupZh,
   import: importZh,
   awards: awardsZh,
   actions: {
@@ -335,6 +338,10 @@ export const zhCN = {
     "indicator.update": "修改指标口径",
     "indicator.saveDistrictValues": "录入区县数值",
     "indicator.readDistrictXlsx": "读取区县数值表格",
+    "indicator.previewDistrictPeriods": "预览多期区县数值",
+    "indicator.saveDistrictPeriods": "录入多期区县数值",
+    "user.previewImport": "预览批量导入用户",
+    "user.import": "批量导入用户",
     "indicator.saveTarget": "设置指标目标",
     "report.saveNarrative": "保存季度汇总文字",
     "report.close": "季度封账",

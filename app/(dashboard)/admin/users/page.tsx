@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/dal";
 import { getT } from "@/lib/i18n/server";
 import { ADMIN_ASSIGNABLE_ROLES } from "@/lib/permissions";
 import { AccountCreateForm } from "../_components/account-create-form";
+import { UserImport } from "./_components/user-import";
 import { UsersTable } from "./_components/users-table";
 
 export default async function UsersPage() {
@@ -29,6 +30,14 @@ export default async function UsersPage() {
               roles={ADMIN_ASSIGNABLE_ROLES}
               units={units}
             />
+          </CardContent>
+        </Card>
+        <Card id="bulk-import" className="scroll-mt-20">
+          <CardHeader>
+            <CardTitle>{t("setup.users.importTitle")}</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <UserImport />
           </CardContent>
         </Card>
         <Card>

@@ -17,6 +17,7 @@ import { can } from "@/lib/permissions";
 import { formatDateTime } from "@/lib/time";
 import { DefinitionForm } from "../_components/definition-form";
 import { DistrictEntryForm } from "../_components/district-entry-form";
+import { DistrictPeriodsForm } from "../_components/district-periods-form";
 import { TargetForm } from "../_components/target-form";
 
 export default async function IndicatorPage({
@@ -289,13 +290,17 @@ export default async function IndicatorPage({
                 <CardTitle>{t("kpi.trendOf", { name: ind.name, n: card.trend.length })}</CardTitle>
               </CardHeader>
               <CardContent>
-                <TrendChart
-                  data={card.trend}
-                  unit={ind.unit}
-                  decimals={ind.decimals}
-                  invert={isRank}
-                  districtCount={card.districtCount}
-                />
+                {card.trend.every((p) => p.value === null) ? (
+                  <p className="text-sm text-slate-500">{t("kpi.trendEmpty")}</p>
+                ) : (
+                  <TrendChart
+                    data={card.trend}
+                    unit={ind.unit}
+                    decimals={ind.decimals}
+                    invert={isRank}
+                    districtCount={card.districtCount}
+                  />
+                )}
               </CardContent>
             </Card>
             <Card>
@@ -353,6 +358,16 @@ export default async function IndicatorPage({
                 ourComputed={ind.source === "registry_count"}
                 decimals={ind.decimals}
               />
+            </CardContent>
+          </Card>
+        ) : null}
+        {canWrite ? (
+          <Card id="periods" className="scroll-mt-20" data-testid="district-periods">
+            <CardHeader>
+              <CardTitle>{t("kpi.periods.title")}</CardTitle>
+            </CardHeader>
+            <CardContent>
+              <DistrictPeriodsForm indicatorKey={ind.key} decimals={ind.decimals} />
             </CardContent>
           </Card>
         ) : null}
