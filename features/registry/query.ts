@@ -27,6 +27,7 @@ import { likeContains, likePrefix, parseSort } from "@/lib/registry/search-param
 import { type DataScope, scopeSql } from "@/lib/scope";
 import { columnOf, type RegistryDefinition, registryScope } from "./define";
 import { allColumns, type ListSearch, sortKeys } from "./search";
+import { drainSearchQueue, parseQuery, SEARCH_REGISTRIES, type SearchTable, searchIdsSql } from "./search-index";
 
 type Expr = SQLiteColumn | SQL;
 // biome-ignore lint/suspicious/noExplicitAny: a binding's joins work on any select built from its table
@@ -74,26 +75,7 @@ export function registryWhere(
     showDeleted ? isNotNull(deletedAt) : isNull(deletedAt),
     scopeWhere(def, b.table, scope),
   ];
-  const q = s.q.trim();
-  if (q) {
-    const matches = allColumns(def).flatMap(([key, c]) => {
-      if (!c.search) return [];
-      const col = tableColumn(b, key)!;
-      if (c.kind === "creditCode") {
-        // Stored normalised (upper case, no spaces or dashes): so is the query. A whole code is an exact, indexed
-        // match; a fragment of 4+ characters is found anywhere in the code (pasted in pieces: "MA5U XYQ3");
-        // a shorter one only at the start.
-        const code = q.replace(/[\s-]/g, "").toUpperCase();
-        if (!code) return [];
-        if (code.length === 18) return [eq(col, code)];
-        const pattern = code.length >= 4 ? likeContains(code) : likePrefix(code);
-        return [sql`${col} LIKE ${pattern} ESCAPE '\\'`];
-      }
-      const pattern = c.search === "prefix" ? likePrefix(q.toUpperCase()) : likeContains(q);
-      return [sql`${col} LIKE ${pattern} ESCAPE '\\'`];
-    });
-    w.push(or(...matches));
-  }
+  w.push(searchWhere(db, def, b, s.q, showDeleted));
   for (const [key, c] of allColumns(def)) {
     const f = c.filter;
     if (!f || f.custom) continue;
@@ -111,6 +93,56 @@ export function registryWhere(
   }
   if (b.where) w.push(...b.where(db, s));
   return and(...w);
+}
+
+/**
+ * `?q=`: the records the search index matches (features/registry/search-index.ts: name fragments of 2+
+ * characters, credit-code fragments of 4+, pinyin and initials), in the live or the deleted partition. A query too
+ * short for the index (one character), or a registry outside it, falls back to LIKE over the declared fields.
+ */
+export function searchWhere(
+  db: DB,
+  def: RegistryDefinition,
+  b: RegistryBinding,
+  raw: string,
+  showDeleted: boolean,
+): SQL | undefined {
+  const q = raw.trim();
+  if (!q) return undefined;
+  const table = getTableName(b.table);
+  const parsed = parseQuery(q);
+  if (parsed.ok && table in SEARCH_REGISTRIES) {
+    // Records another writer changed without the write path (a bulk load) are indexed first.
+    drainSearchQueue(db.$client);
+    const ids = searchIdsSql(table as SearchTable, parsed, showDeleted);
+    const chunks = ids.sql.split("?");
+    const inner = sql.join(
+      chunks.map((c, i) => (i < ids.params.length ? sql`${sql.raw(c)}${ids.params[i]}` : sql.raw(c))),
+    );
+    return sql`${sql.raw(`"${table}"."id"`)} IN (${inner})`;
+  }
+  return likeWhere(def, b, q);
+}
+
+/** The LIKE search over the fields a definition declares `search` (one character; registries outside the index). */
+function likeWhere(def: RegistryDefinition, b: RegistryBinding, q: string): SQL | undefined {
+  const matches = allColumns(def).flatMap(([key, c]) => {
+    if (!c.search) return [];
+    const col = tableColumn(b, key)!;
+    if (c.kind === "creditCode") {
+      // Stored normalised (upper case, no spaces or dashes): so is the query. A whole code is an exact, indexed
+      // match; a fragment of 4+ characters is found anywhere in the code (pasted in pieces: "MA5U XYQ3");
+      // a shorter one only at the start.
+      const code = q.replace(/[\s-]/g, "").toUpperCase();
+      if (!code) return [];
+      if (code.length === 18) return [eq(col, code)];
+      const pattern = code.length >= 4 ? likeContains(code) : likePrefix(code);
+      return [sql`${col} LIKE ${pattern} ESCAPE '\\'`];
+    }
+    const pattern = c.search === "prefix" ? likePrefix(q.toUpperCase()) : likeContains(q);
+    return [sql`${col} LIKE ${pattern} ESCAPE '\\'`];
+  });
+  return or(...matches);
 }
 
 /** `?sort=<key>.asc|desc` on a sortable key (else newest first); ties by id, newest first. */

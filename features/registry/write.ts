@@ -10,6 +10,7 @@ import { nowIso } from "@/lib/time";
 import type { Fields } from "./define";
 import { openItem, submitItem, withdrawItems } from "./review";
 import { enterpriseScope, type ScopeRule, scopeField } from "./scope";
+import { drainSearchQueue } from "./search-index";
 
 // THE write path of the registries: create, update, soft delete and restore of a record, with the registry's own
 // rules as hooks declared next to it (features/<registry>/writes.ts). The forms' server actions and the Excel
@@ -424,6 +425,8 @@ export function createRecord(
   const fields = Object.keys(all);
   const sql = `INSERT INTO "${info.name}" (${fields.map((f) => `"${info.sqlName.get(f) ?? f}"`).join(", ")}, created_by, updated_by) VALUES (${fields.map(() => "?").join(", ")}, ?, ?)`;
   const id = Number(w.statement(sql).run(...fields.map((f) => bind(all[f])), w.userId, w.userId).lastInsertRowid);
+  // 全局搜索: the record's index entry, in this transaction (the registry's trigger queued it).
+  drainSearchQueue(w.sqlite);
   b.afterWrite?.(w, { ...all, id, version: 1 });
   const reviewItemId = w.review
     ? submitItem(w, b, { ...all, id, version: 1 }, "create", b.actions.create, null)
@@ -474,6 +477,7 @@ export function updateRecord(
     if (!now || now.deletedAt) throw new ActionError("registry.notFound");
     throw staleWrite(staleRecord(w, b, now));
   }
+  drainSearchQueue(w.sqlite);
   b.afterWrite?.(w, { ...before, ...all, version: before.version + 1 });
   const reviewItemId = w.review
     ? submitItem(w, b, { ...before, ...all, version: before.version + 1 }, "update", b.actions.update, null)
@@ -556,6 +560,8 @@ export function setRecordDeleted(
     )
     .run(deleted ? at : null, deleted ? w.userId : null, at, w.userId, before.id, before.version);
   if (res.changes !== 1) throw new ActionError("errors.conflict", undefined, "conflict");
+  // A deleted record leaves the live search partition; a restored one comes back (same transaction).
+  drainSearchQueue(w.sqlite);
   b.afterWrite?.(w, { ...before, deletedAt: deleted ? at : null, version: before.version + 1 });
   // A record that never counted: deleting it withdraws its submission; restoring it (scoped) submits it again.
   if (!isApproved(before)) {
