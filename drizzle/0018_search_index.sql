@@ -1,13 +1,15 @@
--- 全局搜索 (features/registry/search-index.ts). search_index: FTS5 trigram over each registry record's folded name
--- (between ^ and $, so exact and prefix matches are phrases too), credit code, full pinyin and initials (both
--- readings of polyphonic characters); search_bigram: the 2-character fragments trigrams cannot answer. rowid =
--- partition * 2^40 + record id, partition = registry * 2 + deleted (a soft-deleted record leaves the live partition).
--- The pinyin is computed in JS, so triggers only queue the records whose searched text changed (search_queue); the
--- write path drains the queue inside its own transaction, and readers drain whatever another writer left (a raw
--- SQL fix, this migration's backfill). Personal data (phones, ID numbers) is never indexed.
-CREATE VIRTUAL TABLE search_index USING fts5(name, code, pinyin, initials, tokenize = 'trigram');
+-- 全局搜索 (features/registry/search-index.ts). search_index: FTS5 trigram over each registry record's folded name and
+-- credit code (between ^ and $, so exact and prefix matches are patterns too), full pinyin and initials (both
+-- readings of polyphonic characters). detail=column keeps maintenance cheap: substrings are matched with LIKE
+-- (the trigram index narrows, the stored text confirms); a 2-character fragment is the OR of the trigrams that
+-- start with it (search_vocab), every fragment being followed by at least the $ marker. rowid = partition * 2^40 +
+-- record id, partition = registry * 2 + deleted (a soft-deleted record leaves the live partition). The pinyin is
+-- computed in JS, so triggers only queue the records whose searched text changed (search_queue); the write path
+-- drains the queue inside its own transaction, and readers drain whatever another writer left (a raw SQL fix, this
+-- migration's backfill). Personal data (phones, ID numbers) is never indexed.
+CREATE VIRTUAL TABLE search_index USING fts5(name, code, pinyin, initials, tokenize = 'trigram', detail = 'column');
 --> statement-breakpoint
-CREATE VIRTUAL TABLE search_bigram USING fts5(name, initials, tokenize = 'unicode61');
+CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_index, 'col');
 --> statement-breakpoint
 CREATE TRIGGER enterprises_search_ai AFTER INSERT ON enterprises BEGIN INSERT OR IGNORE INTO search_queue (key) VALUES (1 * 1099511627776 + NEW.id); END;
 --> statement-breakpoint

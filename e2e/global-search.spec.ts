@@ -134,9 +134,11 @@ test("the search endpoint keeps to the scope for a replayed request", async ({ p
   // Control: the unit's own record is found the same way.
   expect(await ask(inName)).toContain(`/enterprises/${inId}`);
   expect(await ask(inCode)).toContain(`/enterprises/${inId}`);
-  // Signed out: no answer at all.
+  // Signed out: no answer at all (sent to the sign-in page).
   const anon = await page.context().browser()!.newContext();
-  expect((await anon.request.get(`/search/query?q=${encodeURIComponent(inName)}`)).status()).toBe(401);
+  const res = await anon.request.get(`/search/query?q=${encodeURIComponent(inName)}`, { maxRedirects: 0 });
+  expect(res.status()).toBe(307);
+  expect(res.headers().location).toContain("/login");
   await anon.close();
 });
 
@@ -161,7 +163,7 @@ test("hostile queries get a clear answer, never an error", async ({ page }) => {
     await input.fill(q);
     // Either records or "nothing matches": the query is data, never FTS syntax or SQL.
     await expect(message.or(hits(page).first())).toBeVisible();
-    await expect(page.getByRole("alert")).toHaveCount(0);
+    await expect(page.getByTestId("global-search").getByRole("alert")).toHaveCount(0);
   }
   await input.fill("鹭".repeat(1000));
   await expect(message).toContainText("没有找到");

@@ -114,7 +114,7 @@ export function searchWhere(
   if (parsed.ok && table in SEARCH_REGISTRIES) {
     // Records another writer changed without the write path (a bulk load) are indexed first.
     drainSearchQueue(db.$client);
-    const ids = searchIdsSql(table as SearchTable, parsed, showDeleted);
+    const ids = searchIdsSql(db.$client, table as SearchTable, parsed, showDeleted);
     const chunks = ids.sql.split("?");
     const inner = sql.join(
       chunks.map((c, i) => (i < ids.params.length ? sql`${sql.raw(c)}${ids.params[i]}` : sql.raw(c))),

@@ -1,14 +1,17 @@
-// 全局搜索's index (issue 18): FTS5 over every searchable registry record (migration 0018_search_index).
-//   search_index  (trigram)   name = "^<folded name>$", code = "^<credit code>$", pinyin, initials
-//   search_bigram (unicode61) the 2-character fragments of the name and of the initials, one token each
-// rowid = partition × 2^40 + record id, partition = registry code × 2 + deleted: a soft-deleted record leaves the
-// live partition the searches read (an admin's 已删除 list reads the other one). Triggers on the registry tables
-// queue every record whose name, credit code or deletion changed (search_queue); the write path drains the queue
-// in its own transaction (features/registry/write.ts), readers drain whatever a raw writer left (a migration's
-// backfill, a bulk load). Only names and credit codes are indexed: never a phone or an ID number.
+// 全局搜索's index (issue 18): one FTS5 trigram table over every searchable registry record (migration 0018):
+//   search_index  name = "^<folded name>$", code = "^<credit code>$", pinyin (full, in context),
+//                 initials = "<initials>$ <other reading's initials>$"
+// detail=column keeps maintenance cheap: a substring is matched with LIKE (the trigrams narrow, the stored text
+// confirms); a 2-character fragment is the OR of the indexed trigrams that start with it (search_vocab) — every
+// fragment is followed by at least the $ marker. rowid = partition × 2^40 + record id, partition = registry
+// code × 2 + deleted: a soft-deleted record leaves the live partition the searches read (an admin's 已删除 list
+// reads the other one). Triggers on the registry tables queue every record whose name, credit code or deletion
+// changed (search_queue); the write path drains the queue at the end of its batch, in its own transaction
+// (features/registry/write.ts), readers drain whatever a raw writer left (a migration's backfill, a bulk load).
+// Only names and credit codes are indexed: never a phone or an ID number.
 
 import type Database from "better-sqlite3";
-import { bigrams, foldCode, foldText, ftsPhrase, parseQuery, pinyinOf, type SearchQuery } from "@/lib/search/normalise";
+import { foldCode, foldText, ftsPhrase, parseQuery, pinyinOf, type SearchQuery } from "@/lib/search/normalise";
 
 /** The registries in the index: their code (in the rowid), table and whether they carry a credit code. */
 export const SEARCH_REGISTRIES = {
@@ -35,14 +38,11 @@ export function partition(table: SearchTable, deleted = false): { lo: number; hi
 export function searchDocument(name: string, creditCode: string | null) {
   const folded = foldText(name);
   const py = pinyinOf(folded);
-  const initials = py.altInitials ? `${py.initials} ${py.altInitials}` : py.initials;
   return {
     name: `^${folded}$`,
     code: creditCode ? `^${foldCode(creditCode)}$` : "",
     pinyin: py.full,
-    initials,
-    bigramName: bigrams(folded).join(" "),
-    bigramInitials: [...new Set([...bigrams(py.initials), ...bigrams(py.altInitials)])].join(" "),
+    initials: py.initials ? `${py.initials}$${py.altInitials ? ` ${py.altInitials}$` : ""}` : "",
   };
 }
 
@@ -50,10 +50,8 @@ type Stmts = {
   peek: Database.Statement;
   batch: Database.Statement;
   rows: Map<SearchTable, Database.Statement>;
-  delIndex: Database.Statement;
-  delBigram: Database.Statement;
-  insIndex: Database.Statement;
-  insBigram: Database.Statement;
+  del: Database.Statement;
+  ins: Database.Statement;
   dequeue: Database.Statement;
 };
 const cache = new WeakMap<Database.Database, Stmts>();
@@ -67,15 +65,14 @@ function stmts(sqlite: Database.Database): Stmts {
         TABLES.map((t) => [
           t,
           sqlite.prepare(
-            `SELECT id, name, ${SEARCH_REGISTRIES[t].creditCode ? "credit_code" : "NULL"} AS code, deleted_at IS NOT NULL AS deleted FROM ${t} WHERE id = ?`,
+            `SELECT name, ${SEARCH_REGISTRIES[t].creditCode ? "credit_code" : "NULL"} AS code, deleted_at IS NOT NULL AS deleted FROM ${t} WHERE id = ?`,
           ),
         ]),
       ),
-      delIndex: sqlite.prepare("DELETE FROM search_index WHERE rowid IN (?, ?)"),
-      delBigram: sqlite.prepare("DELETE FROM search_bigram WHERE rowid IN (?, ?)"),
-      insIndex: sqlite.prepare("INSERT INTO search_index (rowid, name, code, pinyin, initials) VALUES (?, ?, ?, ?, ?)"),
-      insBigram: sqlite.prepare("INSERT INTO search_bigram (rowid, name, initials) VALUES (?, ?, ?)"),
-      dequeue: sqlite.prepare("DELETE FROM search_queue WHERE key = ?"),
+      // One rowid per statement: FTS5 seeks a rowid equality, while `rowid IN (…)` would scan the table.
+      del: sqlite.prepare("DELETE FROM search_index WHERE rowid = ?"),
+      ins: sqlite.prepare("INSERT INTO search_index (rowid, name, code, pinyin, initials) VALUES (?, ?, ?, ?, ?)"),
+      dequeue: sqlite.prepare("DELETE FROM search_queue WHERE key <= ?"),
     };
     cache.set(sqlite, s);
   }
@@ -98,24 +95,20 @@ export function drainSearchQueue(sqlite: Database.Database, chunk = 20_000): num
         const code = Math.floor(key / SPAN);
         const id = key - code * SPAN;
         const table = TABLE_OF.get(code);
-        if (table) {
-          const live = code * 2 * SPAN + id;
-          const dead = (code * 2 + 1) * SPAN + id;
-          s.delIndex.run(live, dead);
-          s.delBigram.run(live, dead);
-          const row = s.rows.get(table)!.get(id) as
-            | { id: number; name: string; code: string | null; deleted: number }
-            | undefined;
-          if (row) {
-            const d = searchDocument(row.name, row.code);
-            const rowid = row.deleted ? dead : live;
-            s.insIndex.run(rowid, d.name, d.code, d.pinyin, d.initials);
-            s.insBigram.run(rowid, d.bigramName, d.bigramInitials);
-          }
+        if (!table) continue;
+        const live = code * 2 * SPAN + id;
+        const dead = (code * 2 + 1) * SPAN + id;
+        s.del.run(live);
+        s.del.run(dead);
+        const row = s.rows.get(table)!.get(id) as { name: string; code: string | null; deleted: number } | undefined;
+        if (row) {
+          const d = searchDocument(row.name, row.code);
+          s.ins.run(row.deleted ? dead : live, d.name, d.code, d.pinyin, d.initials);
         }
-        s.dequeue.run(key);
-        n++;
       }
+      // Keys come in order: everything up to the last one is done.
+      s.dequeue.run(keys[keys.length - 1]);
+      n += keys.length;
     }
   };
   return sqlite.inTransaction ? run() : sqlite.transaction(run)();
@@ -146,45 +139,68 @@ export function ensureSearchIndex(sqlite: Database.Database, log: (m: string) =>
   return n;
 }
 
-/** The FTS5 MATCH strings of a parsed query: over search_index (3+ characters) and search_bigram (2). */
-export function matchStrings(q: Extract<SearchQuery, { ok: true }>): { index: string | null; bigram: string | null } {
-  const index: string[] = [];
-  const bigram: string[] = [];
-  const len = Array.from(q.text).length;
-  if (len >= 3) index.push(`name : ${ftsPhrase(q.text)}`);
-  else bigram.push(`name : ${ftsPhrase(q.text)}`);
-  // A credit code: a fragment of 4+ anywhere; 2-3 characters only at its start.
-  if (q.code) index.push(`code : ${ftsPhrase(q.code)}`);
-  else if (/^[0-9a-z]{2,3}$/.test(q.text)) index.push(`code : ${ftsPhrase(`^${q.text.toUpperCase()}`)}`);
-  if (q.pinyin) {
-    if (q.pinyin.length >= 3) index.push(`{pinyin initials} : ${ftsPhrase(q.pinyin)}`);
-    else bigram.push(`initials : ${ftsPhrase(q.pinyin)}`);
-  }
-  return { index: index.length ? index.join(" OR ") : null, bigram: bigram.length ? bigram.join(" OR ") : null };
+/** One way a query matches: a WHERE clause over search_index and its parameter. */
+export type SearchClause = { where: string; param: string; kind: "name" | "code" | "pinyin" };
+
+const like = (col: string, pattern: string, kind: SearchClause["kind"]): SearchClause => ({
+  where: `${col} LIKE ?`,
+  param: pattern,
+  kind,
+});
+
+/**
+ * A 2-character fragment: the indexed trigrams of a column that start with it (at most 500), as one MATCH.
+ * None indexed: the fragment occurs nowhere.
+ */
+function fragmentClause(sqlite: Database.Database, col: "name" | "initials", two: string, kind: SearchClause["kind"]) {
+  const terms = sqlite
+    .prepare("SELECT DISTINCT term FROM search_vocab WHERE col = ? AND term >= ? AND term < ? LIMIT 500")
+    .pluck()
+    .all(col, two, `${two}\u{10ffff}`) as string[];
+  if (terms.length === 0) return [];
+  return [{ where: "search_index MATCH ?", param: `${col} : (${terms.map(ftsPhrase).join(" OR ")})`, kind }];
 }
 
 /**
- * The records of a registry a parsed query matches, as SQL text with its parameters: `<id> IN (…)` over the live
- * (or deleted) partition. The lists' `?q=` and the global search share it.
+ * The clauses a parsed query matches by: a name substring (2 characters: through the vocabulary), a credit-code
+ * fragment of 4+ anywhere (2–3 letters or digits: the start of a code), the full pinyin or the initials (latin
+ * letters only). The folded text holds letters and digits only, so no LIKE wildcard or FTS syntax reaches SQL.
+ */
+export function searchClauses(sqlite: Database.Database, q: Extract<SearchQuery, { ok: true }>): SearchClause[] {
+  const out: SearchClause[] = [];
+  const len = Array.from(q.text).length;
+  if (len >= 3) out.push(like("name", `%${q.text}%`, "name"));
+  else out.push(...fragmentClause(sqlite, "name", q.text, "name"));
+  if (q.code) out.push(like("code", `%${q.code.toLowerCase()}%`, "code"));
+  else if (/^[0-9a-z]{2,3}$/.test(q.text)) out.push(like("code", `^${q.text}%`, "code"));
+  if (q.pinyin) {
+    if (q.pinyin.length >= 3)
+      out.push(like("pinyin", `%${q.pinyin}%`, "pinyin"), like("initials", `%${q.pinyin}%`, "pinyin"));
+    else out.push(...fragmentClause(sqlite, "initials", q.pinyin, "pinyin"));
+  }
+  return out;
+}
+
+/**
+ * The records of a registry a parsed query matches, as SQL text with its parameters: a UNION of index lookups
+ * over the live (or deleted) partition, giving record ids. The lists' `?q=` uses it; the global search runs the
+ * same clauses one by one.
  */
 export function searchIdsSql(
+  sqlite: Database.Database,
   table: SearchTable,
   q: Extract<SearchQuery, { ok: true }>,
   deleted = false,
 ): { sql: string; params: (string | number)[] } {
   const { lo, hi } = partition(table, deleted);
-  const m = matchStrings(q);
-  const parts: string[] = [];
-  const params: (string | number)[] = [];
-  if (m.index) {
-    parts.push("SELECT rowid - ? FROM search_index WHERE search_index MATCH ? AND rowid BETWEEN ? AND ?");
-    params.push(lo, m.index, lo, hi);
-  }
-  if (m.bigram) {
-    parts.push("SELECT rowid - ? FROM search_bigram WHERE search_bigram MATCH ? AND rowid BETWEEN ? AND ?");
-    params.push(lo, m.bigram, lo, hi);
-  }
-  return { sql: parts.join(" UNION "), params };
+  const clauses = searchClauses(sqlite, q);
+  if (clauses.length === 0) return { sql: "SELECT NULL WHERE 0", params: [] };
+  return {
+    sql: clauses
+      .map((c) => `SELECT rowid - ${lo} FROM search_index WHERE ${c.where} AND rowid BETWEEN ${lo} AND ${hi}`)
+      .join(" UNION "),
+    params: clauses.map((c) => c.param),
+  };
 }
 
 export { parseQuery };

@@ -198,6 +198,14 @@ export class Writer {
   }
 }
 
+/**
+ * 全局搜索: the registry's trigger queued the written record; its index entry is written at the end of the batch,
+ * still inside the caller's transaction (one pass for an import's thousands of rows).
+ */
+function indexAtFinish(w: Writer): void {
+  w.defer("search-index", () => drainSearchQueue(w.sqlite));
+}
+
 /** The better-sqlite3 connection under a drizzle transaction (the same one, so the same transaction). */
 function clientOf(tx: Tx): Database.Database {
   // drizzle's better-sqlite3 transaction keeps its connection on the session; refuse loudly if that ever moves.
@@ -425,8 +433,7 @@ export function createRecord(
   const fields = Object.keys(all);
   const sql = `INSERT INTO "${info.name}" (${fields.map((f) => `"${info.sqlName.get(f) ?? f}"`).join(", ")}, created_by, updated_by) VALUES (${fields.map(() => "?").join(", ")}, ?, ?)`;
   const id = Number(w.statement(sql).run(...fields.map((f) => bind(all[f])), w.userId, w.userId).lastInsertRowid);
-  // 全局搜索: the record's index entry, in this transaction (the registry's trigger queued it).
-  drainSearchQueue(w.sqlite);
+  indexAtFinish(w);
   b.afterWrite?.(w, { ...all, id, version: 1 });
   const reviewItemId = w.review
     ? submitItem(w, b, { ...all, id, version: 1 }, "create", b.actions.create, null)
@@ -477,7 +484,7 @@ export function updateRecord(
     if (!now || now.deletedAt) throw new ActionError("registry.notFound");
     throw staleWrite(staleRecord(w, b, now));
   }
-  drainSearchQueue(w.sqlite);
+  indexAtFinish(w);
   b.afterWrite?.(w, { ...before, ...all, version: before.version + 1 });
   const reviewItemId = w.review
     ? submitItem(w, b, { ...before, ...all, version: before.version + 1 }, "update", b.actions.update, null)
@@ -561,7 +568,7 @@ export function setRecordDeleted(
     .run(deleted ? at : null, deleted ? w.userId : null, at, w.userId, before.id, before.version);
   if (res.changes !== 1) throw new ActionError("errors.conflict", undefined, "conflict");
   // A deleted record leaves the live search partition; a restored one comes back (same transaction).
-  drainSearchQueue(w.sqlite);
+  indexAtFinish(w);
   b.afterWrite?.(w, { ...before, deletedAt: deleted ? at : null, version: before.version + 1 });
   // A record that never counted: deleting it withdraws its submission; restoring it (scoped) submits it again.
   if (!isApproved(before)) {

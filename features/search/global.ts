@@ -13,15 +13,16 @@ import { institutionRegistry } from "@/features/institutions/registry";
 import { type RegistryDefinition, registryScope } from "@/features/registry/define";
 import {
   drainSearchQueue,
-  matchStrings,
   parseQuery,
   partition,
+  type SearchClause,
   type SearchTable,
+  searchClauses,
 } from "@/features/registry/search-index";
 import { talentRegistry } from "@/features/talents/registry";
 import type { MessageKey } from "@/lib/i18n/core";
 import { type DataScope, scopeSql } from "@/lib/scope";
-import { foldCode, foldText, ftsPhrase, highlight, type Segment } from "@/lib/search/normalise";
+import { foldCode, foldText, highlight, type Segment } from "@/lib/search/normalise";
 
 /** Counts stop here (shown as 1000+): the list behind the group's link has the exact total. */
 export const COUNT_CAP = 1000;
@@ -120,24 +121,23 @@ function prepare(sqlite: Database.Database, sql: string): Database.Statement {
 }
 
 /**
- * The ids (newest first, at most `limit`) of a registry's records an FTS MATCH finds within the user's reach:
- * driven by the index in rowid order, each candidate checked against its row (deletion, scope, review state).
+ * The ids (newest first, at most `limit`) of a registry's records a clause finds within the user's reach: driven
+ * by the index in rowid order, each candidate checked against its row (deletion, scope, review state).
  */
 function matchIds(
   sqlite: Database.Database,
-  fts: "search_index" | "search_bigram",
   spec: RegistrySpec,
-  match: string,
+  clause: SearchClause,
   deleted: boolean,
   scope: DataScope,
   limit: number,
 ): number[] {
   const { lo, hi } = partition(spec.table, deleted);
   const inScope = scopeSql(registryScope(spec.def).where, "t", scope);
-  const sql = `SELECT s.rowid - ${lo} AS id FROM ${fts} s JOIN ${spec.table} t ON t.id = s.rowid - ${lo}
-    WHERE ${fts} MATCH ? AND s.rowid BETWEEN ${lo} AND ${hi} AND t.deleted_at IS ${deleted ? "NOT NULL" : "NULL"}
+  const sql = `SELECT s.rowid - ${lo} AS id FROM search_index s JOIN ${spec.table} t ON t.id = s.rowid - ${lo}
+    WHERE s.${clause.where} AND s.rowid BETWEEN ${lo} AND ${hi} AND t.deleted_at IS ${deleted ? "NOT NULL" : "NULL"}
     ${inScope ? `AND ${inScope}` : ""} ORDER BY s.rowid DESC LIMIT ${limit}`;
-  return prepare(sqlite, sql).pluck().all(match) as number[];
+  return prepare(sqlite, sql).pluck().all(clause.param) as number[];
 }
 
 /** Rank of a record for a query: 0 exact name, 1 name prefix, 2 substring (name or code), 3 pinyin. */
@@ -167,21 +167,18 @@ export function globalSearch(
   drainSearchQueue(sqlite);
   const deleted = !!opts.deleted;
   const perGroup = opts.perGroup ?? 5;
-  const m = matchStrings(q);
-  const prefix = `name : ${ftsPhrase(`^${q.text}`)}`;
+  const clauses = searchClauses(sqlite, q);
+  const prefix: SearchClause = { where: "name LIKE ?", param: `^${q.text}%`, kind: "name" };
   const groups: SearchGroup[] = [];
   for (const spec of REGISTRIES) {
     // Everything that matches, newest first, up to the cap (+1 to know it was reached).
     const ids = new Set<number>();
-    const fetch = (fts: "search_index" | "search_bigram", match: string | null) => {
-      if (match) for (const id of matchIds(sqlite, fts, spec, match, deleted, user.scope, COUNT_CAP + 1)) ids.add(id);
-    };
-    fetch("search_index", m.index);
-    fetch("search_bigram", m.bigram);
+    for (const c of clauses)
+      for (const id of matchIds(sqlite, spec, c, deleted, user.scope, COUNT_CAP + 1)) ids.add(id);
     if (ids.size === 0) continue;
     const total = Math.min(ids.size, COUNT_CAP);
     // Candidates: exact and prefix matches (however old), then the newest matches.
-    const prefixIds = matchIds(sqlite, "search_index", spec, prefix, deleted, user.scope, 20);
+    const prefixIds = matchIds(sqlite, spec, prefix, deleted, user.scope, 20);
     const newest = [...ids].sort((a, b) => b - a).slice(0, 50);
     const candidates = [...new Set([...prefixIds, ...newest])];
     const rows = prepare(

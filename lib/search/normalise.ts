@@ -29,17 +29,30 @@ export const MIN_QUERY_CHARS = 2;
  */
 export function foldChar(c: string): string {
   let out = "";
-  for (const x of c.normalize("NFKC")) {
-    const s = T2S.get(x) ?? x;
-    if (/[\p{L}\p{N}]/u.test(s)) out += s.toLowerCase();
-  }
+  for (const x of c.normalize("NFKC")) out += foldOne(x);
   return out;
+}
+
+/** One code point (already NFKC) folded; memoised (names use a few thousand distinct characters). */
+const folded1 = new Map<string, string>();
+const letterOrDigit = /[\p{L}\p{N}]/u;
+function foldOne(x: string): string {
+  let f = folded1.get(x);
+  if (f === undefined) {
+    const s = T2S.get(x) ?? x;
+    f = letterOrDigit.test(s) ? s.toLowerCase() : "";
+    if (folded1.size < 50_000) folded1.set(x, f);
+  }
+  return f;
 }
 
 /** Text folded for matching (names and queries alike). */
 export function foldText(s: string): string {
   let out = "";
-  for (const c of s) out += foldChar(c);
+  // NFKC of the whole text equals the characters' NFKC joined, except where characters compose: fold per
+  // character then (rare: combining marks).
+  const n = s.normalize("NFKC");
+  for (const x of n) out += foldOne(x);
   return out;
 }
 
@@ -53,39 +66,67 @@ export function foldCode(s: string): string {
 
 const hanRe = /\p{Script=Han}/u;
 
-/** Every reading's initial of a character (memoised: a few thousand distinct characters at most). */
-const initialsOf = new Map<string, string[]>();
-function otherInitial(c: string, initial: string): string {
-  let all = initialsOf.get(c);
-  if (!all) {
-    all = [
-      ...new Set((pinyin(c, { toneType: "none", type: "array", multiple: true }) as string[]).map((x) => x.charAt(0))),
+/** Every reading of a Han character (memoised). */
+const readingsOf = new Map<string, string[]>();
+function readings(c: string): string[] {
+  let r = readingsOf.get(c);
+  if (!r) {
+    r = [
+      ...new Set(
+        (pinyin(c, { toneType: "none", type: "array", multiple: true }) as string[]).map((x) => x.replace(/ü/g, "v")),
+      ),
     ];
-    initialsOf.set(c, all);
+    if (r.length === 0) r = [""];
+    readingsOf.set(c, r);
   }
-  return all.find((x) => x !== initial) ?? initial;
+  return r;
+}
+
+/** A polyphonic character's reading in its context (the character with its neighbours; memoised per window). */
+const inContext = new Map<string, string>();
+function contextualReading(chars: string[], i: number): string {
+  const from = Math.max(0, i - 1);
+  const window = chars.slice(from, i + 2).join("");
+  const key = `${i - from}|${window}`;
+  let r = inContext.get(key);
+  if (r === undefined) {
+    const all = pinyin(window, { toneType: "none", type: "array", nonZh: "consecutive" });
+    // Non-Han runs come back as one item each: find the centre character's item by walking the window.
+    let k = 0;
+    let item = "";
+    const w = chars.slice(from, i + 2);
+    for (let j = 0; j < w.length; j++) {
+      if (hanRe.test(w[j])) {
+        if (j === i - from) item = all[k] ?? "";
+        k++;
+      } else {
+        while (j + 1 < w.length && !hanRe.test(w[j + 1])) j++;
+        k++;
+      }
+    }
+    r = item.replace(/ü/g, "v") || readings(chars[i])[0];
+    if (inContext.size < 200_000) inContext.set(key, r);
+  }
+  return r;
 }
 
 /** Per folded character: its contextual full reading, initial, and the initial of another reading (or its own). */
 export function pinyinParts(folded: string): { full: string[]; initials: string[]; alt: string[] } {
   const chars = Array.from(folded);
   const out = { full: [] as string[], initials: [] as string[], alt: [] as string[] };
-  if (!hanRe.test(folded)) return { full: chars, initials: chars, alt: chars };
-  // nonZh removed: the readings line up with the Han characters only.
-  const readings = pinyin(folded, { toneType: "none", type: "array", nonZh: "removed" });
-  let k = 0;
-  for (const c of chars) {
+  chars.forEach((c, i) => {
     if (!hanRe.test(c)) {
       out.full.push(c);
       out.initials.push(c);
       out.alt.push(c);
-      continue;
+      return;
     }
-    const r = (readings[k++] ?? "").replace(/ü/g, "v");
+    const all = readings(c);
+    const r = all.length > 1 ? contextualReading(chars, i) : all[0];
     out.full.push(r);
     out.initials.push(r.charAt(0));
-    out.alt.push(otherInitial(c, r.charAt(0)));
-  }
+    out.alt.push(all.map((x) => x.charAt(0)).find((x) => x !== r.charAt(0)) ?? r.charAt(0));
+  });
   return out;
 }
 
@@ -135,14 +176,6 @@ export function parseQuery(raw: string): SearchQuery {
 /** A phrase for an FTS5 MATCH: always quoted (any `"` doubled), so no query text is ever FTS syntax. */
 export function ftsPhrase(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
-}
-
-/** Bigrams of folded text: the 2-character fragments a trigram index cannot answer. */
-export function bigrams(s: string): string[] {
-  const c = Array.from(s);
-  const out: string[] = [];
-  for (let i = 0; i + 1 < c.length; i++) out.push(c[i] + c[i + 1]);
-  return out;
 }
 
 export type Segment = { text: string; hit: boolean };

@@ -18,9 +18,11 @@ import { institutionWrites } from "@/features/institutions/writes";
 import {
   drainSearchQueue,
   ensureSearchIndex,
+  parseQuery,
   partition,
   SEARCH_REGISTRIES,
   type SearchTable,
+  searchClauses,
   searchDocument,
 } from "@/features/registry/search-index";
 import { createRecord, setRecordDeleted, updateRecord, Writer } from "@/features/registry/write";
@@ -96,7 +98,7 @@ function parity() {
     for (const r of rows) {
       const d = searchDocument(r.name, r.code);
       const rowid = partition(t, !!r.deleted_at).lo + r.id;
-      expected.set(rowid, JSON.stringify([d.name, d.code, d.pinyin, d.initials, d.bigramName, d.bigramInitials]));
+      expected.set(rowid, JSON.stringify([d.name, d.code, d.pinyin, d.initials]));
     }
   }
   const idx = sqlite.prepare("SELECT rowid, name, code, pinyin, initials FROM search_index").all() as {
@@ -106,20 +108,7 @@ function parity() {
     pinyin: string;
     initials: string;
   }[];
-  const bi = new Map(
-    (
-      sqlite.prepare("SELECT rowid, name, initials FROM search_bigram").all() as {
-        rowid: number;
-        name: string;
-        initials: string;
-      }[]
-    ).map((r) => [r.rowid, r]),
-  );
-  expect(bi.size).toBe(idx.length);
-  for (const r of idx) {
-    const b = bi.get(r.rowid);
-    actual.set(r.rowid, JSON.stringify([r.name, r.code, r.pinyin, r.initials, b?.name, b?.initials]));
-  }
+  for (const r of idx) actual.set(r.rowid, JSON.stringify([r.name, r.code, r.pinyin, r.initials]));
   return { expected, actual };
 }
 
@@ -278,6 +267,19 @@ describe("search index", () => {
     expect(names("金山科技", street)).toEqual([]);
     expect(names("仙桃待审", { kind: "all", approvedOnly: true })).toEqual([]);
     expect(names("仙桃待审")).toEqual(["重庆仙桃待审科技有限公司"]);
+  });
+
+  it("matches a 2-character fragment through the trigrams that start with it, longer ones by LIKE", () => {
+    const two = parseQuery("金山");
+    const clauses = two.ok ? searchClauses(sqlite, two) : [];
+    expect(clauses.map((c) => c.where)).toEqual(["search_index MATCH ?"]);
+    expect(clauses[0].param).toMatch(/^name : \("金山.*"\)$/);
+    const none = parseQuery("鹦鹉");
+    expect(none.ok && searchClauses(sqlite, none)).toEqual([]);
+    const three = parseQuery("金山科");
+    expect(three.ok && searchClauses(sqlite, three)).toEqual([
+      { where: "name LIKE ?", param: "%金山科%", kind: "name" },
+    ]);
   });
 
   it("gives the lists' ?q= the same rows as a scan would, totals included", () => {
