@@ -75,7 +75,6 @@ export function registryWhere(
     showDeleted ? isNotNull(deletedAt) : isNull(deletedAt),
     scopeWhere(def, b.table, scope),
   ];
-  w.push(searchWhere(db, def, b, s.q, showDeleted));
   for (const [key, c] of allColumns(def)) {
     const f = c.filter;
     if (!f || f.custom) continue;
@@ -92,8 +91,15 @@ export function registryWhere(
     }
   }
   if (b.where) w.push(...b.where(db, s));
-  return and(...w);
+  const search = searchWhere(db, def, b, s.q, showDeleted);
+  // A search matching few records drives the query (each found id looked up by rowid): the other conditions are
+  // marked likely() so the planner does not walk a filter's index instead (it cannot know the match count).
+  if (search?.drives) return and(search.sql, ...w.map((c) => (c ? sql`likely(${c})` : c)));
+  return and(...w, search?.sql);
 }
+
+/** Below this many matches a search drives the list's query (rowid lookups); above, the planner chooses. */
+const SEARCH_DRIVES_BELOW = 5000;
 
 /**
  * `?q=`: the records the search index matches (features/registry/search-index.ts: name fragments of 2+
@@ -106,7 +112,7 @@ export function searchWhere(
   b: RegistryBinding,
   raw: string,
   showDeleted: boolean,
-): SQL | undefined {
+): { sql: SQL | undefined; drives: boolean } | undefined {
   const q = raw.trim();
   if (!q) return undefined;
   const table = getTableName(b.table);
@@ -119,9 +125,15 @@ export function searchWhere(
     const inner = sql.join(
       chunks.map((c, i) => (i < ids.params.length ? sql`${sql.raw(c)}${ids.params[i]}` : sql.raw(c))),
     );
-    return sql`${sql.raw(`"${table}"."id"`)} IN (${inner})`;
+    // How many records match, up to a bound (a few index lookups): few → the search drives the query.
+    const few =
+      (db.$client
+        .prepare(`SELECT count(*) FROM (${ids.sql} LIMIT ${SEARCH_DRIVES_BELOW})`)
+        .pluck()
+        .get(...ids.params) as number) < SEARCH_DRIVES_BELOW;
+    return { sql: sql`${sql.raw(`"${table}"."id"`)} IN (${inner})`, drives: few };
   }
-  return likeWhere(def, b, q);
+  return { sql: likeWhere(def, b, q), drives: false };
 }
 
 /** The LIKE search over the fields a definition declares `search` (one character; registries outside the index). */

@@ -109,6 +109,7 @@ export function drainSearchQueue(sqlite: Database.Database, chunk = 20_000): num
       // Keys come in order: everything up to the last one is done.
       s.dequeue.run(keys[keys.length - 1]);
       n += keys.length;
+      vocabCaches.get(sqlite)?.clear();
     }
   };
   return sqlite.inTransaction ? run() : sqlite.transaction(run)();
@@ -139,6 +140,8 @@ export function ensureSearchIndex(sqlite: Database.Database, log: (m: string) =>
   return n;
 }
 
+const vocabCaches = new WeakMap<Database.Database, Map<string, string[]>>();
+
 /** One way a query matches: a WHERE clause over search_index and its parameter. */
 export type SearchClause = { where: string; param: string; kind: "name" | "code" | "pinyin" };
 
@@ -153,10 +156,23 @@ const like = (col: string, pattern: string, kind: SearchClause["kind"]): SearchC
  * None indexed: the fragment occurs nowhere.
  */
 function fragmentClause(sqlite: Database.Database, col: "name" | "initials", two: string, kind: SearchClause["kind"]) {
-  const terms = sqlite
-    .prepare("SELECT DISTINCT term FROM search_vocab WHERE col = ? AND term >= ? AND term < ? LIMIT 500")
-    .pluck()
-    .all(col, two, `${two}\u{10ffff}`) as string[];
+  // The vocabulary counts each term's postings as it lists it (20 ms for 科技 at 1M): the lists are kept until
+  // this process indexes anything (a new trigram may have appeared).
+  const key = `${col}|${two}`;
+  let vocabCache = vocabCaches.get(sqlite);
+  if (!vocabCache) {
+    vocabCache = new Map();
+    vocabCaches.set(sqlite, vocabCache);
+  }
+  let terms = vocabCache.get(key);
+  if (!terms) {
+    terms = sqlite
+      .prepare("SELECT DISTINCT term FROM search_vocab WHERE col = ? AND term >= ? AND term < ? LIMIT 500")
+      .pluck()
+      .all(col, two, `${two}\u{10ffff}`) as string[];
+    if (vocabCache.size > 20_000) vocabCache.clear();
+    vocabCache.set(key, terms);
+  }
   if (terms.length === 0) return [];
   return [{ where: "search_index MATCH ?", param: `${col} : (${terms.map(ftsPhrase).join(" OR ")})`, kind }];
 }
