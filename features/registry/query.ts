@@ -1,4 +1,5 @@
 import "server-only";
+
 // The list, count and export SQL of a registry, derived from its definition and a binding to its table: text
 // search (fields declared `search`), filters (`filter`), sort (`list.sortable`, each backed by an index), the
 // selected columns (`list` / `export`). Built without a session, so the page, its count and the export run the
@@ -6,6 +7,7 @@ import "server-only";
 // scope predicate, so a scoped user's list, total, search, filters, board drill and exports hold only their rows). Dictionary labels are resolved in memory (one small lookup), so the
 // list SQL joins only what a binding names (the linked enterprise) and stays index-friendly.
 
+import type Database from "better-sqlite3";
 import {
   and,
   asc,
@@ -98,6 +100,15 @@ export function registryWhere(
   return and(...w, search?.sql);
 }
 
+/** The better-sqlite3 connection of a database or of a transaction on it (a batch resolves its filter in one). */
+function sqliteOf(db: DB): Database.Database {
+  const c =
+    (db as { $client?: Database.Database }).$client ??
+    (db as unknown as { session?: { client?: Database.Database } }).session?.client;
+  if (!c) throw new Error("registry search: no SQLite connection");
+  return c;
+}
+
 /** Below this many matches a search drives the list's query (rowid lookups); above, the planner chooses. */
 const SEARCH_DRIVES_BELOW = 5000;
 
@@ -118,16 +129,17 @@ export function searchWhere(
   const table = getTableName(b.table);
   const parsed = parseQuery(q);
   if (parsed.ok && table in SEARCH_REGISTRIES) {
+    const client = sqliteOf(db);
     // Records another writer changed without the write path (a bulk load) are indexed first.
-    drainSearchQueue(db.$client);
-    const ids = searchIdsSql(db.$client, table as SearchTable, parsed, showDeleted);
+    drainSearchQueue(client);
+    const ids = searchIdsSql(client, table as SearchTable, parsed, showDeleted);
     const chunks = ids.sql.split("?");
     const inner = sql.join(
       chunks.map((c, i) => (i < ids.params.length ? sql`${sql.raw(c)}${ids.params[i]}` : sql.raw(c))),
     );
     // How many records match, up to a bound (a few index lookups): few → the search drives the query.
     const few =
-      (db.$client
+      (client
         .prepare(`SELECT count(*) FROM (${ids.sql} LIMIT ${SEARCH_DRIVES_BELOW})`)
         .pluck()
         .get(...ids.params) as number) < SEARCH_DRIVES_BELOW;
