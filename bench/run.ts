@@ -112,6 +112,16 @@ async function main() {
   const floorBoard = await boardFloor(period);
   const boardCurrent = await measureBoardCurrent(period);
   const csvQuery = pickCsvFilter(sqlite, Math.min(10_000, Math.round(n / 10)));
+  // 全局搜索 (issue 18): the queries, their in-process floor, the list with a name fragment, the index's upkeep
+  // (with and without it, rolled back) and its size.
+  const search = await import("./search");
+  const searchQs = search.pickSearchQueries(sqlite);
+  log(`全局搜索: queries ${JSON.stringify(searchQs)}; floor, index upkeep and size (in-process)`);
+  const searchFloors = search.searchFloor(getDb(), searchQs);
+  const searchListQuery = { ...listQuery, q: searchQs.name };
+  const floorSearchList = listFloor(sqlite, searchListQuery);
+  const searchUpkeep = await search.maintenanceCost(sqlite, smoke ? 200 : 1000, smoke ? 1000 : 5000);
+  const searchSize = search.searchIndexSizeMb(sqlite);
   log("政策兑现: computing a batch over the registry and its xlsx (in-process)");
   const { awardsBench } = await import("./awards");
   const awards = await awardsBench(getDb());
@@ -160,6 +170,13 @@ async function main() {
     await scenario("list", `/enterprises?${new URLSearchParams(listQuery)}`, ctx.staffCookie);
     await scenario("filtered", `/enterprises?${new URLSearchParams(filteredQuery)}`, ctx.staffCookie);
     await scenario("board", "/", ctx.leaderCookie);
+    // 全局搜索: each query at one connection (its p50 is the server time) and at the run's connections.
+    for (const [key, q] of Object.entries(searchQs)) {
+      const url = `/search/query?${new URLSearchParams({ q })}`;
+      loads[`search-${key}-1c`] = await load({ ...ctx, connections: 1 }, url, ctx.staffCookie);
+      await scenario(`search-${key}`, url, ctx.staffCookie);
+    }
+    await scenario("search-list", `/enterprises?${new URLSearchParams(searchListQuery)}`, ctx.staffCookie);
 
     // 6. Correctness after the writes: the served figures equal fresh counts.
     const boardHtml = await (await fetch(`${server.base}/`, { headers: { cookie: ctx.leaderCookie } })).text();
@@ -178,6 +195,7 @@ async function main() {
     for (const [label, q] of [
       ["list", listQuery],
       ["filtered list", filteredQuery],
+      ["list with a name fragment", searchListQuery],
     ] as const) {
       const html = await (
         await fetch(`${server.base}/enterprises?${new URLSearchParams(q)}`, { headers: { cookie: ctx.staffCookie } })
@@ -244,6 +262,7 @@ async function main() {
   const jsBoard = firstLoadJs(root, "/");
 
   // ───────────────────────────── report ─────────────────────────────
+  const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
   const ratio = (ms: number, floorMs: number) => `${(ms / floorMs).toFixed(0)}× (p50)`;
   const L = loads;
   const rows: Row[] = [
@@ -304,6 +323,41 @@ async function main() {
           met: awards.batchMs < 1000,
         }
       : { scenario: "7. 政策兑现 batch", result: awards.reason, goal: "< 1 s batch", met: null },
+    ...(["name", "code", "initials"] as const).map((key, i) => {
+      const one = L[`search-${key}-1c`];
+      const many = L[`search-${key}`];
+      const f = searchFloors.find((x) => x.label === key)!;
+      return {
+        scenario: `8${"abc"[i]}. 全局搜索 ${{ name: "name fragment", code: "credit-code fragment", initials: "pinyin initials" }[key]} \`${f.q}\` (${fmt.int(f.total)}${f.total >= 1000 ? "+" : ""} enterprises)`,
+        result: `p50 ${fmt.ms(one.p50)} (1 connection); ${fmt.rps(many.rps)}, p99 ${fmt.ms(many.p99)} (${connections})`,
+        goal: "p50 ≤ 20 ms, ≥ 300 req/s (1M)",
+        met: n >= 1_000_000 ? one.p50 <= 20 && many.rps >= 300 : null,
+        floor: fmt.floorMs(f.medianMs),
+        ratio: ratio(one.p50, f.medianMs),
+      };
+    }),
+    {
+      scenario: `8d. enterprise list with the name fragment \`${searchQs.name}\` + total (full SSR page)`,
+      result: `${fmt.rps(L["search-list"].rps)}, p50 ${fmt.ms(L["search-list"].p50)}, p99 ${fmt.ms(L["search-list"].p99)}`,
+      goal: "p50 ≤ 50 ms (1M)",
+      met: n >= 1_000_000 ? L["search-list"].p50 <= 50 : null,
+      floor: fmt.floorMs(floorSearchList.medianMs),
+      ratio: ratio(L["search-list"].p50, floorSearchList.medianMs),
+    },
+    {
+      scenario: `8e. search index upkeep: one enterprise write / an import of ${fmt.int(searchUpkeep.importRows)} rows (in-process, with vs without the index)`,
+      result: `write ${(searchUpkeep.writeMs.with * 1000).toFixed(0)} vs ${(searchUpkeep.writeMs.without * 1000).toFixed(0)} µs (+${pct(searchUpkeep.writeMs.with / searchUpkeep.writeMs.without - 1)}); import ${fmt.int(Math.round(searchUpkeep.importRowsPerSecond.with))} vs ${fmt.int(Math.round(searchUpkeep.importRowsPerSecond.without))} rows/s (−${pct(1 - searchUpkeep.importRowsPerSecond.with / searchUpkeep.importRowsPerSecond.without)})`,
+      goal: "≤ 10% each",
+      met:
+        searchUpkeep.writeMs.with <= searchUpkeep.writeMs.without * 1.1 &&
+        searchUpkeep.importRowsPerSecond.with >= searchUpkeep.importRowsPerSecond.without / 1.1,
+    },
+    {
+      scenario: "8f. search index size",
+      result: `${fmt.mb(searchSize.index)} (${fmt.mb(searchSize.file)} database file)`,
+      goal: "reported",
+      met: null,
+    },
     {
       scenario: "6a. server idle RSS after start",
       result: fmt.mb(idleRss),
@@ -325,7 +379,12 @@ async function main() {
   ];
   const writes = writerStats.reduce((s, w) => s + w.ops, 0);
   const writesOk = writerStats.reduce((s, w) => s + w.ok, 0);
-  const fullScans = [...floorList.plans, ...floorFiltered.plans, ...floorBoard.warm.plans].filter((p) => p.fullScan);
+  const fullScans = [
+    ...floorList.plans,
+    ...floorFiltered.plans,
+    ...floorSearchList.plans,
+    ...floorBoard.warm.plans,
+  ].filter((p) => p.fullScan);
   const rev = sourceRevision();
   const md = `# Benchmarks${smoke ? " (smoke run: proves the harness works; figures meaningless)" : ""}
 

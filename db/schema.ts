@@ -803,3 +803,18 @@ export const notificationReads = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.itemKey] })],
 );
+
+// ───────────────────────────── global search ─────────────────────────────
+
+/**
+ * 全局搜索: the registry records whose searched text changed and are not yet in the FTS5 index (search_index /
+ * search_bigram, created by the custom migration 0018 with the triggers that fill this queue). Key = registry
+ * code × 2^40 + record id (features/registry/search-index.ts drains it).
+ */
+export const searchQueue = sqliteTable("search_queue", { key: integer("key").primaryKey() });
+
+/** The search index's bookkeeping (the folding version it was built with). */
+export const searchMeta = sqliteTable("search_meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});

@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { DailyUseProvider } from "@/components/daily/daily-use";
 import { AppShell } from "@/components/shell/app-shell";
+import { GlobalSearch } from "@/components/shell/global-search";
 import { NotificationBell } from "@/components/shell/notification-bell";
 import { sidebarCookie } from "@/components/shell/sidebar-cookie";
 import { getDb } from "@/db";
@@ -42,6 +43,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
         user={{ displayName: user.displayName, username: user.username, role: user.role, isDemo: user.isDemo }}
         sidebarCollapsed={collapsed}
         bell={<NotificationBell initialCount={await getMyUnreadCount()} />}
+        search={
+          can(user.role, "registry.read") ? (
+            <GlobalSearch canIncludeDeleted={can(user.role, "registry.restore")} />
+          ) : undefined
+        }
       >
         <div id="main-content" tabIndex={-1} className="outline-none">
           {children}

@@ -121,11 +121,14 @@ export function AppShell({
   user,
   sidebarCollapsed = false,
   bell,
+  search,
   children,
 }: {
   groups: NavGroup[];
   /** The notifications bell (rendered by the layout with its server-computed count). */
   bell?: React.ReactNode;
+  /** 全局搜索 (the layout renders it for users who may read the registries). */
+  search?: React.ReactNode;
   user: { displayName: string; username: string; role: string; isDemo: boolean };
   /** As the user left it (read from their cookie by the layout, so the first paint is right). */
   sidebarCollapsed?: boolean;
@@ -226,6 +229,7 @@ export function AppShell({
             <Menu className="h-5 w-5" />
           </button>
           <span className="truncate text-sm font-medium text-slate-700 lg:hidden">{t("app.short")}</span>
+          {search}
           <div className="ml-auto flex items-center gap-1 sm:gap-3">
             <div className="hidden text-right leading-tight sm:block" data-testid="current-user">
               <p className="text-sm font-medium text-slate-800" translate="no">

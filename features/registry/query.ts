@@ -1,4 +1,5 @@
 import "server-only";
+
 // The list, count and export SQL of a registry, derived from its definition and a binding to its table: text
 // search (fields declared `search`), filters (`filter`), sort (`list.sortable`, each backed by an index), the
 // selected columns (`list` / `export`). Built without a session, so the page, its count and the export run the
@@ -6,6 +7,7 @@ import "server-only";
 // scope predicate, so a scoped user's list, total, search, filters, board drill and exports hold only their rows). Dictionary labels are resolved in memory (one small lookup), so the
 // list SQL joins only what a binding names (the linked enterprise) and stays index-friendly.
 
+import type Database from "better-sqlite3";
 import {
   and,
   asc,
@@ -27,6 +29,7 @@ import { likeContains, likePrefix, parseSort } from "@/lib/registry/search-param
 import { type DataScope, scopeSql } from "@/lib/scope";
 import { columnOf, type RegistryDefinition, registryScope } from "./define";
 import { allColumns, type ListSearch, sortKeys } from "./search";
+import { drainSearchQueue, parseQuery, SEARCH_REGISTRIES, type SearchTable, searchIdsSql } from "./search-index";
 
 type Expr = SQLiteColumn | SQL;
 // biome-ignore lint/suspicious/noExplicitAny: a binding's joins work on any select built from its table
@@ -74,26 +77,6 @@ export function registryWhere(
     showDeleted ? isNotNull(deletedAt) : isNull(deletedAt),
     scopeWhere(def, b.table, scope),
   ];
-  const q = s.q.trim();
-  if (q) {
-    const matches = allColumns(def).flatMap(([key, c]) => {
-      if (!c.search) return [];
-      const col = tableColumn(b, key)!;
-      if (c.kind === "creditCode") {
-        // Stored normalised (upper case, no spaces or dashes): so is the query. A whole code is an exact, indexed
-        // match; a fragment of 4+ characters is found anywhere in the code (pasted in pieces: "MA5U XYQ3");
-        // a shorter one only at the start.
-        const code = q.replace(/[\s-]/g, "").toUpperCase();
-        if (!code) return [];
-        if (code.length === 18) return [eq(col, code)];
-        const pattern = code.length >= 4 ? likeContains(code) : likePrefix(code);
-        return [sql`${col} LIKE ${pattern} ESCAPE '\\'`];
-      }
-      const pattern = c.search === "prefix" ? likePrefix(q.toUpperCase()) : likeContains(q);
-      return [sql`${col} LIKE ${pattern} ESCAPE '\\'`];
-    });
-    w.push(or(...matches));
-  }
   for (const [key, c] of allColumns(def)) {
     const f = c.filter;
     if (!f || f.custom) continue;
@@ -110,7 +93,80 @@ export function registryWhere(
     }
   }
   if (b.where) w.push(...b.where(db, s));
-  return and(...w);
+  const search = searchWhere(db, def, b, s.q, showDeleted);
+  // A search matching few records drives the query (each found id looked up by rowid): the other conditions are
+  // marked likely() so the planner does not walk a filter's index instead (it cannot know the match count).
+  if (search?.drives) return and(search.sql, ...w.map((c) => (c ? sql`likely(${c})` : c)));
+  return and(...w, search?.sql);
+}
+
+/** The better-sqlite3 connection of a database or of a transaction on it (a batch resolves its filter in one). */
+function sqliteOf(db: DB): Database.Database {
+  const c =
+    (db as { $client?: Database.Database }).$client ??
+    (db as unknown as { session?: { client?: Database.Database } }).session?.client;
+  if (!c) throw new Error("registry search: no SQLite connection");
+  return c;
+}
+
+/** Below this many matches a search drives the list's query (rowid lookups); above, the planner chooses. */
+const SEARCH_DRIVES_BELOW = 5000;
+
+/**
+ * `?q=`: the records the search index matches (features/registry/search-index.ts: name fragments of 2+
+ * characters, credit-code fragments of 4+, pinyin and initials), in the live or the deleted partition. A query too
+ * short for the index (one character), or a registry outside it, falls back to LIKE over the declared fields.
+ */
+export function searchWhere(
+  db: DB,
+  def: RegistryDefinition,
+  b: RegistryBinding,
+  raw: string,
+  showDeleted: boolean,
+): { sql: SQL | undefined; drives: boolean } | undefined {
+  const q = raw.trim();
+  if (!q) return undefined;
+  const table = getTableName(b.table);
+  const parsed = parseQuery(q);
+  if (parsed.ok && table in SEARCH_REGISTRIES) {
+    const client = sqliteOf(db);
+    // Records another writer changed without the write path (a bulk load) are indexed first.
+    drainSearchQueue(client);
+    const ids = searchIdsSql(client, table as SearchTable, parsed, showDeleted);
+    const chunks = ids.sql.split("?");
+    const inner = sql.join(
+      chunks.map((c, i) => (i < ids.params.length ? sql`${sql.raw(c)}${ids.params[i]}` : sql.raw(c))),
+    );
+    // How many records match, up to a bound (a few index lookups): few → the search drives the query.
+    const few =
+      (client
+        .prepare(`SELECT count(*) FROM (${ids.sql} LIMIT ${SEARCH_DRIVES_BELOW})`)
+        .pluck()
+        .get(...ids.params) as number) < SEARCH_DRIVES_BELOW;
+    return { sql: sql`${sql.raw(`"${table}"."id"`)} IN (${inner})`, drives: few };
+  }
+  return { sql: likeWhere(def, b, q), drives: false };
+}
+
+/** The LIKE search over the fields a definition declares `search` (one character; registries outside the index). */
+function likeWhere(def: RegistryDefinition, b: RegistryBinding, q: string): SQL | undefined {
+  const matches = allColumns(def).flatMap(([key, c]) => {
+    if (!c.search) return [];
+    const col = tableColumn(b, key)!;
+    if (c.kind === "creditCode") {
+      // Stored normalised (upper case, no spaces or dashes): so is the query. A whole code is an exact, indexed
+      // match; a fragment of 4+ characters is found anywhere in the code (pasted in pieces: "MA5U XYQ3");
+      // a shorter one only at the start.
+      const code = q.replace(/[\s-]/g, "").toUpperCase();
+      if (!code) return [];
+      if (code.length === 18) return [eq(col, code)];
+      const pattern = code.length >= 4 ? likeContains(code) : likePrefix(code);
+      return [sql`${col} LIKE ${pattern} ESCAPE '\\'`];
+    }
+    const pattern = c.search === "prefix" ? likePrefix(q.toUpperCase()) : likeContains(q);
+    return [sql`${col} LIKE ${pattern} ESCAPE '\\'`];
+  });
+  return or(...matches);
 }
 
 /** `?sort=<key>.asc|desc` on a sortable key (else newest first); ties by id, newest first. */

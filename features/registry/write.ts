@@ -10,6 +10,7 @@ import { nowIso } from "@/lib/time";
 import type { Fields } from "./define";
 import { openItem, submitItem, withdrawItems } from "./review";
 import { enterpriseScope, type ScopeRule, scopeField } from "./scope";
+import { drainSearchQueue } from "./search-index";
 
 // THE write path of the registries: create, update, soft delete and restore of a record, with the registry's own
 // rules as hooks declared next to it (features/<registry>/writes.ts). The forms' server actions and the Excel
@@ -195,6 +196,14 @@ export class Writer {
     for (const fn of this.deferred.values()) fn();
     this.deferred.clear();
   }
+}
+
+/**
+ * 全局搜索: the registry's trigger queued the written record; its index entry is written at the end of the batch,
+ * still inside the caller's transaction (one pass for an import's thousands of rows).
+ */
+function indexAtFinish(w: Writer): void {
+  w.defer("search-index", () => drainSearchQueue(w.sqlite));
 }
 
 /** The better-sqlite3 connection under a drizzle transaction (the same one, so the same transaction). */
@@ -424,6 +433,7 @@ export function createRecord(
   const fields = Object.keys(all);
   const sql = `INSERT INTO "${info.name}" (${fields.map((f) => `"${info.sqlName.get(f) ?? f}"`).join(", ")}, created_by, updated_by) VALUES (${fields.map(() => "?").join(", ")}, ?, ?)`;
   const id = Number(w.statement(sql).run(...fields.map((f) => bind(all[f])), w.userId, w.userId).lastInsertRowid);
+  indexAtFinish(w);
   b.afterWrite?.(w, { ...all, id, version: 1 });
   const reviewItemId = w.review
     ? submitItem(w, b, { ...all, id, version: 1 }, "create", b.actions.create, null)
@@ -474,6 +484,7 @@ export function updateRecord(
     if (!now || now.deletedAt) throw new ActionError("registry.notFound");
     throw staleWrite(staleRecord(w, b, now));
   }
+  indexAtFinish(w);
   b.afterWrite?.(w, { ...before, ...all, version: before.version + 1 });
   const reviewItemId = w.review
     ? submitItem(w, b, { ...before, ...all, version: before.version + 1 }, "update", b.actions.update, null)
@@ -556,6 +567,8 @@ export function setRecordDeleted(
     )
     .run(deleted ? at : null, deleted ? w.userId : null, at, w.userId, before.id, before.version);
   if (res.changes !== 1) throw new ActionError("errors.conflict", undefined, "conflict");
+  // A deleted record leaves the live search partition; a restored one comes back (same transaction).
+  indexAtFinish(w);
   b.afterWrite?.(w, { ...before, deletedAt: deleted ? at : null, version: before.version + 1 });
   // A record that never counted: deleting it withdraws its submission; restoring it (scoped) submits it again.
   if (!isApproved(before)) {

@@ -10,6 +10,7 @@ import { notificationsEn } from "./sections/notifications";
 import { registryEn } from "./sections/registry";
 import { reportsEn } from "./sections/reports";
 import { reviewEn } from "./sections/review";
+import { searchEn } from "./sections/search";
 import { setupEn } from "./sections/setup";
 import { talentsEn } from "./sections/talents";
 import type { Messages } from "./zh-CN";
@@ -275,6 +276,7 @@ export const en: Messages = {
   institutions: institutionsEn,
   incubators: incubatorsEn,
   talents: talentsEn,
+  search: searchEn,
   kpi: kpiEn,
   reports: reportsEn,
   review: reviewEn,

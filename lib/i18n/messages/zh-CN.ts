@@ -10,6 +10,7 @@ import { notificationsZh } from "./sections/notifications";
 import { registryZh } from "./sections/registry";
 import { reportsZh } from "./sections/reports";
 import { reviewZh } from "./sections/review";
+import { searchZh } from "./sections/search";
 import { setupZh } from "./sections/setup";
 import { talentsZh } from "./sections/talents";
 import type { Widen } from "./widen";
@@ -273,6 +274,7 @@ export const zhCN = {
   institutions: institutionsZh,
   incubators: incubatorsZh,
   talents: talentsZh,
+  search: searchZh,
   kpi: kpiZh,
   reports: reportsZh,
   review: reviewZh,

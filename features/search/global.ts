@@ -1,0 +1,217 @@
+import "server-only";
+// 全局搜索 (issue 18): one query over enterprises, institutions, incubators and talent, through the FTS5 index
+// (features/registry/search-index.ts), within the user's data scope exactly as the lists apply it (the registries'
+// scope predicates; the leader's approved-only reach). Per registry: a capped count and the best few records,
+// ranked exact name → prefix → substring (name or credit code) → pinyin → newest. A talent is matched by name only
+// and nothing personal is read (no phone, no ID number).
+
+import type Database from "better-sqlite3";
+import type { DB } from "@/db";
+import { enterpriseRegistry } from "@/features/enterprises/registry";
+import { incubatorRegistry } from "@/features/incubators/registry";
+import { institutionRegistry } from "@/features/institutions/registry";
+import { type RegistryDefinition, registryScope } from "@/features/registry/define";
+import {
+  drainSearchQueue,
+  parseQuery,
+  partition,
+  type SearchClause,
+  type SearchTable,
+  searchClauses,
+} from "@/features/registry/search-index";
+import { talentRegistry } from "@/features/talents/registry";
+import type { MessageKey } from "@/lib/i18n/core";
+import { type DataScope, scopeSql } from "@/lib/scope";
+import { foldCode, foldText, highlight, type Segment } from "@/lib/search/normalise";
+
+/** Counts stop here (shown as 1000+): the list behind the group's link has the exact total. */
+export const COUNT_CAP = 1000;
+
+type RegistrySpec = {
+  table: SearchTable;
+  def: RegistryDefinition;
+  href: string;
+  title: MessageKey;
+  /** The shown facts (never personal data), aliased: code, street, status, statusLabels, other. */
+  select: string;
+};
+
+const REGISTRIES: RegistrySpec[] = [
+  {
+    table: "enterprises",
+    def: enterpriseRegistry as unknown as RegistryDefinition,
+    href: "/enterprises",
+    title: "nav.enterprises",
+    select: "t.credit_code AS code, t.street_id AS street, t.status AS status, NULL AS other",
+  },
+  {
+    table: "institutions",
+    def: institutionRegistry as unknown as RegistryDefinition,
+    href: "/institutions",
+    title: "nav.institutions",
+    select: `NULL AS code, NULL AS street, t.status AS status,
+      coalesce((SELECT h.name FROM enterprises h WHERE h.id = t.host_enterprise_id), t.host_organisation) AS other`,
+  },
+  {
+    table: "incubators",
+    def: incubatorRegistry as unknown as RegistryDefinition,
+    href: "/incubators",
+    title: "nav.incubators",
+    select: "NULL AS code, t.street_id AS street, t.status AS status, t.operator AS other",
+  },
+  {
+    table: "talents",
+    def: talentRegistry as unknown as RegistryDefinition,
+    href: "/talents",
+    title: "nav.talents",
+    // Name and employer only: the phone and ID number are neither matched nor read.
+    select: `NULL AS code, NULL AS street, NULL AS status,
+      coalesce((SELECT h.name FROM enterprises h WHERE h.id = t.employer_enterprise_id), t.employer_name) AS other`,
+  },
+];
+
+export type SearchHit = {
+  id: number;
+  href: string;
+  /** Present only for a user who may edit (never for the leader or an auditor). */
+  editHref?: string;
+  name: Segment[];
+  /** What matched: the name, the credit code or the name's pinyin. */
+  matched: "exact" | "prefix" | "name" | "code" | "pinyin";
+  code?: Segment[];
+  streetId?: number | null;
+  status?: { key: string } | null;
+  other?: string | null;
+  deleted: boolean;
+};
+export type SearchGroup = {
+  registry: SearchTable;
+  title: MessageKey;
+  /** The registry list filtered to the query. */
+  listHref: string;
+  total: number;
+  capped: boolean;
+  hits: SearchHit[];
+};
+export type SearchResult = { ok: false; reason: "tooShort" } | { ok: true; query: string; groups: SearchGroup[] };
+
+type Row = {
+  id: number;
+  name: string;
+  code: string | null;
+  street: number | null;
+  status: string | null;
+  other: string | null;
+  deleted: number;
+};
+
+const stmtCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+function prepare(sqlite: Database.Database, sql: string): Database.Statement {
+  let m = stmtCache.get(sqlite);
+  if (!m) {
+    m = new Map();
+    stmtCache.set(sqlite, m);
+  }
+  let s = m.get(sql);
+  if (!s) {
+    s = sqlite.prepare(sql);
+    m.set(sql, s);
+  }
+  return s;
+}
+
+/**
+ * The ids (newest first, at most `limit`) of a registry's records a clause finds within the user's reach: driven
+ * by the index in rowid order, each candidate checked against its row (deletion, scope, review state).
+ */
+function matchIds(
+  sqlite: Database.Database,
+  spec: RegistrySpec,
+  clause: SearchClause,
+  deleted: boolean,
+  scope: DataScope,
+  limit: number,
+): number[] {
+  const { lo, hi } = partition(spec.table, deleted);
+  const inScope = scopeSql(registryScope(spec.def).where, "t", scope);
+  const sql = `SELECT s.rowid - ${lo} AS id FROM search_index s JOIN ${spec.table} t ON t.id = s.rowid - ${lo}
+    WHERE s.${clause.where} AND s.rowid BETWEEN ${lo} AND ${hi} AND t.deleted_at IS ${deleted ? "NOT NULL" : "NULL"}
+    ${inScope ? `AND ${inScope}` : ""} ORDER BY s.rowid DESC LIMIT ${limit}`;
+  return prepare(sqlite, sql).pluck().all(clause.param) as number[];
+}
+
+/** Rank of a record for a query: 0 exact name, 1 name prefix, 2 substring (name or code), 3 pinyin. */
+function rankOf(row: Row, text: string, code: string | null): { rank: number; matched: SearchHit["matched"] } {
+  const name = foldText(row.name);
+  if (name === text) return { rank: 0, matched: "exact" };
+  if (name.startsWith(text)) return { rank: 1, matched: "prefix" };
+  if (name.includes(text)) return { rank: 2, matched: "name" };
+  if (row.code && foldCode(row.code).includes(code ?? text.toUpperCase())) return { rank: 2, matched: "code" };
+  return { rank: 3, matched: "pinyin" };
+}
+
+/**
+ * Searches every registry the caller may read. `user.scope` is the data scope the lists apply; `canEdit`
+ * whether results carry an edit link; `deleted` (admins with registry.restore): search the deleted records
+ * instead of the live ones.
+ */
+export function globalSearch(
+  db: DB,
+  user: { scope: DataScope; canEdit: boolean },
+  raw: string,
+  opts: { deleted?: boolean; perGroup?: number } = {},
+): SearchResult {
+  const q = parseQuery(raw);
+  if (!q.ok) return { ok: false, reason: "tooShort" };
+  const sqlite = db.$client;
+  drainSearchQueue(sqlite);
+  const deleted = !!opts.deleted;
+  const perGroup = opts.perGroup ?? 5;
+  const clauses = searchClauses(sqlite, q);
+  const prefix: SearchClause = { where: "name LIKE ?", param: `^${q.text}%`, kind: "name" };
+  const groups: SearchGroup[] = [];
+  for (const spec of REGISTRIES) {
+    // Everything that matches, newest first, up to the cap (+1 to know it was reached).
+    const ids = new Set<number>();
+    for (const c of clauses)
+      for (const id of matchIds(sqlite, spec, c, deleted, user.scope, COUNT_CAP + 1)) ids.add(id);
+    if (ids.size === 0) continue;
+    const total = Math.min(ids.size, COUNT_CAP);
+    // Candidates: exact and prefix matches (however old), then the newest matches.
+    const prefixIds = matchIds(sqlite, spec, prefix, deleted, user.scope, 20);
+    const newest = [...ids].sort((a, b) => b - a).slice(0, 50);
+    const candidates = [...new Set([...prefixIds, ...newest])];
+    const rows = prepare(
+      sqlite,
+      `SELECT t.id, t.name, ${spec.select}, t.deleted_at IS NOT NULL AS deleted FROM ${spec.table} t
+       WHERE t.id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(candidates)) as Row[];
+    const ranked = rows
+      .map((r) => ({ r, ...rankOf(r, q.text, q.code) }))
+      .sort((a, b) => a.rank - b.rank || b.r.id - a.r.id)
+      .slice(0, perGroup);
+    groups.push({
+      registry: spec.table,
+      title: spec.title,
+      listHref: `${spec.href}?q=${encodeURIComponent(raw.trim().slice(0, 200))}${deleted ? "&deleted=1" : ""}`,
+      total,
+      capped: ids.size > COUNT_CAP,
+      hits: ranked.map(({ r, matched }) => {
+        const statusField = spec.def.fields.status as { labels?: string } | undefined;
+        return {
+          id: r.id,
+          href: `${spec.href}/${r.id}`,
+          ...(user.canEdit && !r.deleted ? { editHref: `${spec.href}/${r.id}/edit` } : {}),
+          name: highlight(r.name, raw),
+          matched,
+          ...(r.code ? { code: matched === "code" ? highlight(r.code, raw) : [{ text: r.code, hit: false }] } : {}),
+          streetId: r.street,
+          status: r.status && statusField?.labels ? { key: `${statusField.labels}.${r.status}` } : null,
+          other: r.other,
+          deleted: !!r.deleted,
+        };
+      }),
+    });
+  }
+  return { ok: true, query: raw.trim().slice(0, 200), groups };
+}
