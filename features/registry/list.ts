@@ -8,7 +8,13 @@ import { can } from "@/lib/permissions";
 import { getDictionaryLabels } from "@/lib/registry/dictionaries";
 import { clampPage } from "@/lib/registry/search-params";
 import { columnOf, type RegistryDefinition } from "./define";
-import { type RegistryBinding, registryCountQuery, registryListQuery, registrySumQuery } from "./query";
+import {
+  pageWindow,
+  type RegistryBinding,
+  registryCountQuery,
+  registryListQuery,
+  registrySumQuery,
+} from "./query";
 import type { ListSearch, RegistryRow } from "./search";
 
 /** A list row as shown: dictionary ids → labels, personal data masked before it leaves the server. */
@@ -44,13 +50,16 @@ export async function getRegistryList(
   const search = s as ListSearch & Record<string, unknown>;
   const locale = await getLocale();
   return db.transaction(() => {
-    const raw = registryListQuery(db, def, binding, search, showDeleted, user.scope)
-      .limit(perPage)
-      .offset(offset)
-      .all();
-    const rows = (raw as Record<string, unknown>[]).map(listRow(def, getDictionaryLabels(locale)));
     const countQuery = registryCountQuery(db, def, binding, search, showDeleted, user.scope);
     const n = opts.cacheCount ? cachedListCount(countQuery, () => countQuery.all()[0].n) : countQuery.all()[0].n;
+    // A deep page is read from the nearer end of the sort index (exactly the same rows as OFFSET from the front).
+    const w = pageWindow(offset, perPage, n);
+    const raw = registryListQuery(db, def, binding, search, showDeleted, user.scope, w.reverse)
+      .limit(w.limit)
+      .offset(w.offset)
+      .all() as Record<string, unknown>[];
+    if (w.reverse) raw.reverse();
+    const rows = raw.map(listRow(def, getDictionaryLabels(locale)));
     // 合计 over the whole filter, when the list declares summed columns.
     const sumKeys = (def.list ?? []).filter((k) => columnOf(def, k).list?.sum);
     const sums = sumKeys.length

@@ -113,11 +113,38 @@ export function registryWhere(
   return and(...w);
 }
 
-/** `?sort=<key>.asc|desc` on a sortable key (else newest first); ties by id, newest first. */
-export function registryOrder(def: RegistryDefinition, b: RegistryBinding, s: ListSearch) {
-  const sort = parseSort(s.sort, sortKeys(def), { column: "createdAt", desc: true });
+/** The list's sort: `?sort=<key>.asc|desc` on a sortable key, else newest first. */
+export function registrySort(def: RegistryDefinition, s: ListSearch) {
+  return parseSort(s.sort, sortKeys(def), { column: "createdAt", desc: true });
+}
+
+/**
+ * `?sort=<key>.asc|desc` on a sortable key (else newest first); ties by id in the same direction, so the order is
+ * total and one index — `(deleted_at, <column>)`, whose entries end with the rowid — delivers it without a sort
+ * (a tie-breaker in the other direction would make SQLite sort every run of equal values in a temp B-tree).
+ * `reverse`: the same order backwards (a deep page read from the end, see pageWindow).
+ */
+export function registryOrder(def: RegistryDefinition, b: RegistryBinding, s: ListSearch, reverse = false) {
+  const sort = registrySort(def, s);
   const col = tableColumn(b, sort.column)!;
-  return [sort.desc ? desc(col) : asc(col), desc(tableColumn(b, "id")!)];
+  const id = tableColumn(b, "id")!;
+  return sort.desc !== reverse ? [desc(col), desc(id)] : [asc(col), asc(id)];
+}
+
+/**
+ * How a page of a list of `total` rows is read: the front half by OFFSET in the list's order, the back half by
+ * OFFSET in the reverse order (then the rows are turned back round). Both walk the sort index only (the skipped
+ * entries are never looked up in the table), so the deepest page walks at most half the index instead of all of it,
+ * and the rows are exactly those of `ORDER BY … LIMIT perPage OFFSET offset` (the order is total: ties by id).
+ */
+export function pageWindow(
+  offset: number,
+  perPage: number,
+  total: number,
+): { reverse: boolean; offset: number; limit: number } {
+  if (offset >= total || offset + perPage / 2 <= total / 2) return { reverse: false, offset, limit: perPage };
+  const limit = Math.min(perPage, total - offset);
+  return { reverse: true, offset: total - offset - limit, limit };
 }
 
 function selection(b: RegistryBinding, keys: readonly string[]): Record<string, Expr> {
@@ -132,6 +159,7 @@ export function registryListQuery(
   s: ListSearch & Record<string, unknown>,
   showDeleted: boolean,
   scope: DataScope,
+  reverse = false,
 ) {
   const sel: Record<string, Expr> = {
     id: tableColumn(b, "id")!,
@@ -156,7 +184,7 @@ export function registryListQuery(
   const q = db.select(sel).from(b.table).$dynamic() as unknown as Select;
   return (b.join ? b.join(q) : q)
     .where(registryWhere(db, def, b, s, showDeleted, scope))
-    .orderBy(...registryOrder(def, b, s));
+    .orderBy(...registryOrder(def, b, s, reverse));
 }
 
 /** The total behind the list (same filter, no joins: a filter never needs one). */
