@@ -195,8 +195,10 @@ function sortIndexes(
   columns: AnySQLiteColumn[],
   deletedAt: AnySQLiteColumn,
   carried: AnySQLiteColumn[],
+  /** More carried columns for one sort column's index (by column name): a covering index for the list's 合计. */
+  also: Record<string, AnySQLiteColumn[]> = {},
 ) {
-  return columns.map((c) => index(`${table}_sort_${c.name}_idx`).on(deletedAt, c, ...carried));
+  return columns.map((c) => index(`${table}_sort_${c.name}_idx`).on(deletedAt, c, ...carried, ...(also[c.name] ?? [])));
 }
 
 export const enterprises = sqliteTable(
@@ -237,6 +239,8 @@ export const enterprises = sqliteTable(
       [t.name, t.latestRdExpense, t.createdAt, t.foundedDate, t.registeredCapital],
       t.deletedAt,
       [t.id, t.streetId, t.parkId, t.industryChainId, t.status, t.reviewState, t.createdBy],
+      // The 合计 row sums R&D and revenue over the whole filter: from this index alone, never from the table.
+      { latest_rd_expense: [t.latestRevenue] },
     ),
     // 仅本人录入: the user's own rows, their total and the default order by a seek.
     index("enterprises_created_by_idx").on(t.createdBy, t.deletedAt, t.createdAt),
@@ -324,6 +328,7 @@ export const institutions = sqliteTable(
   },
   (t) => [
     index("institutions_type_level_idx").on(t.typeId, t.level, t.deletedAt, t.status, t.recognisedDate, t.reviewState),
+    index("institutions_created_by_idx").on(t.createdBy, t.deletedAt, t.createdAt),
     ...sortIndexes("institutions", [t.name, t.recognisedDate, t.staffCount, t.createdAt], t.deletedAt, [
       t.id,
       t.hostEnterpriseId,
@@ -360,6 +365,7 @@ export const incubators = sqliteTable(
   },
   (t) => [
     index("incubators_type_idx").on(t.typeId, t.level, t.deletedAt),
+    index("incubators_created_by_idx").on(t.createdBy, t.deletedAt, t.createdAt),
     ...sortIndexes(
       "incubators",
       [t.name, t.incubatedTotal, t.ipItems, t.highTechCultivated, t.createdAt],
@@ -412,6 +418,7 @@ export const talents = sqliteTable(
   },
   (t) => [
     index("talents_category_idx").on(t.categoryId, t.deletedAt, t.recognisedYear, t.reviewState),
+    index("talents_created_by_idx").on(t.createdBy, t.deletedAt, t.createdAt),
     ...sortIndexes("talents", [t.name, t.recognisedYear, t.createdAt], t.deletedAt, [
       t.id,
       t.employerEnterpriseId,

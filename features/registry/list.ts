@@ -8,13 +8,7 @@ import { can } from "@/lib/permissions";
 import { getDictionaryLabels } from "@/lib/registry/dictionaries";
 import { clampPage } from "@/lib/registry/search-params";
 import { columnOf, type RegistryDefinition } from "./define";
-import {
-  pageWindow,
-  type RegistryBinding,
-  registryCountQuery,
-  registryListQuery,
-  registrySumQuery,
-} from "./query";
+import { type RegistryBinding, registryCountQuery, registryPage, registrySumQuery } from "./query";
 import type { ListSearch, RegistryRow } from "./search";
 
 /** A list row as shown: dictionary ids → labels, personal data masked before it leaves the server. */
@@ -35,7 +29,7 @@ export function listRow(def: RegistryDefinition, dictLabels: ReadonlyMap<number,
 
 /**
  * One page and the total, read in one transaction (consistent even while others write). `cacheCount`: the total (a
- * scan of every matching row) is kept until the next registry write — for the large registry.
+ * scan of every matching row) and the 合计 are kept until the next registry write — for the large registry.
  */
 export async function getRegistryList(
   def: RegistryDefinition,
@@ -52,21 +46,21 @@ export async function getRegistryList(
   return db.transaction(() => {
     const countQuery = registryCountQuery(db, def, binding, search, showDeleted, user.scope);
     const n = opts.cacheCount ? cachedListCount(countQuery, () => countQuery.all()[0].n) : countQuery.all()[0].n;
-    // A deep page is read from the nearer end of the sort index (exactly the same rows as OFFSET from the front).
-    const w = pageWindow(offset, perPage, n);
-    const raw = registryListQuery(db, def, binding, search, showDeleted, user.scope, w.reverse)
-      .limit(w.limit)
-      .offset(w.offset)
-      .all() as Record<string, unknown>[];
-    if (w.reverse) raw.reverse();
+    const raw = registryPage(db, def, binding, search, showDeleted, user.scope, { offset, perPage, total: n });
     const rows = raw.map(listRow(def, getDictionaryLabels(locale)));
-    // 合计 over the whole filter, when the list declares summed columns.
+    // 合计 over the whole filter, when the list declares summed columns (kept with the total when it is cached).
     const sumKeys = (def.list ?? []).filter((k) => columnOf(def, k).list?.sum);
     const sums = sumKeys.length
-      ? (registrySumQuery(db, def, binding, search, showDeleted, user.scope, sumKeys).all()[0] as Record<
-          string,
-          number | null
-        >)
+      ? Object.fromEntries(
+          sumKeys.map((k) => {
+            const q = registrySumQuery(db, def, binding, search, showDeleted, user.scope, [k]);
+            const read = () => (q.all()[0] as Record<string, number | null>)[k];
+            // The count cache holds numbers: a sum over no rows (NULL) is kept as NaN and shown as NULL.
+            if (!opts.cacheCount) return [k, read()];
+            const v = cachedListCount(q, () => read() ?? Number.NaN);
+            return [k, Number.isNaN(v) ? null : v];
+          }),
+        )
       : undefined;
     return { rows, total: n, pageCount: Math.ceil(n / perPage), page, perPage, showDeleted, sums };
   });
