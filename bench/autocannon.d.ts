@@ -10,6 +10,8 @@ declare module "autocannon" {
       headers?: Record<string, string>;
       method?: string;
       body?: string;
+      /** Requests in turn per connection; `setupRequest` rewrites one before it is sent (a varied path). */
+      requests?: { setupRequest?: (req: { path: string; headers?: Record<string, string> }) => unknown }[];
     };
     type Histogram = {
       average: number;

@@ -5,8 +5,17 @@ import type Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { type DB, getConn } from "@/db";
 import * as schema from "@/db/schema";
-import { enterpriseCountQuery, enterpriseListQuery } from "@/features/enterprises/list-query";
-import { loadEnterpriseSearch } from "@/features/enterprises/validations";
+import { enterpriseBinding } from "@/features/enterprises/list-query";
+import { enterpriseRegistry } from "@/features/enterprises/registry";
+import { type EnterpriseSearch, loadEnterpriseSearch } from "@/features/enterprises/validations";
+import { columnOf } from "@/features/registry/define";
+import {
+  pageWindow,
+  registryCountQuery,
+  registryPageIdsQuery,
+  registryRowsQuery,
+  registrySumQuery,
+} from "@/features/registry/query";
 import { clampPage } from "@/lib/registry/search-params";
 import { FULL_SCOPE } from "@/lib/scope";
 
@@ -53,15 +62,33 @@ export function plans(sqlite: Database.Database, recorded: Recorded[]): PlanLine
   return out;
 }
 
+/**
+ * The statements the list page issues for these query parameters: the page's ids (from the nearer end of the sort
+ * index), the total (second, where the correctness check reads it), the page's rows, and the 合计 of each summed column (the server keeps the total
+ * and the 合计 until the next registry write; the floor reads them every time).
+ */
 export function listStatements(db: DB, query: Record<string, string>): Recorded[] {
-  const search = loadEnterpriseSearch(new URLSearchParams(query));
+  const search = loadEnterpriseSearch(new URLSearchParams(query)) as EnterpriseSearch & Record<string, unknown>;
   const { perPage, offset } = clampPage(search.page, search.perPage);
-  const page = enterpriseListQuery(db, search, false, FULL_SCOPE).limit(perPage).offset(offset).toSQL();
-  const count = enterpriseCountQuery(db, search, false, FULL_SCOPE).toSQL();
-  return [
-    { sql: page.sql, args: page.params },
-    { sql: count.sql, args: count.params },
-  ];
+  const def = enterpriseRegistry;
+  const b = enterpriseBinding;
+  const count = registryCountQuery(db, def, b, search, false, FULL_SCOPE);
+  const total = count.all()[0].n;
+  const w = pageWindow(offset, perPage, total);
+  const idsQuery = registryPageIdsQuery(db, def, b, search, false, FULL_SCOPE, w.reverse)
+    .limit(w.limit)
+    .offset(w.offset);
+  const ids = (idsQuery.all() as { id: number }[]).map((r) => r.id);
+  const out: Recorded[] = [idsQuery.toSQL(), count.toSQL()].map((q) => ({ sql: q.sql, args: q.params }));
+  if (ids.length) {
+    const rows = registryRowsQuery(db, def, b, ids).toSQL();
+    out.push({ sql: rows.sql, args: rows.params });
+  }
+  for (const k of (def.list ?? []).filter((k) => columnOf(def, k).list?.sum)) {
+    const q = registrySumQuery(db, def, b, search, false, FULL_SCOPE, [k]).toSQL();
+    out.push({ sql: q.sql, args: q.params });
+  }
+  return out;
 }
 
 /** The list page's SQL (page + total) as the server builds it for these query parameters. */

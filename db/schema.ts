@@ -184,6 +184,23 @@ const registryColumns = () => ({
   reviewState: text("review_state", { enum: REVIEW_STATES }).notNull().default("approved"),
 });
 
+/**
+ * One index per sortable list column: `(deleted_at, <column>, id, …carried)`. The live list's `deleted_at IS NULL`
+ * is an equality on the first column (the 已删除 list's `IS NOT NULL` a range on it), `ORDER BY <column>, id` in
+ * either direction is the index's own order (no temp B-tree), and the carried columns (scope and filter columns)
+ * are tested in the index, so skipped entries of a deep page are never looked up in the table.
+ */
+function sortIndexes(
+  table: string,
+  columns: AnySQLiteColumn[],
+  deletedAt: AnySQLiteColumn,
+  carried: AnySQLiteColumn[],
+  /** More carried columns for one sort column's index (by column name): a covering index for the list's 合计. */
+  also: Record<string, AnySQLiteColumn[]> = {},
+) {
+  return columns.map((c) => index(`${table}_sort_${c.name}_idx`).on(deletedAt, c, ...carried, ...(also[c.name] ?? [])));
+}
+
 export const enterprises = sqliteTable(
   "enterprises",
   {
@@ -216,12 +233,20 @@ export const enterprises = sqliteTable(
     // The deleted ones by code (an import links a record to a deleted enterprise, or restores it): with the index
     // above, a lookup by code is two index searches instead of a scan of the table (1 % of rows are deleted).
     index("enterprises_credit_code_deleted_idx").on(t.creditCode).where(sql`deleted_at IS NOT NULL`),
-    index("enterprises_live_name_idx").on(t.deletedAt, t.name),
-    index("enterprises_live_rd_idx").on(t.deletedAt, t.latestRdExpense),
-    index("enterprises_live_created_idx").on(t.deletedAt, t.createdAt),
-    // Every sortable list column has an index behind it (tests/unit/registry-read.test.ts checks the definitions).
-    index("enterprises_live_founded_idx").on(t.deletedAt, t.foundedDate),
-    index("enterprises_live_capital_idx").on(t.deletedAt, t.registeredCapital),
+    // Every sortable list column has an index behind it (tests/unit/registry-read.test.ts and list-plans.test.ts
+    // check the definitions and the plans): the live-row filter (deleted_at IS NULL, an equality), the column and
+    // the id — the list's total order, either direction, no sort — then what the data scope and the usual filters
+    // test, so a scoped or filtered list (and its total) checks them in the index without reading the table.
+    ...sortIndexes(
+      "enterprises",
+      [t.name, t.latestRdExpense, t.createdAt, t.foundedDate, t.registeredCapital],
+      t.deletedAt,
+      [t.id, t.streetId, t.parkId, t.industryChainId, t.status, t.reviewState, t.createdBy],
+      // The 合计 row sums R&D and revenue over the whole filter: from this index alone, never from the table.
+      { latest_rd_expense: [t.latestRevenue] },
+    ),
+    // 仅本人录入: the user's own rows, their total and the default order by a seek.
+    index("enterprises_created_by_idx").on(t.createdBy, t.deletedAt, t.createdAt),
     // Filter + the default order (newest first) in one index: a filtered list or export never sorts or walks
     // the whole table (SQLite keeps no statistics here, so the index must make the plan obvious).
     index("enterprises_street_live_created_idx").on(t.streetId, t.deletedAt, t.createdAt),
@@ -306,10 +331,14 @@ export const institutions = sqliteTable(
   },
   (t) => [
     index("institutions_type_level_idx").on(t.typeId, t.level, t.deletedAt, t.status, t.recognisedDate, t.reviewState),
-    index("institutions_live_name_idx").on(t.deletedAt, t.name),
-    index("institutions_live_recognised_idx").on(t.deletedAt, t.recognisedDate),
-    index("institutions_live_staff_idx").on(t.deletedAt, t.staffCount),
-    index("institutions_live_created_idx").on(t.deletedAt, t.createdAt),
+    index("institutions_created_by_idx").on(t.createdBy, t.deletedAt, t.createdAt),
+    ...sortIndexes("institutions", [t.name, t.recognisedDate, t.staffCount, t.createdAt], t.deletedAt, [
+      t.id,
+      t.hostEnterpriseId,
+      t.reviewState,
+      t.createdBy,
+      t.status,
+    ]),
     index("institutions_host_idx").on(t.hostEnterpriseId),
   ],
 );
@@ -339,11 +368,13 @@ export const incubators = sqliteTable(
   },
   (t) => [
     index("incubators_type_idx").on(t.typeId, t.level, t.deletedAt),
-    index("incubators_live_name_idx").on(t.deletedAt, t.name),
-    index("incubators_live_incubated_idx").on(t.deletedAt, t.incubatedTotal),
-    index("incubators_live_ip_idx").on(t.deletedAt, t.ipItems),
-    index("incubators_live_high_tech_idx").on(t.deletedAt, t.highTechCultivated),
-    index("incubators_live_created_idx").on(t.deletedAt, t.createdAt),
+    index("incubators_created_by_idx").on(t.createdBy, t.deletedAt, t.createdAt),
+    ...sortIndexes(
+      "incubators",
+      [t.name, t.incubatedTotal, t.ipItems, t.highTechCultivated, t.createdAt],
+      t.deletedAt,
+      [t.id, t.streetId, t.reviewState, t.createdBy, t.status],
+    ),
   ],
 );
 export type Incubator = typeof incubators.$inferSelect;
@@ -390,9 +421,14 @@ export const talents = sqliteTable(
   },
   (t) => [
     index("talents_category_idx").on(t.categoryId, t.deletedAt, t.recognisedYear, t.reviewState),
-    index("talents_live_name_idx").on(t.deletedAt, t.name),
-    index("talents_live_year_idx").on(t.deletedAt, t.recognisedYear),
-    index("talents_live_created_idx").on(t.deletedAt, t.createdAt),
+    index("talents_created_by_idx").on(t.createdBy, t.deletedAt, t.createdAt),
+    ...sortIndexes("talents", [t.name, t.recognisedYear, t.createdAt], t.deletedAt, [
+      t.id,
+      t.employerEnterpriseId,
+      t.reviewState,
+      t.createdBy,
+      t.categoryId,
+    ]),
     index("talents_employer_idx").on(t.employerEnterpriseId),
   ],
 );

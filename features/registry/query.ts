@@ -16,6 +16,7 @@ import {
   getTableColumns,
   getTableName,
   gte,
+  inArray,
   isNotNull,
   isNull,
   lte,
@@ -169,26 +170,55 @@ function likeWhere(def: RegistryDefinition, b: RegistryBinding, q: string): SQL 
   return or(...matches);
 }
 
-/** `?sort=<key>.asc|desc` on a sortable key (else newest first); ties by id, newest first. */
-export function registryOrder(def: RegistryDefinition, b: RegistryBinding, s: ListSearch) {
-  const sort = parseSort(s.sort, sortKeys(def), { column: "createdAt", desc: true });
-  const col = tableColumn(b, sort.column)!;
-  return [sort.desc ? desc(col) : asc(col), desc(tableColumn(b, "id")!)];
+/** The list's sort: `?sort=<key>.asc|desc` on a sortable key, else newest first. */
+export function registrySort(def: RegistryDefinition, s: ListSearch) {
+  return parseSort(s.sort, sortKeys(def), { column: "createdAt", desc: true });
+}
+
+/**
+ * `?sort=<key>.asc|desc` on a sortable key (else newest first); ties by id in the same direction, so the order is
+ * total and one index — `(deleted_at, <column>)`, whose entries end with the rowid — delivers it without a sort
+ * (a tie-breaker in the other direction would make SQLite sort every run of equal values in a temp B-tree).
+ * `reverse`: the same order backwards (a deep page read from the end, see pageWindow). `viaIndex: false`: the same
+ * order written so that no index delivers it (`+column`, a no-op on the value), so SQLite seeks the rows by the
+ * WHERE's own index and sorts those few — for a 仅本人录入 user, whose own rows are few and whose column the sort
+ * index only carries (walking it would read every live row to find none).
+ */
+export function registryOrder(
+  def: RegistryDefinition,
+  b: RegistryBinding,
+  s: ListSearch,
+  reverse = false,
+  viaIndex = true,
+) {
+  const sort = registrySort(def, s);
+  const col: Expr = viaIndex ? tableColumn(b, sort.column)! : sql`+${tableColumn(b, sort.column)!}`;
+  const id: Expr = viaIndex ? tableColumn(b, "id")! : sql`+${tableColumn(b, "id")!}`;
+  return sort.desc !== reverse ? [desc(col), desc(id)] : [asc(col), asc(id)];
+}
+
+/**
+ * How a page of a list of `total` rows is read: the front half by OFFSET in the list's order, the back half by
+ * OFFSET in the reverse order (then the rows are turned back round). Both walk the sort index only (the skipped
+ * entries are never looked up in the table), so the deepest page walks at most half the index instead of all of it,
+ * and the rows are exactly those of `ORDER BY … LIMIT perPage OFFSET offset` (the order is total: ties by id).
+ */
+export function pageWindow(
+  offset: number,
+  perPage: number,
+  total: number,
+): { reverse: boolean; offset: number; limit: number } {
+  if (offset >= total || offset + perPage / 2 <= total / 2) return { reverse: false, offset, limit: perPage };
+  const limit = Math.min(perPage, total - offset);
+  return { reverse: true, offset: total - offset - limit, limit };
 }
 
 function selection(b: RegistryBinding, keys: readonly string[]): Record<string, Expr> {
   return Object.fromEntries(keys.map((k) => [k, shownValue(b, k)]));
 }
 
-/** The list page's rows: id, the title's badges, every list column (and what its cell links to). */
-export function registryListQuery(
-  db: DB,
-  def: RegistryDefinition,
-  b: RegistryBinding,
-  s: ListSearch & Record<string, unknown>,
-  showDeleted: boolean,
-  scope: DataScope,
-) {
+/** What a list row shows: id, the title's badges, every list column (and what its cell links to). */
+function listSelection(def: RegistryDefinition, b: RegistryBinding): Record<string, Expr> {
   const sel: Record<string, Expr> = {
     id: tableColumn(b, "id")!,
     isSample: tableColumn(b, "isSample")!,
@@ -209,10 +239,87 @@ export function registryListQuery(
     if (c.kind === "enterpriseRef") sel[`${key}:id`] = tableColumn(b, key)!;
     if (c.list?.with) sel[c.list.with] = shownValue(b, c.list.with);
   }
-  const q = db.select(sel).from(b.table).$dynamic() as unknown as Select;
+  return sel;
+}
+
+/**
+ * The list's rows in one statement (WHERE, order, shown values and joins): the reference the page's two-step
+ * read (registryPageIdsQuery + registryRowsQuery) equals row for row (tests/unit/list-plans.test.ts).
+ */
+export function registryListQuery(
+  db: DB,
+  def: RegistryDefinition,
+  b: RegistryBinding,
+  s: ListSearch & Record<string, unknown>,
+  showDeleted: boolean,
+  scope: DataScope,
+  reverse = false,
+) {
+  const q = db.select(listSelection(def, b)).from(b.table).$dynamic() as unknown as Select;
   return (b.join ? b.join(q) : q)
     .where(registryWhere(db, def, b, s, showDeleted, scope))
-    .orderBy(...registryOrder(def, b, s));
+    .orderBy(...registryOrder(def, b, s, reverse));
+}
+
+/**
+ * One page's ids: the list's WHERE and order over the table alone (no joins, no shown values), so SQLite walks
+ * the sort index — which carries the scope and filter columns — and skips the entries before the page without
+ * reading a row or joining anything. Then registryRowsQuery reads the page's rows by id.
+ */
+export function registryPageIdsQuery(
+  db: DB,
+  def: RegistryDefinition,
+  b: RegistryBinding,
+  s: ListSearch & Record<string, unknown>,
+  showDeleted: boolean,
+  scope: DataScope,
+  reverse = false,
+) {
+  const own = scope.kind === "own";
+  const name = getTableName(b.table);
+  // 仅本人录入: the user's own rows by `<table>_created_by_idx` (every registry table has one), then those few sorted;
+  // left to itself SQLite would rather walk a whole sort index (it carries created_by) to find them.
+  const from = own ? sql`${sql.identifier(name)} INDEXED BY ${sql.identifier(`${name}_created_by_idx`)}` : b.table;
+  return db
+    .select({ id: own ? sql<number>`${sql.identifier(name)}."id"` : tableColumn(b, "id")! })
+    .from(from as typeof b.table)
+    .where(registryWhere(db, def, b, s, showDeleted, scope))
+    .orderBy(...registryOrder(def, b, s, reverse, !own))
+    .$dynamic();
+}
+
+/** The shown values of the given rows (a page's ids, already filtered and scoped), in no particular order. */
+export function registryRowsQuery(db: DB, def: RegistryDefinition, b: RegistryBinding, ids: readonly number[]) {
+  const q = db.select(listSelection(def, b)).from(b.table).$dynamic() as unknown as Select;
+  return (b.join ? b.join(q) : q).where(inArray(tableColumn(b, "id")!, [...ids]));
+}
+
+/**
+ * One page of the list: exactly the rows of `registryListQuery(…).limit(perPage).offset(offset)`, in that order,
+ * read in two indexed steps — the page's ids from the sort index (from the nearer end, see pageWindow), then those
+ * rows with their shown values and joins. `total`: the list's count under the same WHERE (read in the same
+ * transaction, so the two agree).
+ */
+export function registryPage(
+  db: DB,
+  def: RegistryDefinition,
+  b: RegistryBinding,
+  s: ListSearch & Record<string, unknown>,
+  showDeleted: boolean,
+  scope: DataScope,
+  page: { offset: number; perPage: number; total: number },
+): Record<string, unknown>[] {
+  const w = pageWindow(page.offset, page.perPage, page.total);
+  const ids = (
+    registryPageIdsQuery(db, def, b, s, showDeleted, scope, w.reverse).limit(w.limit).offset(w.offset).all() as {
+      id: number;
+    }[]
+  ).map((r) => r.id);
+  if (w.reverse) ids.reverse();
+  if (!ids.length) return [];
+  const byId = new Map<unknown, Record<string, unknown>>();
+  for (const r of registryRowsQuery(db, def, b, ids).all() as Record<string, unknown>[]) byId.set(r.id, r);
+  return ids.flatMap((id) => byId.get(id) ?? []) as Record<string, unknown>[];
 }
 
 /** The total behind the list (same filter, no joins: a filter never needs one). */

@@ -13,10 +13,45 @@ import { requirePermission } from "@/lib/dal";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { can } from "@/lib/permissions";
 import type { BatchActions } from "../batch-types";
-import type { RegistryDefinition } from "../define";
+import type { Column, Columns, RegistryDefinition } from "../define";
 import { facetOptions } from "../facets";
-import type { RegistryRow } from "../search";
+import { type RegistryRow, sortKeys } from "../search";
 import { RegistryTable } from "./registry-table";
+
+/**
+ * What the list's client components read of a definition: its list, filter and sortable columns with only what a
+ * cell, a header, a filter or the batch bar uses (not the form, import, export and detail options of every field),
+ * so each list response's RSC payload carries a few hundred bytes of definition instead of all of it.
+ */
+function listDefinition(def: RegistryDefinition, batchField?: string): RegistryDefinition {
+  const keep = new Set([
+    ...(def.list ?? []),
+    ...(def.filters ?? []),
+    ...sortKeys(def),
+    ...(batchField ? [batchField] : []),
+  ]);
+  const slim = (cols: Columns) =>
+    Object.fromEntries(
+      Object.entries(cols).flatMap(([key, c]) => {
+        if (!keep.has(key)) return [];
+        const out: Record<string, unknown> = { kind: c.kind, label: c.label };
+        for (const k of ["list", "filter", "values", "labels", "tones"] as const)
+          if (k in c) out[k] = (c as Record<string, unknown>)[k];
+        return [[key, out as Column]];
+      }),
+    );
+  return {
+    key: def.key,
+    objectType: def.objectType,
+    path: def.path,
+    label: def.label,
+    searchPlaceholder: def.searchPlaceholder,
+    list: def.list,
+    filters: def.filters,
+    fields: slim(def.fields),
+    columns: slim(def.columns ?? {}),
+  } as RegistryDefinition;
+}
 
 /** A registry's list page: title, export and create buttons, the board-drill chip, and the table. */
 export async function RegistryListPage({
@@ -65,7 +100,7 @@ export async function RegistryListPage({
       <DrillChip drill={localiseDrill(drill, localiser(locale))} base={def.path} params={params} total={data.total} />
       <Card>
         <RegistryTable
-          definition={def}
+          definition={listDefinition(def, allowed.status?.field)}
           rows={data.rows}
           total={data.total}
           pageCount={data.pageCount}
