@@ -273,7 +273,26 @@ export type CacheCounts = Record<string, { hits: number; misses: number }>;
 
 /** The server's cache counters (lib/cache-stats.ts writes them to BENCH_CACHE_STATS). */
 export async function readCacheStats(file: string): Promise<CacheCounts> {
-  await new Promise((r) => setTimeout(r, 1000)); // the server rewrites the file 100 ms after a read (later when busy)
+  // The server rewrites the file (asynchronously) 100 ms after a counted read: wait for that write — the file's next
+  // change event — rather than a fixed pause; if nothing was read since the last write, no change comes and the
+  // file already holds every count (the wait then ends after 2 s).
+  await new Promise<void>((resolve) => {
+    let watcher: fs.FSWatcher | null = null;
+    const done = () => {
+      clearTimeout(timer);
+      watcher?.close();
+      resolve();
+    };
+    const timer = setTimeout(done, 2000);
+    try {
+      // The directory, not the file: the server replaces the file by a rename (never a half-written file).
+      watcher = fs.watch(path.dirname(file), (_event, name) => {
+        if (name === path.basename(file)) setImmediate(done);
+      });
+    } catch {
+      done(); // no file yet: nothing was counted
+    }
+  });
   try {
     return JSON.parse(fs.readFileSync(file, "utf8")) as CacheCounts;
   } catch {

@@ -20,7 +20,10 @@ export function noteCacheRead(cache: string, hit: boolean): void {
   if (!file || g.__cacheStatsTimer) return;
   g.__cacheStatsTimer = setTimeout(() => {
     g.__cacheStatsTimer = null;
-    fs.writeFile(file, JSON.stringify(g.__cacheStats), () => {});
+    // Written aside, then renamed over the file: a reader never sees it half written.
+    fs.writeFile(`${file}.tmp`, JSON.stringify(g.__cacheStats), (err) => {
+      if (!err) fs.rename(`${file}.tmp`, file, () => {});
+    });
   }, 100);
   g.__cacheStatsTimer.unref();
 }

@@ -324,7 +324,8 @@ export function GlobalSearch({ canIncludeDeleted }: { canIncludeDeleted: boolean
                           onKeyDown={() => {}}
                           className={`cursor-pointer px-4 py-1.5 text-xs text-brand-700 ${i === active ? "bg-brand-50" : ""}`}
                         >
-                          {t("search.viewAll")}（{g.countLabel}）
+                          {t("search.viewAll")}
+                          {t("common.paren", { text: g.countLabel })}
                         </div>
                       );
                     })()}
