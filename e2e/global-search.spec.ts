@@ -20,6 +20,8 @@ const outName = `重庆${tag}鹭洲测绘龙溪有限公司`; // 龙溪街道: o
 const inCode = freshCreditCode();
 let inId = 0;
 let outId = 0;
+let batchId = 0;
+const policyName = `搜索测试奖励${tag}`;
 
 test.beforeAll(() => {
   withDb((db) => {
@@ -28,6 +30,23 @@ test.beforeAll(() => {
     );
     inId = Number(ins.run(inName, inCode, dictId("street", "xiantao")).lastInsertRowid);
     outId = Number(ins.run(outName, freshCreditCode(), dictId("street", "longxi")).lastInsertRowid);
+    // 政策兑现: this file's own policy and draft batch, with a line for each enterprise.
+    const policyId = Number(
+      db
+        .prepare(
+          `INSERT INTO award_policies (key, name, basis_title, rule_text, kind, mode, amount_yuan, active_from)
+           VALUES (?, ?, '测试文件', '定额 10 万元', 'fixed', 'application', 100000, 2020)`,
+        )
+        .run(`search_test_${tag}_${Date.now()}`, policyName).lastInsertRowid,
+    );
+    batchId = Number(
+      db.prepare("INSERT INTO award_batches (policy_id, year) VALUES (?, 2023)").run(policyId).lastInsertRowid,
+    );
+    const line = db.prepare(
+      `INSERT INTO award_lines (batch_id, policy_id, enterprise_id, enterprise_name, credit_code, street_id, fact_key, amount_yuan)
+       SELECT ?, ?, id, name, credit_code, street_id, 'a:' || id || ':2023', 100000 FROM enterprises WHERE id = ?`,
+    );
+    for (const id of [inId, outId]) line.run(batchId, policyId, id);
   });
 });
 
@@ -42,6 +61,9 @@ async function openSearch(page: Page, how: "ctrl-k" | "slash" | "click" = "ctrl-
 }
 
 const hits = (page: Page) => page.getByTestId("global-search-hit");
+/** The enterprises group's hits (the same enterprise's award line is in its own group). */
+const enterpriseHits = (page: Page) =>
+  page.getByTestId("global-search-group-enterprises").getByTestId("global-search-hit");
 
 test("the shortcut opens the search from any page; initials, a fragment, a spaced code and a traditional variant find the record", async ({
   page,
@@ -69,7 +91,7 @@ test("the shortcut opens the search from any page; initials, a fragment, a space
   }
   // What matched is highlighted, with the record's key facts.
   await input.fill("鹭洲测绘");
-  const hit = hits(page).filter({ hasText: inName });
+  const hit = enterpriseHits(page).filter({ hasText: inName });
   await expect(hit.locator("mark")).toHaveText("鹭洲测绘");
   await expect(hit).toContainText("仙桃街道");
   await expect(hit).toContainText(inCode);
@@ -89,6 +111,20 @@ test("the shortcut opens the search from any page; initials, a fragment, a space
   await page.getByTestId("global-search-group-enterprises").getByTestId("global-search-all").click();
   await expect(page).toHaveURL(/\/enterprises\?q=/);
   await expect(page.getByTestId("total-count")).toHaveText("共 2 条");
+
+  // 政策兑现's lines are found the same way, with the batch's year, policy and amount; one opens its batch at the line.
+  const box = await openSearch(page);
+  await box.fill(initials);
+  const awards = page.getByTestId("global-search-group-award_lines");
+  const line = awards.getByTestId("global-search-hit").filter({ hasText: inName });
+  await expect(line).toContainText(`2023年度 ${policyName} · 10 万元`);
+  await expect(line).toContainText("草稿");
+  await expect(line.getByTestId("global-search-edit")).toHaveCount(0);
+  await expect(awards.getByTestId("global-search-all")).toHaveCount(0);
+  await line.click();
+  await expect(page).toHaveURL(new RegExp(`/awards/batches/${batchId}#line-\\d+$`));
+  const lineId = page.url().split("#line-")[1];
+  await expect(page.locator(`[id="line-${lineId}"]`)).toContainText(inName);
 });
 
 test("a street account sees only its unit's records; the leader sees results without an edit action", async ({
@@ -100,11 +136,15 @@ test("a street account sees only its unit's records; the leader sees results wit
   await page.goto("/enterprises");
   const input = await openSearch(page);
   await input.fill("鹭洲测绘");
-  await expect(hits(page).filter({ hasText: inName })).toBeVisible();
-  await expect(hits(page).filter({ hasText: outName })).toHaveCount(0);
+  await expect(enterpriseHits(page).filter({ hasText: inName })).toBeVisible();
+  await expect(enterpriseHits(page).filter({ hasText: outName })).toHaveCount(0);
   await expect(page.getByTestId("global-search-group-enterprises").getByTestId("global-search-count")).toHaveText(
     "1 条",
   );
+  // The award lines likewise: the unit's enterprise's line, not the other unit's.
+  const lines = page.getByTestId("global-search-group-award_lines").getByTestId("global-search-hit");
+  await expect(lines.filter({ hasText: inName })).toBeVisible();
+  await expect(lines).toHaveCount(1);
   await street.close();
 
   const leaderCtx = await browser.newContext();
@@ -113,8 +153,9 @@ test("a street account sees only its unit's records; the leader sees results wit
   await leader.goto("/");
   const box = await openSearch(leader);
   await box.fill("鹭洲测绘");
-  await expect(hits(leader).filter({ hasText: inName })).toBeVisible();
-  await expect(hits(leader).filter({ hasText: outName })).toBeVisible();
+  await expect(enterpriseHits(leader).filter({ hasText: inName })).toBeVisible();
+  await expect(enterpriseHits(leader).filter({ hasText: outName })).toBeVisible();
+  await expect(leader.getByTestId("global-search-group-award_lines").getByTestId("global-search-hit")).toHaveCount(2);
   await expect(leader.getByTestId("global-search-edit")).toHaveCount(0);
   await leaderCtx.close();
 });
@@ -131,8 +172,12 @@ test("the search endpoint keeps to the scope for a replayed request", async ({ p
   const outCode = scalar<string>("SELECT credit_code FROM enterprises WHERE id = ?", outId);
   for (const q of [outName, outCode, outCode.slice(6, 14)]) expect(await ask(q)).not.toContain(`/enterprises/${outId}`);
   expect(await ask(outName, "&deleted=1")).not.toContain(`/enterprises/${outId}`);
+  const lineOf = (id: number) =>
+    `/awards/batches/${batchId}#line-${scalar<number>("SELECT id FROM award_lines WHERE enterprise_id = ?", id)}`;
+  expect(await ask(outName)).not.toContain(lineOf(outId));
   // Control: the unit's own record is found the same way.
   expect(await ask(inName)).toContain(`/enterprises/${inId}`);
+  expect(await ask(inName)).toContain(lineOf(inId));
   expect(await ask(inCode)).toContain(`/enterprises/${inId}`);
   // Signed out: no answer at all (sent to the sign-in page).
   const anon = await page.context().browser()!.newContext();

@@ -19,7 +19,14 @@ type Hit = {
   other: string | null;
   deleted: boolean;
 };
-type Group = { registry: string; title: string; listHref: string; total: number; countLabel: string; hits: Hit[] };
+type Group = {
+  registry: string;
+  title: string;
+  listHref: string | null;
+  total: number;
+  countLabel: string;
+  hits: Hit[];
+};
 type Answer = { ok: true; query: string; groups: Group[] } | { ok: false; message: string };
 type State = { kind: "idle" } | { kind: "loading" } | { kind: "error" } | { kind: "done"; answer: Answer };
 
@@ -124,7 +131,7 @@ export function GlobalSearch({ canIncludeDeleted }: { canIncludeDeleted: boolean
   const groups = answer?.ok ? answer.groups : [];
   const options: Option[] = groups.flatMap((g) => [
     ...g.hits.map((h) => ({ id: `${listId}-${g.registry}-${h.id}`, href: h.href })),
-    { id: `${listId}-${g.registry}-all`, href: g.listHref },
+    ...(g.listHref ? [{ id: `${listId}-${g.registry}-all`, href: g.listHref }] : []),
   ]);
   const activeId = options[active]?.id;
 
@@ -310,6 +317,8 @@ export function GlobalSearch({ canIncludeDeleted }: { canIncludeDeleted: boolean
                       );
                     })}
                     {(() => {
+                      const listHref = g.listHref;
+                      if (!listHref) return null;
                       k++;
                       const i = k;
                       return (
@@ -320,7 +329,7 @@ export function GlobalSearch({ canIncludeDeleted }: { canIncludeDeleted: boolean
                           tabIndex={-1}
                           data-testid="global-search-all"
                           onMouseEnter={() => setActive(i)}
-                          onClick={() => go(g.listHref)}
+                          onClick={() => go(listHref)}
                           onKeyDown={() => {}}
                           className={`cursor-pointer px-4 py-1.5 text-xs text-brand-700 ${i === active ? "bg-brand-50" : ""}`}
                         >

@@ -7,6 +7,7 @@
 import type Database from "better-sqlite3";
 import type { AwardBatchState, AwardPolicy } from "@/db/schema";
 import { enterpriseScope } from "@/features/registry/scope";
+import { drainSearchQueue } from "@/features/registry/search-index";
 import { ActionError } from "@/lib/action-error";
 import { type DataScope, scopeSql, sqlId } from "@/lib/scope";
 import { amountAllowed, evaluateRule, ruleOf } from "./rules";
@@ -232,6 +233,8 @@ export function computeLines(
       userId: user.id,
     });
   }
+  // The global search finds the new lines (and no longer the removed ones) as of this transaction.
+  drainSearchQueue(sqlite);
   return { eligible, excluded: seen.size - eligible };
 }
 
@@ -354,7 +357,7 @@ export function insertApplication(
   amountYuan: number,
   e: { name: string; creditCode: string; streetId: number; parkId: number | null },
 ): number {
-  return Number(
+  const id = Number(
     sqlite.prepare(insertLineSql).run({
       batchId: b.id,
       policyId: policy.id,
@@ -375,6 +378,8 @@ export function insertApplication(
       userId: user.id,
     }).lastInsertRowid,
   );
+  drainSearchQueue(sqlite);
+  return id;
 }
 
 /** A line of a draft excluded (or re-included) by hand, with a reason. */

@@ -13,12 +13,17 @@
 import type Database from "better-sqlite3";
 import { foldCode, foldText, ftsPhrase, parseQuery, pinyinOf, type SearchQuery } from "@/lib/search/normalise";
 
-/** The registries in the index: their code (in the rowid), table and whether they carry a credit code. */
+/**
+ * The tables in the index: their code (in the rowid), whether they carry a credit code, the column holding the
+ * name and whether rows are soft-deleted. 政策兑现's award lines are found by the enterprise name and credit code
+ * they were computed with (a line is removed, never soft-deleted, when its batch is recomputed).
+ */
 export const SEARCH_REGISTRIES = {
-  enterprises: { code: 1, creditCode: true },
-  institutions: { code: 2, creditCode: false },
-  incubators: { code: 3, creditCode: false },
-  talents: { code: 4, creditCode: false },
+  enterprises: { code: 1, creditCode: true, nameCol: "name", softDelete: true },
+  institutions: { code: 2, creditCode: false, nameCol: "name", softDelete: true },
+  incubators: { code: 3, creditCode: false, nameCol: "name", softDelete: true },
+  talents: { code: 4, creditCode: false, nameCol: "name", softDelete: true },
+  award_lines: { code: 5, creditCode: true, nameCol: "enterprise_name", softDelete: false },
 } as const;
 export type SearchTable = keyof typeof SEARCH_REGISTRIES;
 const TABLES = Object.keys(SEARCH_REGISTRIES) as SearchTable[];
@@ -65,7 +70,8 @@ function stmts(sqlite: Database.Database): Stmts {
         TABLES.map((t) => [
           t,
           sqlite.prepare(
-            `SELECT name, ${SEARCH_REGISTRIES[t].creditCode ? "credit_code" : "NULL"} AS code, deleted_at IS NOT NULL AS deleted FROM ${t} WHERE id = ?`,
+            `SELECT ${SEARCH_REGISTRIES[t].nameCol} AS name, ${SEARCH_REGISTRIES[t].creditCode ? "credit_code" : "NULL"} AS code,
+               ${SEARCH_REGISTRIES[t].softDelete ? "deleted_at IS NOT NULL" : "0"} AS deleted FROM ${t} WHERE id = ?`,
           ),
         ]),
       ),

@@ -7,6 +7,7 @@ import "server-only";
 
 import type Database from "better-sqlite3";
 import type { DB } from "@/db";
+import { lineScopeSql } from "@/features/awards/engine";
 import { enterpriseRegistry } from "@/features/enterprises/registry";
 import { incubatorRegistry } from "@/features/incubators/registry";
 import { institutionRegistry } from "@/features/institutions/registry";
@@ -29,44 +30,90 @@ export const COUNT_CAP = 1000;
 
 type RegistrySpec = {
   table: SearchTable;
-  def: RegistryDefinition;
   href: string;
   title: MessageKey;
-  /** The shown facts (never personal data), aliased: code, street, status, statusLabels, other. */
+  /** Who may read this group at all (the registries: everyone with registry.read). */
+  awards?: true;
+  /** The scope predicate over alias `t`, as the registry's list (or the award pages) applies it. */
+  scope: (scope: DataScope) => string | null;
+  /** The live (or deleted) test over alias `t`; null: the table has no soft delete. */
+  softDelete: boolean;
+  /** The shown name, aliased name. */
+  name: string;
+  /** Joins after `FROM <table> t`. */
+  joins?: string;
+  /** The shown facts (never personal data), aliased: code, street, status, other (+ batch, year, amount, excluded). */
   select: string;
+  /** Whether a hit opens a list filtered to the query and offers an edit link. */
+  list: boolean;
+};
+
+const registrySpec = (def: RegistryDefinition) => (scope: DataScope) => scopeSql(registryScope(def).where, "t", scope);
+const statusOf = (def: RegistryDefinition) => (def.fields.status as { labels?: string } | undefined)?.labels;
+const STATUS_LABELS: Partial<Record<SearchTable, string | undefined>> = {
+  enterprises: statusOf(enterpriseRegistry as unknown as RegistryDefinition),
+  institutions: statusOf(institutionRegistry as unknown as RegistryDefinition),
+  incubators: statusOf(incubatorRegistry as unknown as RegistryDefinition),
 };
 
 const REGISTRIES: RegistrySpec[] = [
   {
     table: "enterprises",
-    def: enterpriseRegistry as unknown as RegistryDefinition,
+    scope: registrySpec(enterpriseRegistry as unknown as RegistryDefinition),
+    softDelete: true,
+    list: true,
     href: "/enterprises",
     title: "nav.enterprises",
+    name: "t.name",
     select: "t.credit_code AS code, t.street_id AS street, t.status AS status, NULL AS other",
   },
   {
     table: "institutions",
-    def: institutionRegistry as unknown as RegistryDefinition,
+    scope: registrySpec(institutionRegistry as unknown as RegistryDefinition),
+    softDelete: true,
+    list: true,
     href: "/institutions",
     title: "nav.institutions",
+    name: "t.name",
     select: `NULL AS code, NULL AS street, t.status AS status,
       coalesce((SELECT h.name FROM enterprises h WHERE h.id = t.host_enterprise_id), t.host_organisation) AS other`,
   },
   {
     table: "incubators",
-    def: incubatorRegistry as unknown as RegistryDefinition,
+    scope: registrySpec(incubatorRegistry as unknown as RegistryDefinition),
+    softDelete: true,
+    list: true,
     href: "/incubators",
     title: "nav.incubators",
+    name: "t.name",
     select: "NULL AS code, t.street_id AS street, t.status AS status, t.operator AS other",
   },
   {
     table: "talents",
-    def: talentRegistry as unknown as RegistryDefinition,
+    scope: registrySpec(talentRegistry as unknown as RegistryDefinition),
+    softDelete: true,
+    list: true,
     href: "/talents",
     title: "nav.talents",
+    name: "t.name",
     // Name and employer only: the phone and ID number are neither matched nor read.
     select: `NULL AS code, NULL AS street, NULL AS status,
       coalesce((SELECT h.name FROM enterprises h WHERE h.id = t.employer_enterprise_id), t.employer_name) AS other`,
+  },
+  {
+    // 政策兑现: a batch's line, found by the enterprise name and credit code it was computed with, within the
+    // reach the batch page applies (the line's enterprise in the user's unit); opens the batch at the line.
+    table: "award_lines",
+    awards: true,
+    scope: (scope) => lineScopeSql("t", scope),
+    softDelete: false,
+    list: false,
+    href: "/awards/batches",
+    title: "nav.awards",
+    name: "t.enterprise_name",
+    joins: "JOIN award_batches b ON b.id = t.batch_id JOIN award_policies p ON p.id = t.policy_id",
+    select: `t.credit_code AS code, t.street_id AS street, b.state AS status, p.name AS other, t.batch_id AS batch,
+      b.year AS year, t.amount_yuan AS amount, t.excluded AS excluded`,
   },
 ];
 
@@ -83,12 +130,14 @@ export type SearchHit = {
   status?: { key: string } | null;
   other?: string | null;
   deleted: boolean;
+  /** An award line: its batch's year and the line's amount (元), or that it is excluded. */
+  award?: { year: number; amountYuan: number; excluded: boolean };
 };
 export type SearchGroup = {
   registry: SearchTable;
   title: MessageKey;
-  /** The registry list filtered to the query. */
-  listHref: string;
+  /** The registry list filtered to the query (none for award lines: each opens its batch). */
+  listHref: string | null;
   total: number;
   capped: boolean;
   hits: SearchHit[];
@@ -103,6 +152,10 @@ type Row = {
   status: string | null;
   other: string | null;
   deleted: number;
+  batch?: number;
+  year?: number;
+  amount?: number;
+  excluded?: number;
 };
 
 const stmtCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
@@ -133,9 +186,10 @@ function matchIds(
   limit: number,
 ): number[] {
   const { lo, hi } = partition(spec.table, deleted);
-  const inScope = scopeSql(registryScope(spec.def).where, "t", scope);
+  const inScope = spec.scope(scope);
+  const live = spec.softDelete ? `AND t.deleted_at IS ${deleted ? "NOT NULL" : "NULL"}` : "";
   const sql = `SELECT s.rowid - ${lo} AS id FROM search_index s JOIN ${spec.table} t ON t.id = s.rowid - ${lo}
-    WHERE s.${clause.where} AND s.rowid BETWEEN ${lo} AND ${hi} AND t.deleted_at IS ${deleted ? "NOT NULL" : "NULL"}
+    WHERE s.${clause.where} AND s.rowid BETWEEN ${lo} AND ${hi} ${live}
     ${inScope ? `AND ${inScope}` : ""} ORDER BY s.rowid DESC LIMIT ${limit}`;
   return prepare(sqlite, sql).pluck().all(clause.param) as number[];
 }
@@ -152,12 +206,13 @@ function rankOf(row: Row, text: string, code: string | null): { rank: number; ma
 
 /**
  * Searches every registry the caller may read. `user.scope` is the data scope the lists apply; `canEdit`
- * whether results carry an edit link; `deleted` (admins with registry.restore): search the deleted records
- * instead of the live ones.
+ * whether results carry an edit link; `awards` whether the caller reads 政策兑现 (award lines are searched);
+ * `deleted` (admins with registry.restore): search the deleted records instead of the live ones (award lines
+ * are never soft-deleted: not searched then).
  */
 export function globalSearch(
   db: DB,
-  user: { scope: DataScope; canEdit: boolean },
+  user: { scope: DataScope; canEdit: boolean; awards?: boolean },
   raw: string,
   opts: { deleted?: boolean; perGroup?: number } = {},
 ): SearchResult {
@@ -171,6 +226,7 @@ export function globalSearch(
   const prefix: SearchClause = { where: "name LIKE ?", param: `^${q.text}%`, kind: "name" };
   const groups: SearchGroup[] = [];
   for (const spec of REGISTRIES) {
+    if (spec.awards && (!user.awards || deleted)) continue;
     // Everything that matches, newest first, up to the cap (+1 to know it was reached).
     const ids = new Set<number>();
     for (const c of clauses)
@@ -183,8 +239,8 @@ export function globalSearch(
     const candidates = [...new Set([...prefixIds, ...newest])];
     const rows = prepare(
       sqlite,
-      `SELECT t.id, t.name, ${spec.select}, t.deleted_at IS NOT NULL AS deleted FROM ${spec.table} t
-       WHERE t.id IN (SELECT value FROM json_each(?))`,
+      `SELECT t.id, ${spec.name} AS name, ${spec.select}, ${spec.softDelete ? "t.deleted_at IS NOT NULL" : "0"} AS deleted
+       FROM ${spec.table} t ${spec.joins ?? ""} WHERE t.id IN (SELECT value FROM json_each(?))`,
     ).all(JSON.stringify(candidates)) as Row[];
     const ranked = rows
       .map((r) => ({ r, ...rankOf(r, q.text, q.code) }))
@@ -193,22 +249,25 @@ export function globalSearch(
     groups.push({
       registry: spec.table,
       title: spec.title,
-      listHref: `${spec.href}?q=${encodeURIComponent(raw.trim().slice(0, 200))}${deleted ? "&deleted=1" : ""}`,
+      listHref: spec.list
+        ? `${spec.href}?q=${encodeURIComponent(raw.trim().slice(0, 200))}${deleted ? "&deleted=1" : ""}`
+        : null,
       total,
       capped: ids.size > COUNT_CAP,
       hits: ranked.map(({ r, matched }) => {
-        const statusField = spec.def.fields.status as { labels?: string } | undefined;
+        const labels = spec.awards ? "awards.state" : STATUS_LABELS[spec.table];
         return {
           id: r.id,
-          href: `${spec.href}/${r.id}`,
-          ...(user.canEdit && !r.deleted ? { editHref: `${spec.href}/${r.id}/edit` } : {}),
+          href: spec.awards ? `${spec.href}/${r.batch}#line-${r.id}` : `${spec.href}/${r.id}`,
+          ...(user.canEdit && spec.list && !r.deleted ? { editHref: `${spec.href}/${r.id}/edit` } : {}),
           name: highlight(r.name, raw),
           matched,
           ...(r.code ? { code: matched === "code" ? highlight(r.code, raw) : [{ text: r.code, hit: false }] } : {}),
           streetId: r.street,
-          status: r.status && statusField?.labels ? { key: `${statusField.labels}.${r.status}` } : null,
+          status: r.status && labels ? { key: `${labels}.${r.status}` } : null,
           other: r.other,
           deleted: !!r.deleted,
+          ...(spec.awards ? { award: { year: r.year ?? 0, amountYuan: r.amount ?? 0, excluded: !!r.excluded } } : {}),
         };
       }),
     });

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type DB, openSqlite } from "@/db/index";
 import { runMigrations } from "@/db/migrate";
 import * as schema from "@/db/schema";
+import { addApplication, createBatch, getBatch } from "@/features/awards/engine";
 import { enterpriseCountQuery } from "@/features/enterprises/list-query";
 import { loadEnterpriseSearch } from "@/features/enterprises/validations";
 import { enterpriseWrites } from "@/features/enterprises/writes";
@@ -90,9 +91,11 @@ function parity() {
   const expected = new Map<number, string>();
   const actual = new Map<number, string>();
   for (const t of Object.keys(SEARCH_REGISTRIES) as SearchTable[]) {
+    const r0 = SEARCH_REGISTRIES[t];
     const rows = sqlite
       .prepare(
-        `SELECT id, name, ${SEARCH_REGISTRIES[t].creditCode ? "credit_code" : "NULL"} AS code, deleted_at FROM ${t}`,
+        `SELECT id, ${r0.nameCol} AS name, ${r0.creditCode ? "credit_code" : "NULL"} AS code,
+           ${r0.softDelete ? "deleted_at" : "NULL"} AS deleted_at FROM ${t}`,
       )
       .all() as { id: number; name: string; code: string | null; deleted_at: string | null }[];
     for (const r of rows) {
@@ -112,6 +115,8 @@ function parity() {
   return { expected, actual };
 }
 
+const getBatchId = (lineId: number) =>
+  sqlite.prepare("SELECT batch_id FROM award_lines WHERE id = ?").pluck().get(lineId) as number;
 const listCount = (q: string, deleted = false) =>
   enterpriseCountQuery(db, loadEnterpriseSearch(new URLSearchParams({ q })), deleted, FULL_SCOPE).all()[0].n;
 const names = (q: string, scope: DataScope = FULL_SCOPE, deleted = false) => {
@@ -267,6 +272,56 @@ describe("search index", () => {
     expect(names("金山科技", street)).toEqual([]);
     expect(names("仙桃待审", { kind: "all", approvedOnly: true })).toEqual([]);
     expect(names("仙桃待审")).toEqual(["重庆仙桃待审科技有限公司"]);
+  });
+
+  it("finds 政策兑现 award lines by enterprise name, initials and credit code, within the line's unit", () => {
+    const staff = { id: userId, role: "staff", scope: FULL_SCOPE };
+    const policyId = Number(
+      sqlite
+        .prepare(
+          `INSERT INTO award_policies (key, name, basis_title, rule_text, kind, mode, amount_yuan, active_from)
+           VALUES ('search_test', '测试申报奖励', '测试文件', '定额 10 万元', 'fixed', 'application', 100000, 2020)`,
+        )
+        .run().lastInsertRowid,
+    );
+    const ent = sqlite
+      .prepare("SELECT id, credit_code AS code FROM enterprises WHERE name = '重庆金山科技有限公司'")
+      .get() as { id: number; code: string };
+    const { lineId } = sqlite.transaction(() => {
+      const batch = createBatch(sqlite, staff, { policyId, year: 2024 });
+      return addApplication(sqlite, staff, {
+        batchId: batch.id,
+        enterpriseId: ent.id,
+        version: getBatch(sqlite, batch.id)!.version,
+      });
+    })();
+    // Indexed in the action's own transaction.
+    expect(sqlite.prepare("SELECT count(*) FROM search_queue").pluck().get()).toBe(0);
+    const p = parity();
+    expect(p.actual).toEqual(p.expected);
+    const awardHits = (q: string, scope: DataScope = FULL_SCOPE, awards = true) => {
+      const r = globalSearch(db, { scope, canEdit: true, awards }, q);
+      return r.ok ? (r.groups.find((g) => g.registry === "award_lines")?.hits ?? []) : [];
+    };
+    for (const q of ["jskj", "金山科技", ent.code.slice(10)]) {
+      const hits = awardHits(q);
+      expect(
+        hits.map((h) => h.href),
+        q,
+      ).toEqual([`/awards/batches/${getBatchId(lineId)}#line-${lineId}`]);
+      expect(hits[0].award).toEqual({ year: 2024, amountYuan: 100000, excluded: false });
+      expect(hits[0].editHref).toBeUndefined();
+    }
+    // Not for a user without 政策兑现, nor for another unit; the line's own unit (龙溪) sees it.
+    expect(awardHits("金山科技", FULL_SCOPE, false)).toEqual([]);
+    const other = sqlite.prepare("SELECT id FROM users WHERE username = 'xt'").pluck().get() as number;
+    expect(awardHits("金山科技", { kind: "unit", unit: "street", unitId: XT, userId: other })).toEqual([]);
+    expect(awardHits("金山科技", { kind: "unit", unit: "street", unitId: LX, userId: other })).toHaveLength(1);
+    // A line removed (a recomputed batch) leaves the index with its row.
+    sqlite.prepare("DELETE FROM award_lines WHERE id = ?").run(lineId);
+    expect(awardHits("金山科技")).toEqual([]);
+    const after = parity();
+    expect(after.actual).toEqual(after.expected);
   });
 
   it("matches a 2-character fragment through the trigrams that start with it, longer ones by LIKE", () => {

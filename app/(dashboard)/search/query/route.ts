@@ -1,4 +1,5 @@
 import { getDb } from "@/db";
+import { formatWan } from "@/features/awards/rules";
 import { globalSearch } from "@/features/search/global";
 import { authorizeRoute } from "@/lib/dal";
 import { makeT } from "@/lib/i18n/core";
@@ -16,7 +17,12 @@ export async function GET(request: Request) {
   const q = (params.get("q") ?? "").slice(0, 1000);
   const user = auth.user;
   const deleted = params.get("deleted") === "1" && can(user.role, "registry.restore");
-  const res = globalSearch(getDb(), { scope: user.scope, canEdit: can(user.role, "registry.write") }, q, { deleted });
+  const res = globalSearch(
+    getDb(),
+    { scope: user.scope, canEdit: can(user.role, "registry.write"), awards: can(user.role, "award.read") },
+    q,
+    { deleted },
+  );
   const locale = await getLocale();
   const t = makeT(locale);
   const headers = { "Cache-Control": "no-store" };
@@ -32,11 +38,14 @@ export async function GET(request: Request) {
         listHref: g.listHref,
         total: g.total,
         countLabel: t(g.capped ? "search.countCapped" : "search.count", { count: g.total }),
-        hits: g.hits.map(({ streetId, status, ...h }) => ({
+        hits: g.hits.map(({ streetId, status, award, other, ...h }) => ({
           ...h,
           matchedLabel: t(`search.matched.${h.matched}`),
           street: streetId != null ? (labels.get(streetId) ?? null) : null,
-          status: status ? t(status.key as "search.label") : null,
+          status: award?.excluded ? t("search.awardExcluded") : status ? t(status.key as "search.label") : null,
+          other: award
+            ? t("search.awardLine", { year: award.year, policy: other ?? "", amount: formatWan(award.amountYuan) })
+            : other,
         })),
       })),
     },

@@ -247,7 +247,12 @@ export default async function AwardBatchPage(props: { params: Promise<{ id: stri
               </thead>
               <tbody>
                 {lines.map((l, i) => (
-                  <tr key={l.id} data-testid="award-line" className={l.flagged ? "bg-red-50" : undefined}>
+                  <tr
+                    key={l.id}
+                    id={`line-${l.id}`}
+                    data-testid="award-line"
+                    className={`scroll-mt-24 target:bg-amber-50 ${l.flagged ? "bg-red-50" : ""}`}
+                  >
                     <Td className="tabular">{i + 1}</Td>
                     <Td>
                       <Link href={`/enterprises/${l.enterpriseId}`} className="text-brand-700 hover:underline">
@@ -419,7 +424,12 @@ export default async function AwardBatchPage(props: { params: Promise<{ id: stri
               </thead>
               <tbody>
                 {excluded.map((l) => (
-                  <tr key={l.id} data-testid="award-exclusion">
+                  <tr
+                    key={l.id}
+                    id={`line-${l.id}`}
+                    data-testid="award-exclusion"
+                    className="scroll-mt-24 target:bg-amber-50"
+                  >
                     <Td>
                       <Link href={`/enterprises/${l.enterpriseId}`} className="text-brand-700 hover:underline">
                         {l.enterpriseName}
