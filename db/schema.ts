@@ -168,6 +168,16 @@ export const dictionaryItems = sqliteTable(
 );
 export type DictionaryItem = typeof dictionaryItems.$inferSelect;
 
+/**
+ * One row: a counter the triggers of migration 0023 raise on every insert, update or delete of dictionary_items,
+ * whoever writes (the admin's screen, a seed, a raw SQL fix). Caches of labels and options compare it (one
+ * indexed read) instead of reading the dictionary again on every request.
+ */
+export const dictionaryVersion = sqliteTable("dictionary_version", {
+  id: integer("id").primaryKey(),
+  version: integer("version").notNull().default(0),
+});
+
 // ───────────────────────────── registries ─────────────────────────────
 // Every registry row: soft delete (deleted_at/by), optimistic concurrency (version), who/when, sample flag.
 

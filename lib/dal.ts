@@ -1,15 +1,14 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import type Database from "better-sqlite3";
 import { forbidden, redirect } from "next/navigation";
 import { connection } from "next/server";
-import { getServerSession } from "next-auth";
 import { cache } from "react";
 import { getDb } from "@/db";
-import { type Role, sessions, type UnitKind, users } from "@/db/schema";
-import { authOptions } from "./auth";
+import type { DataScopeKind, Role, UnitKind } from "@/db/schema";
 import { can, type Permission } from "./permissions";
 import { type DataScope, scopeOf } from "./scope";
 import { sessionExpiry, TOUCH_INTERVAL_SECONDS } from "./session-policy";
+import { sessionIdFromCookie } from "./session-token";
 import { revokeSession } from "./sessions";
 import { nowIso } from "./time";
 
@@ -28,43 +27,69 @@ export type CurrentUser = {
   scope: DataScope;
 };
 
+type SessionUserRow = {
+  createdAt: string;
+  lastSeenAt: string;
+  revokedAt: string | null;
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  disabled: number;
+  mustChangePassword: number;
+  isDemo: number;
+  dataScope: DataScopeKind;
+  unitKind: UnitKind | null;
+  unitId: number | null;
+};
+
+// One prepared statement per connection: every request reads its session and user through it.
+const sessionStmts = new WeakMap<Database.Database, Database.Statement<[string], SessionUserRow>>();
+function sessionRow(sqlite: Database.Database, sid: string): SessionUserRow | undefined {
+  let stmt = sessionStmts.get(sqlite);
+  if (!stmt) {
+    stmt = sqlite.prepare(
+      `SELECT s.created_at AS createdAt, s.last_seen_at AS lastSeenAt, s.revoked_at AS revokedAt, u.id, u.username,
+         u.display_name AS displayName, u.role, u.disabled, u.must_change_password AS mustChangePassword,
+         u.is_demo AS isDemo, u.data_scope AS dataScope, u.unit_kind AS unitKind, u.unit_id AS unitId
+       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`,
+    );
+    sessionStmts.set(sqlite, stmt);
+  }
+  return stmt.get(sid);
+}
+
 /**
  * The only way to learn who is signed in. The JWT only names a session row; the row must be live
  * (not revoked, idle ≤ 30 min, age ≤ 12 h) and the user enabled, and the role comes from the users table.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   await connection();
-  const session = await getServerSession(authOptions);
-  const sid = session?.sid;
+  const sid = await sessionIdFromCookie();
   if (!sid) return null;
   const db = getDb();
-  const row = db
-    .select({ s: sessions, u: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, sid))
-    .get();
+  const row = sessionRow(db.$client, sid);
   if (!row) return null;
-  const expired = sessionExpiry(row.s);
+  const expired = sessionExpiry(row);
   if (expired) {
     if (expired !== "revoked") revokeSession(db, sid, `timeout_${expired}`);
     return null;
   }
-  if (row.u.disabled) return null;
-  if (Date.now() - Date.parse(row.s.lastSeenAt) > TOUCH_INTERVAL_SECONDS * 1000) {
-    db.update(sessions).set({ lastSeenAt: nowIso() }).where(eq(sessions.id, sid)).run();
+  if (row.disabled) return null;
+  if (Date.now() - Date.parse(row.lastSeenAt) > TOUCH_INTERVAL_SECONDS * 1000) {
+    db.$client.prepare("UPDATE sessions SET last_seen_at = ? WHERE id = ?").run(nowIso(), sid);
   }
   return {
-    id: row.u.id,
-    username: row.u.username,
-    displayName: row.u.displayName,
-    role: row.u.role,
-    mustChangePassword: row.u.mustChangePassword,
-    isDemo: row.u.isDemo,
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    role: row.role,
+    mustChangePassword: !!row.mustChangePassword,
+    isDemo: !!row.isDemo,
     sid,
-    unitKind: row.u.unitKind,
-    unitId: row.u.unitId,
-    scope: scopeOf(row.u, can(row.u.role, "registry.review")),
+    unitKind: row.unitKind,
+    unitId: row.unitId,
+    scope: scopeOf(row, can(row.role, "registry.review")),
   };
 });
 

@@ -1,10 +1,9 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { getServerSession } from "next-auth";
 import { getDb } from "@/db";
 import { sessions, users } from "@/db/schema";
-import { authOptions } from "./auth";
 import { ABSOLUTE_TIMEOUT_HOURS, IDLE_TIMEOUT_MINUTES, sessionExpiry } from "./session-policy";
+import { sessionIdFromCookie } from "./session-token";
 import { revokeSession } from "./sessions";
 import { nowIso } from "./time";
 
@@ -17,8 +16,7 @@ export type SessionStatus = { live: true; remainingMs: number } | { live: false 
  * lastSeenAt of a live session (the 续期 button); an expired or revoked one stays ended.
  */
 export async function sessionStatus(opts: { renew?: boolean } = {}): Promise<SessionStatus> {
-  const session = await getServerSession(authOptions);
-  const sid = session?.sid;
+  const sid = await sessionIdFromCookie();
   if (!sid) return { live: false };
   const db = getDb();
   const row = db

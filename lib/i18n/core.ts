@@ -41,9 +41,20 @@ export function format(template: string, params?: Params): string {
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
+// Resolved templates per locale (keys are a fixed set: the catalogue's, plus a few dynamic ones that fall back).
+const resolved: Record<Locale, Map<string, string>> = { "zh-CN": new Map(), en: new Map() };
+
 export function makeT(locale: Locale): T {
   const messages = CATALOGUES[locale];
-  return (key, params) => format(lookup(messages, key) ?? lookup(zhCN, key) ?? key, params);
+  const memo = resolved[locale];
+  return (key, params) => {
+    let template = memo.get(key);
+    if (template === undefined) {
+      template = lookup(messages, key) ?? lookup(zhCN, key) ?? key;
+      if (memo.size < 20_000) memo.set(key, template);
+    }
+    return format(template, params);
+  };
 }
 
 /** For dynamic keys (e.g. an action name read from the log): falls back to the raw value. */
