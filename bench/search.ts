@@ -7,6 +7,7 @@ import { enterpriseWrites } from "@/features/enterprises/writes";
 import { applyPlan, type ImportPlan, planImport } from "@/features/import/engine";
 import { REGISTRY_SPECS } from "@/features/import/registries";
 import { templateHeader } from "@/features/import/template";
+import { SEARCH_REGISTRIES } from "@/features/registry/search-index";
 import { createRecord, updateRecord, Writer } from "@/features/registry/write";
 import { globalSearch } from "@/features/search/global";
 import { makeCreditCode } from "@/lib/credit-code";
@@ -46,7 +47,7 @@ export function searchFloor(db: DB, qs: SearchQueries): SearchFloor[] {
     let total = 0;
     for (let i = 0; i < 205; i++) {
       const t0 = performance.now();
-      const r = globalSearch(db, { scope: FULL_SCOPE, canEdit: true }, q);
+      const r = globalSearch(db, { scope: FULL_SCOPE, canEdit: true, awards: true }, q);
       if (i >= 5) times.push(performance.now() - t0);
       total = r.ok ? (r.groups.find((g) => g.registry === "enterprises")?.total ?? 0) : 0;
     }
@@ -54,9 +55,7 @@ export function searchFloor(db: DB, qs: SearchQueries): SearchFloor[] {
   });
 }
 
-const TRIGGERS = ["ai", "au", "ad"].flatMap((k) =>
-  ["enterprises", "institutions", "incubators", "talents"].map((t) => `${t}_search_${k}`),
-);
+const TRIGGERS = ["ai", "au", "ad"].flatMap((k) => Object.keys(SEARCH_REGISTRIES).map((t) => `${t}_search_${k}`));
 
 /** Runs `fn` in a transaction that is rolled back; `withIndex` false drops the search triggers inside it first. */
 function rolledBack(sqlite: Database.Database, withIndex: boolean, fn: () => void): number {

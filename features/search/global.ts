@@ -16,6 +16,7 @@ import {
   drainSearchQueue,
   parseQuery,
   partition,
+  SEARCH_REGISTRIES,
   type SearchClause,
   type SearchTable,
   searchClauses,
@@ -188,9 +189,13 @@ function matchIds(
   const { lo, hi } = partition(spec.table, deleted);
   const inScope = spec.scope(scope);
   const live = spec.softDelete ? `AND t.deleted_at IS ${deleted ? "NOT NULL" : "NULL"}` : "";
-  const sql = `SELECT s.rowid - ${lo} AS id FROM search_index s JOIN ${spec.table} t ON t.id = s.rowid - ${lo}
-    WHERE s.${clause.where} AND s.rowid BETWEEN ${lo} AND ${hi} ${live}
-    ${inScope ? `AND ${inScope}` : ""} ORDER BY s.rowid DESC LIMIT ${limit}`;
+  // Whole reach: the partition alone decides (the queue was drained first, so it matches the rows' deletion).
+  const sql = inScope
+    ? `SELECT s.rowid - ${lo} AS id FROM search_index s JOIN ${spec.table} t ON t.id = s.rowid - ${lo}
+    WHERE s.${clause.where} AND s.rowid BETWEEN ${lo} AND ${hi} ${live} AND ${inScope}
+    ORDER BY s.rowid DESC LIMIT ${limit}`
+    : `SELECT s.rowid - ${lo} AS id FROM search_index s WHERE s.${clause.where} AND s.rowid BETWEEN ${lo} AND ${hi}
+    ORDER BY s.rowid DESC LIMIT ${limit}`;
   return prepare(sqlite, sql).pluck().all(clause.param) as number[];
 }
 
@@ -229,8 +234,11 @@ export function globalSearch(
     if (spec.awards && (!user.awards || deleted)) continue;
     // Everything that matches, newest first, up to the cap (+1 to know it was reached).
     const ids = new Set<number>();
-    for (const c of clauses)
+    for (const c of clauses) {
+      // A credit-code fragment only where there are credit codes.
+      if (c.kind === "code" && !SEARCH_REGISTRIES[spec.table].creditCode) continue;
       for (const id of matchIds(sqlite, spec, c, deleted, user.scope, COUNT_CAP + 1)) ids.add(id);
+    }
     if (ids.size === 0) continue;
     const total = Math.min(ids.size, COUNT_CAP);
     // Candidates: exact and prefix matches (however old), then the newest matches.

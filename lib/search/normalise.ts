@@ -110,23 +110,49 @@ function contextualReading(chars: string[], i: number): string {
   return r;
 }
 
+/** A character's pinyin facts, once per character: a non-Han character stands for itself. */
+type CharInfo = { full: string; initial: string; alt: string; poly: boolean; all: string[] };
+const charInfo = new Map<string, CharInfo>();
+function infoOf(c: string): CharInfo {
+  let info = charInfo.get(c);
+  if (!info) {
+    if (!hanRe.test(c)) info = { full: c, initial: c, alt: c, poly: false, all: [c] };
+    else {
+      const all = readings(c);
+      const r = all[0];
+      const initial = r.charAt(0);
+      info = {
+        full: r,
+        initial,
+        alt: all.map((x) => x.charAt(0)).find((x) => x !== initial) ?? initial,
+        poly: all.length > 1,
+        all,
+      };
+    }
+    if (charInfo.size < 50_000) charInfo.set(c, info);
+  }
+  return info;
+}
+
+/** The i-th character's contextual full reading, its initial, and the initial of another reading (or its own). */
+function partOf(chars: string[], i: number): [string, string, string] {
+  const info = infoOf(chars[i]);
+  if (!info.poly) return [info.full, info.initial, info.alt];
+  const r = contextualReading(chars, i);
+  const initial = r.charAt(0);
+  return [r, initial, info.all.map((x) => x.charAt(0)).find((x) => x !== initial) ?? initial];
+}
+
 /** Per folded character: its contextual full reading, initial, and the initial of another reading (or its own). */
 export function pinyinParts(folded: string): { full: string[]; initials: string[]; alt: string[] } {
   const chars = Array.from(folded);
   const out = { full: [] as string[], initials: [] as string[], alt: [] as string[] };
-  chars.forEach((c, i) => {
-    if (!hanRe.test(c)) {
-      out.full.push(c);
-      out.initials.push(c);
-      out.alt.push(c);
-      return;
-    }
-    const all = readings(c);
-    const r = all.length > 1 ? contextualReading(chars, i) : all[0];
-    out.full.push(r);
-    out.initials.push(r.charAt(0));
-    out.alt.push(all.map((x) => x.charAt(0)).find((x) => x !== r.charAt(0)) ?? r.charAt(0));
-  });
+  for (let i = 0; i < chars.length; i++) {
+    const [full, initial, alt] = partOf(chars, i);
+    out.full.push(full);
+    out.initials.push(initial);
+    out.alt.push(alt);
+  }
   return out;
 }
 
@@ -136,10 +162,17 @@ export function pinyinParts(folded: string): { full: string[]; initials: string[
  */
 export function pinyinOf(folded: string): { full: string; initials: string; altInitials: string } {
   if (!hanRe.test(folded)) return { full: "", initials: "", altInitials: "" };
-  const p = pinyinParts(folded);
-  const initials = p.initials.join("");
-  const alt = p.alt.join("");
-  return { full: p.full.join(""), initials, altInitials: alt === initials ? "" : alt };
+  const chars = Array.from(folded);
+  let full = "";
+  let initials = "";
+  let alt = "";
+  for (let i = 0; i < chars.length; i++) {
+    const [f, ini, a] = partOf(chars, i);
+    full += f;
+    initials += ini;
+    alt += a;
+  }
+  return { full, initials, altInitials: alt === initials ? "" : alt };
 }
 
 /** What the search makes of a typed query. */
