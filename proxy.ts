@@ -35,8 +35,10 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static files of public/ (the manifest and icons a browser fetches without the session) skip the proxy too.
+  // Static files of public/ (the manifest and icons a browser fetches without the session) skip the proxy too, and
+  // so does the search box's JSON endpoint, asked on every keystroke: no page, so no CSP nonce to stamp, and a
+  // signed-out request gets 401 from the route itself (lib/dal.ts authorizeRoute) rather than a redirect.
   matcher: [
-    "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|manifest.webmanifest|icon-192.png|icon-512.png|icon-maskable-512.png|apple-touch-icon.png).*)",
+    "/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt|manifest.webmanifest|icon-192.png|icon-512.png|icon-maskable-512.png|apple-touch-icon.png|search/query).*)",
   ],
 };

@@ -151,14 +151,64 @@ export function ensureSearchIndex(sqlite: Database.Database, log: (m: string) =>
 
 const vocabCaches = new WeakMap<Database.Database, Map<string, string[]>>();
 
-/** One way a query matches: a WHERE clause over search_index and its parameter. */
-export type SearchClause = { where: string; param: string; kind: "name" | "code" | "pinyin" };
+/**
+ * One way a query matches: a WHERE clause over search_index (its columns prefixed by `a`, the table's alias and a
+ * dot, or nothing) and its parameter.
+ */
+export type SearchClause = { where: (a: string) => string; param: string; kind: "name" | "code" | "pinyin" };
 
 const like = (col: string, pattern: string, kind: SearchClause["kind"]): SearchClause => ({
-  where: `${col} LIKE ?`,
+  where: (a) => `${a}${col} LIKE ?`,
   param: pattern,
   kind,
 });
+
+/**
+ * A credit-code fragment of 4+: every credit code of the district shares its first characters (91500112…), so a
+ * trigram LIKE over the fragment would read the posting list of a trigram nearly every record has ("500" at 1M: a
+ * million entries). The fragment's trigrams with a letter are rare: the index is asked for those (all must occur
+ * in the code), and the stored code confirms the whole fragment outside the index (an expression FTS5 does not
+ * take as its own constraint). A fragment of digits only keeps the LIKE.
+ */
+/**
+ * A name substring of 3+: the trigram LIKE, except for a mix of latin letters and digits (a code typed into the
+ * box, 500gxfa): its trigrams with a letter are asked for and the stored name confirms the whole text, as for
+ * credit codes (below).
+ */
+function nameClause(text: string, prefix = false): SearchClause {
+  const pattern = prefix ? `^${text}%` : `%${text}%`;
+  if (!/^[0-9a-z]+$/.test(text) || !/[0-9]/.test(text)) return like("name", pattern, "name");
+  const rare = rareTrigrams(text);
+  return {
+    where: (a) => `${a}search_index MATCH ? AND (${a}name || '') LIKE '${pattern}'`,
+    param: `name : (${rare.map(ftsPhrase).join(" AND ")})`,
+    kind: "name",
+  };
+}
+
+/** The names that start with the query (for ranking exact and prefix matches first); none for digits only. */
+export function prefixClause(q: Extract<SearchQuery, { ok: true }>): SearchClause | null {
+  return /^[0-9]+$/.test(q.text) ? null : nameClause(q.text, true);
+}
+
+/** The last three distinct trigrams of a letters-and-digits text that hold a letter (digit runs are common). */
+function rareTrigrams(s: string): string[] {
+  const grams: string[] = [];
+  for (let i = 0; i + 3 <= s.length; i++) if (/[A-Za-z]/.test(s.slice(i, i + 3))) grams.push(s.slice(i, i + 3));
+  return [...new Set(grams)].slice(-3);
+}
+
+function codeClause(code: string): SearchClause {
+  const c = code.toUpperCase();
+  const rare = rareTrigrams(c);
+  if (rare.length === 0) return like("code", `%${code.toLowerCase()}%`, "code");
+  // The fragment is letters and digits only (foldCode): safe as a literal.
+  return {
+    where: (a) => `${a}search_index MATCH ? AND (${a}code || '') LIKE '%${c}%'`,
+    param: `code : (${rare.map(ftsPhrase).join(" AND ")})`,
+    kind: "code",
+  };
+}
 
 /**
  * A 2-character fragment: the indexed trigrams of a column that start with it (at most 500), as one MATCH.
@@ -183,7 +233,12 @@ function fragmentClause(sqlite: Database.Database, col: "name" | "initials", two
     vocabCache.set(key, terms);
   }
   if (terms.length === 0) return [];
-  return [{ where: "search_index MATCH ?", param: `${col} : (${terms.map(ftsPhrase).join(" OR ")})`, kind }];
+  const clause: SearchClause = {
+    where: (a) => `${a}search_index MATCH ?`,
+    param: `${col} : (${terms.map(ftsPhrase).join(" OR ")})`,
+    kind,
+  };
+  return [clause];
 }
 
 /**
@@ -194,9 +249,13 @@ function fragmentClause(sqlite: Database.Database, col: "name" | "initials", two
 export function searchClauses(sqlite: Database.Database, q: Extract<SearchQuery, { ok: true }>): SearchClause[] {
   const out: SearchClause[] = [];
   const len = Array.from(q.text).length;
-  if (len >= 3) out.push(like("name", `%${q.text}%`, "name"));
+  // Digits only: a credit-code fragment. Its trigrams are in nearly every credit code, and FTS5 keeps one posting
+  // list per trigram for all columns, so asking the names for them would read a million postings to find none.
+  if (/^[0-9]+$/.test(q.text)) {
+    // (names are found by their other characters)
+  } else if (len >= 3) out.push(nameClause(q.text));
   else out.push(...fragmentClause(sqlite, "name", q.text, "name"));
-  if (q.code) out.push(like("code", `%${q.code.toLowerCase()}%`, "code"));
+  if (q.code) out.push(codeClause(q.code));
   else if (/^[0-9a-z]{2,3}$/.test(q.text)) out.push(like("code", `^${q.text}%`, "code"));
   if (q.pinyin) {
     if (q.pinyin.length >= 3)
@@ -222,7 +281,7 @@ export function searchIdsSql(
   if (clauses.length === 0) return { sql: "SELECT NULL WHERE 0", params: [] };
   return {
     sql: clauses
-      .map((c) => `SELECT rowid - ${lo} FROM search_index WHERE ${c.where} AND rowid BETWEEN ${lo} AND ${hi}`)
+      .map((c) => `SELECT rowid - ${lo} FROM search_index WHERE ${c.where("")} AND rowid BETWEEN ${lo} AND ${hi}`)
       .join(" UNION "),
     params: clauses.map((c) => c.param),
   };

@@ -16,6 +16,7 @@ import {
   drainSearchQueue,
   parseQuery,
   partition,
+  prefixClause,
   SEARCH_REGISTRIES,
   type SearchClause,
   type SearchTable,
@@ -192,9 +193,9 @@ function matchIds(
   // Whole reach: the partition alone decides (the queue was drained first, so it matches the rows' deletion).
   const sql = inScope
     ? `SELECT s.rowid - ${lo} AS id FROM search_index s JOIN ${spec.table} t ON t.id = s.rowid - ${lo}
-    WHERE s.${clause.where} AND s.rowid BETWEEN ${lo} AND ${hi} ${live} AND ${inScope}
+    WHERE ${clause.where("s.")} AND s.rowid BETWEEN ${lo} AND ${hi} ${live} AND ${inScope}
     ORDER BY s.rowid DESC LIMIT ${limit}`
-    : `SELECT s.rowid - ${lo} AS id FROM search_index s WHERE s.${clause.where} AND s.rowid BETWEEN ${lo} AND ${hi}
+    : `SELECT s.rowid - ${lo} AS id FROM search_index s WHERE ${clause.where("s.")} AND s.rowid BETWEEN ${lo} AND ${hi}
     ORDER BY s.rowid DESC LIMIT ${limit}`;
   return prepare(sqlite, sql).pluck().all(clause.param) as number[];
 }
@@ -228,7 +229,7 @@ export function globalSearch(
   const deleted = !!opts.deleted;
   const perGroup = opts.perGroup ?? 5;
   const clauses = searchClauses(sqlite, q);
-  const prefix: SearchClause = { where: "name LIKE ?", param: `^${q.text}%`, kind: "name" };
+  const prefix = prefixClause(q);
   const groups: SearchGroup[] = [];
   for (const spec of REGISTRIES) {
     if (spec.awards && (!user.awards || deleted)) continue;
@@ -242,7 +243,7 @@ export function globalSearch(
     if (ids.size === 0) continue;
     const total = Math.min(ids.size, COUNT_CAP);
     // Candidates: exact and prefix matches (however old), then the newest matches.
-    const prefixIds = matchIds(sqlite, spec, prefix, deleted, user.scope, 20);
+    const prefixIds = prefix ? matchIds(sqlite, spec, prefix, deleted, user.scope, 20) : [];
     const newest = [...ids].sort((a, b) => b - a).slice(0, 50);
     const candidates = [...new Set([...prefixIds, ...newest])];
     const rows = prepare(

@@ -327,14 +327,37 @@ describe("search index", () => {
   it("matches a 2-character fragment through the trigrams that start with it, longer ones by LIKE", () => {
     const two = parseQuery("金山");
     const clauses = two.ok ? searchClauses(sqlite, two) : [];
-    expect(clauses.map((c) => c.where)).toEqual(["search_index MATCH ?"]);
+    expect(clauses.map((c) => c.where(""))).toEqual(["search_index MATCH ?"]);
     expect(clauses[0].param).toMatch(/^name : \("金山.*"\)$/);
     const none = parseQuery("鹦鹉");
     expect(none.ok && searchClauses(sqlite, none)).toEqual([]);
     const three = parseQuery("金山科");
-    expect(three.ok && searchClauses(sqlite, three)).toEqual([
-      { where: "name LIKE ?", param: "%金山科%", kind: "name" },
-    ]);
+    const c3 = three.ok ? searchClauses(sqlite, three) : [];
+    expect(c3.map((c) => [c.where(""), c.param, c.kind])).toEqual([["name LIKE ?", "%金山科%", "name"]]);
+  });
+
+  it("asks the index for a credit-code fragment's rare trigrams and confirms the whole fragment on the stored code", () => {
+    const q = parseQuery("ma8q x000");
+    const code = q.ok ? searchClauses(sqlite, q).find((c) => c.kind === "code") : undefined;
+    // Trigrams with a letter only (never "500", which every code of the district has), the last three.
+    expect(code?.param).toBe('code : ("8QX" AND "QX0" AND "X00")');
+    expect(code?.where("s.")).toBe("s.search_index MATCH ? AND (s.code || '') LIKE '%MA8QX000%'");
+    // Digits only: the plain LIKE.
+    const digits = parseQuery("50011200");
+    expect(digits.ok && searchClauses(sqlite, digits).find((c) => c.kind === "code")?.param).toBe("%50011200%");
+    // …and is not asked of the names (their trigrams are in every credit code's posting list).
+    expect(digits.ok && searchClauses(sqlite, digits).map((c) => c.kind)).toEqual(["code"]);
+    // Whatever the clause, the records found are those whose code contains the fragment.
+    const codes = sqlite
+      .prepare("SELECT credit_code FROM enterprises WHERE deleted_at IS NULL")
+      .pluck()
+      .all() as string[];
+    for (const frag of ["MA8QX000", "QX0001", "8QX0", "500112MA8", "50011200", codes[0].slice(9, 16)]) {
+      const scan = codes.filter((c) => c.includes(frag)).length;
+      const r = globalSearch(db, { scope: FULL_SCOPE, canEdit: false }, frag.toLowerCase(), { perGroup: 50 });
+      const found = r.ok ? (r.groups.find((g) => g.registry === "enterprises")?.hits ?? []) : [];
+      expect(found.filter((h) => h.matched === "code" || h.code?.some((s) => s.hit)).length, frag).toBe(scan);
+    }
   });
 
   it("gives the lists' ?q= the same rows as a scan would, totals included", () => {
