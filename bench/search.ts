@@ -1,7 +1,7 @@
 // 全局搜索 (issue 18) in the bench: the queries (picked from the generated data), their in-process floor, the cost
 // of keeping the index inside the write path's transaction (single enterprise writes and an import, with and
 // without the index; every measured write is rolled back) and the index's size on disk.
-import type Database from "better-sqlite3";
+import Database from "better-sqlite3";
 import type { DB } from "@/db";
 import { enterpriseWrites } from "@/features/enterprises/writes";
 import { applyPlan, type ImportPlan, planImport } from "@/features/import/engine";
@@ -194,4 +194,37 @@ export function searchIndexSizeMb(sqlite: Database.Database): { index: number; b
       (sqlite.pragma("page_size", { simple: true }) as number)) /
     2 ** 20;
   return { index: size("search_index%"), bigram: size("search_bigram%"), file };
+}
+
+/**
+ * Runs `fn` (a request to the server) with the search triggers dropped from the database file by another
+ * connection, as if the index did not exist; then restores them and queues the records written meanwhile, so the
+ * index is complete again for whatever runs next.
+ */
+export async function withoutSearchTriggers<T>(dbFile: string, fn: () => Promise<T>): Promise<T> {
+  const db = new Database(dbFile);
+  db.pragma("busy_timeout = 10000");
+  const ddl = (
+    db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all() as { name: string; sql: string }[]
+  ).filter((t) => TRIGGERS.includes(t.name));
+  const tables = Object.entries(SEARCH_REGISTRIES) as [keyof typeof SEARCH_REGISTRIES, { code: number }][];
+  const maxId = new Map(
+    tables.map(([t]) => [t, (db.prepare(`SELECT coalesce(max(id), 0) FROM ${t}`).pluck().get() as number) ?? 0]),
+  );
+  db.transaction(() => {
+    for (const t of ddl) db.exec(`DROP TRIGGER ${t.name}`);
+  })();
+  try {
+    return await fn();
+  } finally {
+    db.transaction(() => {
+      for (const t of ddl) db.exec(t.sql);
+      for (const [t, { code }] of tables)
+        db.prepare(`INSERT OR IGNORE INTO search_queue (key) SELECT ? + id FROM ${t} WHERE id > ?`).run(
+          code * 2 ** 40,
+          maxId.get(t) ?? 0,
+        );
+    })();
+    db.close();
+  }
 }
