@@ -292,14 +292,21 @@ async function main() {
     // 8g. The same import through the server without the search index (its triggers dropped), then with it again
     // (both on a warm server), for the index's share of the import as a user runs it.
     log(`Excel import of ${fmt.int(importSize)} enterprises without, then with, the search index`);
-    const without = await search.withoutSearchTriggers(dbFile, () => importRows(ctx2, importSize));
-    const withIdx = await importRows(ctx2, importSize);
-    if (without.available && withIdx.available)
-      importUpkeep = { with: withIdx.rowsPerSecond, without: without.rowsPerSecond, rows: importSize };
-    else
-      problems.push(
-        `import without the index: ${without.available ? "" : without.reason} ${withIdx.available ? "" : withIdx.reason}`,
-      );
+    // Alternated twice, the best of each kept (the machine's noise is larger than the difference sought).
+    const best = { with: 0, without: 0 };
+    for (let k = 0; k < 2; k++) {
+      const without = await search.withoutSearchTriggers(dbFile, () => importRows(ctx2, importSize));
+      const withIdx = await importRows(ctx2, importSize);
+      if (!without.available || !withIdx.available) {
+        problems.push(
+          `import with/without the index: ${without.available ? "" : without.reason} ${withIdx.available ? "" : withIdx.reason}`,
+        );
+        break;
+      }
+      best.without = Math.max(best.without, without.rowsPerSecond);
+      best.with = Math.max(best.with, withIdx.rowsPerSecond);
+      importUpkeep = { ...best, rows: importSize };
+    }
   } finally {
     await server2.stop();
   }
@@ -402,7 +409,7 @@ async function main() {
     },
     importUpkeep
       ? {
-          scenario: `8g. search index upkeep in the Excel import through the server, ${fmt.int(importUpkeep.rows)} rows (with vs without the index, warm server)`,
+          scenario: `8g. search index upkeep in the Excel import through the server, ${fmt.int(importUpkeep.rows)} rows (with vs without the index, warm server, best of 2 alternated)`,
           result: `${fmt.int(Math.round(importUpkeep.with))} vs ${fmt.int(Math.round(importUpkeep.without))} rows/s (${importUpkeep.with >= importUpkeep.without ? "+" : "−"}${pct(Math.abs(1 - importUpkeep.with / importUpkeep.without))})`,
           goal: "≤ 10%",
           met: importUpkeep.with >= importUpkeep.without / 1.1,
