@@ -156,12 +156,16 @@ export function addTableSheet(
     // Every printed page names its sheet (and whatever the caller adds: the quarter, the export date).
     headerFooter: { oddHeader: `&C&"-,Bold"${headerText(opts.title ?? name)}`, oddFooter: "&C第 &P 页，共 &N 页" },
   });
-  ws.columns = columns.map((c) => {
+  // One style object per column, given to the column and to every data cell in it: exceljs looks a cell's style up
+  // by object identity first (a WeakMap), so a shared object costs one lookup per cell instead of rendering the
+  // style's XML for each of them (its default copies the column's style into a new object per cell).
+  const styles: Partial<ExcelJS.Style>[] = columns.map((c) => {
     const fmt = numFmt(c);
     // Long names wrap inside their column in print instead of being cut off by the next cell.
     const wrap = c.type === "text" ? { alignment: { wrapText: true, vertical: "top" as const } } : {};
-    return { width: c.width, style: { ...(fmt ? { numFmt: fmt } : {}), ...wrap } };
+    return { ...(fmt ? { numFmt: fmt } : {}), ...wrap };
   });
+  ws.columns = columns.map((c, i) => ({ width: c.width, style: styles[i] }));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   const header = ws.addRow(columns.map((c) => c.header));
   header.font = { bold: true };
@@ -176,7 +180,13 @@ export function addTableSheet(
   return {
     add: async (values, numFmts) => {
       const row = ws.addRow(values.map((v, i) => cellValue(columns[i]?.type ?? "text", v, opts.yes, opts.no)));
-      if (numFmts) for (const [i, f] of Object.entries(numFmts)) row.getCell(Number(i) + 1).numFmt = f;
+      for (let i = 0; i < values.length && i < styles.length; i++) row.getCell(i + 1).style = styles[i];
+      // A cell's own number format: a style object of its own (the shared one is never mutated).
+      if (numFmts)
+        for (const [i, f] of Object.entries(numFmts)) {
+          const cell = row.getCell(Number(i) + 1);
+          cell.style = { ...cell.style, numFmt: f };
+        }
       row.commit();
       count++;
       if (count % 256 === 0) {
