@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
-import type { T } from "@/lib/i18n/core";
+import type { T } from "@/lib/i18n/translate";
 
 /**
  * What an error boundary shows instead of a blank page: what happened in the user's language, 重试 (re-renders
