@@ -1,3 +1,4 @@
+import { auditorsZh, dictionariesZh, usersZh } from "./sections/admin";
 import { auditViewZh } from "./sections/audit-view";
 import { awardsZh } from "./sections/awards";
 import { kpiZh } from "./sections/kpi";
@@ -14,6 +15,9 @@ export const zhPageSections = {
   reports: reportsZh,
   setup: setupZh,
   awards: awardsZh,
+  users: usersZh,
+  auditors: auditorsZh,
+  dictionaries: dictionariesZh,
 } as const;
 
 export const zhCN = { ...zhShell, ...zhPageSections } as const;

@@ -10,6 +10,7 @@ import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { OneTimePassword } from "./one-time-password";
 import { UnitScopeFields } from "./unit-scope-fields";
+import "@/lib/i18n/page-sections/users";
 
 type Created = { username: string; oneTimePassword: string };
 

@@ -8,6 +8,7 @@ import type { ResolvedUser, UserImportError, UserImportRow } from "@/features/se
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/translate";
 import "@/lib/i18n/page-sections/setup";
+import "@/lib/i18n/page-sections/users";
 
 type Preview = { file: string; rows: UserImportRow[]; users: ResolvedUser[]; errors: UserImportError[] };
 type Created = {
