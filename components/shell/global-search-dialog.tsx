@@ -3,6 +3,7 @@ import { Pencil, Search, X } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Fragment, useEffect, useId, useRef } from "react";
+import { createPortal } from "react-dom";
 import { useT } from "@/lib/i18n/client";
 
 // The search dialog's body: a chunk of its own, loaded when the search is first opened (or its button hovered or
@@ -137,7 +138,8 @@ export function GlobalSearchDialog({
   };
 
   let k = -1;
-  return (
+  // In <body>, not inside the header: the header's backdrop blur would make it the box a fixed overlay covers.
+  return createPortal(
     // biome-ignore lint/a11y/noStaticElementInteractions: a click on the backdrop closes; Esc and the close button are the keyboard ways
     <div
       className="fixed inset-0 z-50 flex items-start justify-center bg-slate-900/40 p-2 pt-[8vh] sm:p-4 sm:pt-[10vh]"
@@ -304,6 +306,7 @@ export function GlobalSearchDialog({
         </div>
         <p className="border-t border-slate-100 px-4 py-1.5 text-xs text-slate-400">{t("search.hint")}</p>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }
