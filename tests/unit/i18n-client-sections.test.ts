@@ -22,7 +22,9 @@ function walk(d: string, out: string[]): string[] {
 }
 
 const files = dirs.flatMap((d) => walk(path.join(root, d), []));
-const src = new Map(files.map((f) => [f, fs.readFileSync(f, "utf8")]));
+// Comments removed (a comment naming a module or a key is not a use of it).
+const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[\s;{}()])\/\/.*$/gm, "$1");
+const src = new Map(files.map((f) => [f, withoutComments(fs.readFileSync(f, "utf8"))]));
 const directive = (s: string, d: string) =>
   new RegExp(`^\\s*(?:(?://[^\\n]*\\n)|(?:/\\*[\\s\\S]*?\\*/))*\\s*["']${d}["']`).test(s);
 
@@ -83,6 +85,22 @@ describe("zh-CN page sections in the browser", () => {
   it("the client graph is found (the walk is not vacuous)", () => {
     expect(graph.has(path.join(root, "lib/i18n/client.tsx"))).toBe(true);
     expect(graph.has(path.join(root, "components/kpi/board-mode.tsx"))).toBe(true);
+  });
+
+  it("no browser module imports a whole catalogue (English only on demand, from lib/i18n/client.tsx)", () => {
+    const whole = ["lib/i18n/core.ts", "lib/i18n/messages/zh-CN.ts", "lib/i18n/messages/en.ts"].map((f) =>
+      path.join(root, f),
+    );
+    const staticImports = (f: string) =>
+      [
+        ...(src.get(f) ?? "").matchAll(
+          /(?:import|export)\s+(?!type\b)[^'";]*?from\s+["']([^"']+)["']|import\s+["']([^"']+)["']/g,
+        ),
+      ]
+        .map((m) => resolve(f, m[1] ?? m[2]))
+        .filter((r): r is string => r !== null);
+    const offenders = [...graph].filter((f) => !isServerAction(f) && staticImports(f).some((i) => whole.includes(i)));
+    expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
   });
 
   for (const section of Object.keys(zhPageSections)) {
