@@ -1,6 +1,8 @@
 "use client";
 import { ErrorView } from "@/components/daily/error-view";
-import { LOCALE_COOKIE, makeT, normaliseLocale } from "@/lib/i18n/core";
+import { useMessages } from "@/lib/i18n/client";
+import { zhClient } from "@/lib/i18n/client-catalogue";
+import { LOCALE_COOKIE, normaliseLocale, translator } from "@/lib/i18n/translate";
 import "./globals.css";
 
 // Replaces the root layout when it fails itself, so no provider is there: the language comes from the cookie.
@@ -13,10 +15,11 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
           .find((c) => c.startsWith(`${LOCALE_COOKIE}=`))
           ?.split("=")[1];
   const locale = normaliseLocale(cookie);
+  const messages = useMessages(locale);
   return (
     <html lang={locale}>
       <body>
-        <ErrorView t={makeT(locale)} error={error} reset={reset} />
+        <ErrorView t={translator(messages, zhClient)} error={error} reset={reset} />
       </body>
     </html>
   );

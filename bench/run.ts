@@ -42,7 +42,10 @@ const { values: args } = parseArgs({
     out: { type: "string" },
     "write-rate": { type: "string", default: "6" },
     smoke: { type: "boolean", default: false },
-    /** `lists`: only the list scenarios (varied URLs, RSC, per column, staff day), report to bench/.tmp. */
+    /**
+     * `lists`: only the list scenarios (varied URLs, RSC, per column, staff day); `exports`: only the CSV and xlsx
+     * exports (fresh server) and the first-load JS. Reports to bench/.tmp.
+     */
     only: { type: "string" },
   },
 });
@@ -90,6 +93,10 @@ async function main() {
   const { getConn, getDb } = await import("@/db");
   const { runMigrations } = await import("@/db/migrate");
   runMigrations(getDb());
+  if (args.only === "exports") {
+    await exportsOnly(getConn().sqlite, dbFile, loadAtStart, startedAt);
+    process.exit(0);
+  }
   const { countRegistry } = await import("@/features/kpi/count-queries");
   const { listFloor, boardFloor } = await import("./floor");
   const board = await import("@/features/kpi/board");
@@ -593,3 +600,61 @@ main().catch((err) => {
   console.error(err);
   process.exit(1);
 });
+
+/** `--only exports`: the CSV and xlsx exports on a freshly started server, and the first-load JS of the build. */
+async function exportsOnly(
+  sqlite: import("better-sqlite3").Database,
+  dbFile: string,
+  loadAtStart: number[],
+  startedAt: Date,
+): Promise<void> {
+  const csvQuery = pickCsvFilter(sqlite, Math.min(10_000, Math.round(n / 10)));
+  log(`starting the production server on :${port}`);
+  const server = await startServer({ dbFile, port, root });
+  let csv: ExportResult = { available: false, reason: "not run" };
+  let xlsx: ExportResult = { available: false, reason: "not run" };
+  try {
+    if (server.child.pid === undefined) throw new Error("no server pid");
+    await new Promise((r) => setTimeout(r, 1000));
+    const ctx: Ctx = {
+      base: server.base,
+      root,
+      pids: serverPids(server.child.pid),
+      staffCookie: await signIn(server.base, "staff", "Yubei@2021"),
+      leaderCookie: "",
+      connections,
+      duration,
+      warmup,
+    };
+    log(`CSV export (${csvQuery.label}, ${fmt.int(csvQuery.count)} rows)`);
+    csv = await csvExport(ctx, csvQuery.query, csvRuns);
+    log("xlsx export of the whole list");
+    xlsx = await xlsxExport(ctx);
+  } finally {
+    await server.stop();
+  }
+  const jsList = firstLoadJs(root, "/enterprises");
+  const jsBoard = firstLoadJs(root, "/");
+  const line = (name: string, r: ExportResult) =>
+    r.available
+      ? `| ${name}, ${fmt.int(r.rows)} rows | ${fmt.ms(r.medianMs)} (min ${fmt.ms(r.minMs)}, ${r.runs} runs), peak RSS ${fmt.mb(r.peakRssMb)} (${fmt.mb(r.rssBeforeMb)} before), ${fmt.int(r.bytes)} bytes |`
+      : `| ${name} | ${r.reason} |`;
+  const md = [
+    `# Exports and first-load JS at ${scaleLabel} (load average at start ${loadAtStart.map((x) => x.toFixed(2)).join(" / ")}, at end ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" / ")}, ${startedAt.toISOString()})`,
+    "",
+    "| scenario | result |",
+    "|---|---|",
+    line(`CSV export (${csvQuery.label})`, csv),
+    line("xlsx export, whole list", xlsx),
+    `| first-load JS, /enterprises | ${jsList.gzipKb.toFixed(1)} kB gzip (${jsList.rawKb.toFixed(1)} kB raw, ${jsList.files} files) |`,
+    `| first-load JS, / | ${jsBoard.gzipKb.toFixed(1)} kB gzip (${jsBoard.rawKb.toFixed(1)} kB raw, ${jsBoard.files} files) |`,
+    "",
+  ].join("\n");
+  const file = path.join(tmp, `exports-${scaleLabel}.md`);
+  fs.writeFileSync(file, md);
+  console.log(md);
+  log(`report written to ${path.relative(root, file)}`);
+}

@@ -1,6 +1,5 @@
 "use client";
 import { usePathname, useSearchParams } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { createContext, Suspense, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
@@ -79,6 +78,8 @@ export function DailyUseProvider({
     pendingReauth.current = { promise, resolve };
     setReauthError(null);
     setReauthOpen(true);
+    // next-auth's client, while the password is typed.
+    void import("next-auth/react").catch(() => null);
     return promise;
   }, []);
   const finishReauth = useCallback((ok: boolean) => {
@@ -191,11 +192,17 @@ export function DailyUseProvider({
               const who = String(fd.get("username") ?? "").trim();
               setReauthBusy(true);
               setReauthError(null);
-              const res = await signIn("credentials", {
-                username: who,
-                password: String(fd.get("password") ?? ""),
-                redirect: false,
-              }).catch(() => null);
+              // next-auth's client is loaded on first use (requested when the dialog opens): most sessions never
+              // see this dialog.
+              const res = await import("next-auth/react")
+                .then(({ signIn }) =>
+                  signIn("credentials", {
+                    username: who,
+                    password: String(fd.get("password") ?? ""),
+                    redirect: false,
+                  }),
+                )
+                .catch(() => null);
               setReauthBusy(false);
               if (!res?.ok || res.error) {
                 setReauthError(t("daily.reauthFailed"));

@@ -1,8 +1,7 @@
 "use client";
-import Link from "next/link";
 import { useEffect } from "react";
 import { Button } from "@/components/ui/button";
-import type { T } from "@/lib/i18n/core";
+import type { T } from "@/lib/i18n/translate";
 
 /**
  * What an error boundary shows instead of a blank page: what happened in the user's language, 重试 (re-renders
@@ -18,9 +17,11 @@ export function ErrorView({ t, error, reset }: { t: T; error: Error & { digest?:
       <p className="max-w-md text-slate-600">{t("daily.errorBody")}</p>
       <div className="flex items-center gap-3">
         <Button onClick={reset}>{t("daily.errorRetry")}</Button>
-        <Link href="/" className="text-brand-600 hover:underline">
+        {/* A plain link: after an error a full load of the home page is the clean start, and the error boundaries'
+            chunks (loaded with every page) stay without next/link. */}
+        <a href="/" className="text-brand-600 hover:underline">
           {t("errors.backHome")}
-        </Link>
+        </a>
       </div>
       {error.digest ? <p className="text-xs text-slate-500">{t("daily.errorRef", { digest: error.digest })}</p> : null}
     </div>

@@ -2,6 +2,7 @@
 import { Maximize2, Minimize2 } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
 import { useT } from "@/lib/i18n/client";
+import "@/lib/i18n/page-sections/kpi";
 
 /**
  * 会议模式: the board alone on the screen for a meeting — sidebar and header hidden, everything a size larger,

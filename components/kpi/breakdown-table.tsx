@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { formatNumber, formatPct, formatSigned } from "@/lib/kpi/format";
 import { cn } from "@/lib/utils";
+import "@/lib/i18n/page-sections/kpi";
 
 export type BreakdownTableRow = {
   key: string;

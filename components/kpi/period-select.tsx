@@ -3,6 +3,7 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useTransition } from "react";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { formatPeriod } from "@/lib/kpi/period";
+import "@/lib/i18n/page-sections/kpi";
 
 /** Board period in the URL (?period=2021Q1 or ?period=2020). */
 export function PeriodSelect({ value, quarters, years }: { value: string; quarters: string[]; years: string[] }) {

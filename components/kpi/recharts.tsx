@@ -17,6 +17,7 @@ import {
 import { useLocale, useT } from "@/lib/i18n/client";
 import { formatNumber } from "@/lib/kpi/format";
 import { formatPeriod } from "@/lib/kpi/period";
+import "@/lib/i18n/page-sections/kpi";
 
 type TrendPoint = { period: string; value: number | null; target: number | null; href?: string | null };
 

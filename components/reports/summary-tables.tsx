@@ -13,8 +13,9 @@ import {
   type SummaryData,
 } from "@/features/reports/model";
 import type { MessageKey, T } from "@/lib/i18n/core";
-import { formatNumber, formatSigned, shareLabelKey } from "@/lib/kpi/format";
+import { formatNumber, formatSigned } from "@/lib/kpi/format";
 import { formatPeriod } from "@/lib/kpi/period";
+import { shareLabelKey } from "@/lib/kpi/share-label";
 import { formatDateTime } from "@/lib/time";
 import { cn } from "@/lib/utils";
 

@@ -25,13 +25,14 @@ import {
 } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { signOut } from "next-auth/react";
 import { useEffect, useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import type { NavGroup } from "@/lib/nav";
 import { cn } from "@/lib/utils";
 import { LanguageSwitch } from "./language-switch";
 import { sidebarCookie } from "./sidebar-cookie";
+
+const preloadAuthClient = () => void import("next-auth/react");
 
 const ICONS: Record<string, React.ComponentType<{ className?: string }>> = {
   gauge: Gauge,
@@ -249,7 +250,10 @@ export function AppShell({
             </Link>
             <button
               type="button"
-              onClick={() => signOut({ callbackUrl: "/login" })}
+              // next-auth's client is loaded when it is used (sign-out, the re-sign-in dialog), not with every page.
+              onPointerEnter={preloadAuthClient}
+              onFocus={preloadAuthClient}
+              onClick={async () => (await import("next-auth/react")).signOut({ callbackUrl: "/login" })}
               className="inline-flex items-center gap-1 rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
             >
               <LogOut className="h-4 w-4" />

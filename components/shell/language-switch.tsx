@@ -2,7 +2,7 @@
 import { Languages } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useLocale, useT } from "@/lib/i18n/client";
-import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/core";
+import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/translate";
 
 const LABELS: Record<Locale, string> = { "zh-CN": "中文", en: "EN" };
 

@@ -1,4 +1,5 @@
 import { parseDecimal } from "@/lib/zod";
+import "@/lib/i18n/page-sections/kpi";
 // Pure parsing of pasted (or uploaded) district values: one column in the order shown, or two columns
 // (name + value, either order, any row order), matched to the district dictionary by name. No I/O, so the
 // browser's preview and the unit tests run the same code.

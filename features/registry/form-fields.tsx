@@ -6,7 +6,7 @@ import { FormField } from "@/components/registry/form-field";
 import { Button } from "@/components/ui/button";
 import { FieldError, Input, Select, Textarea } from "@/components/ui/input";
 import { useT } from "@/lib/i18n/client";
-import type { MessageKey, T } from "@/lib/i18n/core";
+import type { MessageKey, T } from "@/lib/i18n/translate";
 import type { DictOptions } from "@/lib/registry/dictionaries";
 import { todayIso } from "@/lib/time";
 import { cn } from "@/lib/utils";

@@ -2,8 +2,8 @@ import "server-only";
 import type { PassThrough } from "node:stream";
 import type ExcelJS from "exceljs";
 import type { MessageKey, T } from "@/lib/i18n/core";
-import { shareLabelKey } from "@/lib/kpi/format";
 import { formatPeriod } from "@/lib/kpi/period";
+import { shareLabelKey } from "@/lib/kpi/share-label";
 import {
   addTableSheet,
   decimalsFormat,

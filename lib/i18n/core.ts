@@ -1,47 +1,27 @@
 import { en } from "./messages/en";
 import { type Messages, zhCN } from "./messages/zh-CN";
+import { format, type Locale, lookup, type T } from "./translate";
 
-export const LOCALES = ["zh-CN", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "zh-CN";
-export const LOCALE_COOKIE = "locale";
+// Both catalogues, for the server (and scripts, tests). Client modules import lib/i18n/translate or
+// lib/i18n/client instead: importing this module from a client component would ship both catalogues.
+export {
+  DEFAULT_LOCALE,
+  format,
+  LOCALE_COOKIE,
+  LOCALES,
+  type Locale,
+  lookup,
+  type MessageKey,
+  normaliseLocale,
+  type Params,
+  type T,
+  tDynamic,
+} from "./translate";
 
 export const CATALOGUES: Record<Locale, Messages> = { "zh-CN": zhCN, en };
 
-type Leaves<T, P extends string = ""> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
-export type MessageKey = Leaves<Messages>;
-export type Params = Record<string, string | number>;
-export type T = (key: MessageKey, params?: Params) => string;
-
-export function normaliseLocale(value: string | undefined | null): Locale {
-  return (LOCALES as readonly string[]).includes(value ?? "") ? (value as Locale) : DEFAULT_LOCALE;
-}
-
-/** Looks a dotted key up in a catalogue; an unknown key falls back to zh-CN, then to the key itself. */
-export function lookup(messages: Messages, key: string): string | undefined {
-  let cur: unknown = messages;
-  for (const part of splitKey(key)) {
-    if (cur && typeof cur === "object" && part in cur) cur = (cur as Record<string, unknown>)[part];
-    else return undefined;
-  }
-  return typeof cur === "string" ? cur : undefined;
-}
-
-// Action names contain dots ("user.create") and are keys of their own under "actions".
-function splitKey(key: string): string[] {
-  const i = key.indexOf(".");
-  if (i > 0 && key.slice(0, i) === "actions") return ["actions", key.slice(i + 1)];
-  return key.split(".");
-}
-
-export function format(template: string, params?: Params): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
-
-// Resolved templates per locale (keys are a fixed set: the catalogue's, plus a few dynamic ones that fall back).
+// Resolved templates per locale, on the server (keys are a fixed set: the catalogue's, plus a few dynamic ones
+// that fall back to themselves).
 const resolved: Record<Locale, Map<string, string>> = { "zh-CN": new Map(), en: new Map() };
 
 export function makeT(locale: Locale): T {
@@ -55,10 +35,4 @@ export function makeT(locale: Locale): T {
     }
     return format(template, params);
   };
-}
-
-/** For dynamic keys (e.g. an action name read from the log): falls back to the raw value. */
-export function tDynamic(t: T, key: string, fallback: string): string {
-  const out = t(key as MessageKey);
-  return out === key ? fallback : out;
 }

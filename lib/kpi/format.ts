@@ -21,13 +21,3 @@ export function formatSigned(value: number | null | undefined, decimals = 1): st
   const s = formatNumber(Math.abs(value), decimals);
   return value > 0 ? `+${s}` : value < 0 ? `−${s}` : s;
 }
-
-/**
- * The one name of a share: 占全市比重 only where a published city total exists, otherwise 占区县合计. The card,
- * the donut, the quarterly summary, its print view and its workbook all label shares through this.
- */
-export function shareLabelKey(
-  base: "published" | "sum" | null | undefined,
-): "kpi.shareLabel.published" | "kpi.shareLabel.sum" {
-  return base === "published" ? "kpi.shareLabel.published" : "kpi.shareLabel.sum";
-}

@@ -34,6 +34,40 @@ function width(header: string, type: XlsxCellType, index: number): number {
   return Math.max(base, displayWidth(header) + 2);
 }
 
+/** The .xlsx branch of a registry export: one typed sheet, rows streamed from the iterator (closed at the end). */
+export function registryXlsxResponse(opts: {
+  /** Without extension. */
+  filename: string;
+  sheet: string;
+  columns: { header: string; type: XlsxCellType }[];
+  rows: { rows: Iterable<unknown[]>; close: () => void };
+  /** Rows written so far (called as they go out). */
+  onCount?: (n: number) => void;
+  onDone?: () => void;
+  onError?: (err: unknown) => void;
+}): Response {
+  return xlsxResponse({
+    filename: `${opts.filename}.xlsx`,
+    write: async (wb, out) => {
+      const columns = opts.columns.map((c, i) => ({ ...c, width: width(c.header, c.type, i) }));
+      const sheet = addTableSheet(wb, out, opts.sheet, columns, { title: `${opts.sheet}（${opts.filename}）` });
+      let count = 0;
+      try {
+        for (const r of opts.rows.rows) {
+          await sheet.add(r);
+          count++;
+          opts.onCount?.(count);
+        }
+      } finally {
+        opts.rows.close();
+      }
+      await sheet.commit();
+    },
+    onDone: opts.onDone,
+    onError: opts.onError,
+  });
+}
+
 /**
  * Streams a registry export from a row iterator, so a 100k-row export never sits in memory and is never
  * capped: CSV (UTF-8 BOM, RFC 4180, formula cells neutralised) or .xlsx (typed cells, frozen header,
@@ -70,20 +104,13 @@ export async function registryExportResponse(opts: {
     });
 
   if (opts.format === "xlsx") {
-    return xlsxResponse({
-      filename,
-      write: async (wb, out) => {
-        const columns = opts.columns.map((c, i) => ({ ...c, width: width(c.header, c.type, i) }));
-        const sheet = addTableSheet(wb, out, opts.sheet, columns, { title: `${opts.sheet}（${opts.filename}）` });
-        try {
-          for (const r of opts.rows.rows) {
-            await sheet.add(r);
-            count++;
-          }
-        } finally {
-          opts.rows.close();
-        }
-        await sheet.commit();
+    return registryXlsxResponse({
+      filename: opts.filename,
+      sheet: opts.sheet,
+      columns: opts.columns,
+      rows: opts.rows,
+      onCount: (n) => {
+        count = n;
       },
       onDone: () => log("ok", `${count} rows`),
       onError: (err) => log("error", `${count} rows; ${String((err as Error)?.message ?? err)}`),

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { unzipAll } from "@/e2e/fixtures/zip";
 import { isReportQuarter, parseVersion } from "@/features/reports/quarter";
 import { addTableSheet, cellValue, excelDate, excelDateTime, xlsxResponse } from "@/lib/xlsx";
 
@@ -134,5 +135,67 @@ describe("report quarters", () => {
     expect(parseVersion("2")).toBe(2);
     expect(parseVersion("x")).toBeNull();
     expect(parseVersion(undefined)).toBeNull();
+  });
+});
+
+describe("data rows written straight into the sheet", () => {
+  const columns = [
+    { header: "名称", width: 30, type: "text" as const },
+    { header: "信用代码", width: 22, type: "code" as const },
+    { header: "金额", width: 12, type: "number" as const, decimals: 2 },
+    { header: "人数", width: 8, type: "integer" as const },
+    { header: "年份", width: 8, type: "year" as const },
+    { header: "日期", width: 12, type: "date" as const },
+    { header: "时间", width: 18, type: "datetime" as const },
+    { header: "比例", width: 8, type: "percent" as const },
+    { header: "规上", width: 6, type: "bool" as const },
+  ];
+  const texts = [
+    "重庆通盛新材料有限公司",
+    "A&B <Co> \"q\" 'a'",
+    "=1+1",
+    "tab\there\nline\r",
+    "ctl\u0001\u0008\u000b\u001f\u007f",
+    "  ",
+  ];
+  const rows: unknown[][] = [];
+  for (let i = 0; i < 700; i++)
+    rows.push([
+      texts[i % texts.length],
+      i % 5 === 0 ? null : `9150011${String(i).padStart(11, "0")}`,
+      [0, -0, 780.39, 0.1 + 0.2, -12.5, 1e21, null][i % 7],
+      i % 4 === 0 ? null : i * 1000,
+      2000 + (i % 30),
+      i % 3 === 0 ? null : `20${String(10 + (i % 15))}-0${1 + (i % 9)}-1${i % 10}`,
+      i % 6 === 0 ? null : new Date(Date.UTC(2024, i % 12, 1 + (i % 28), i % 24, i % 60, i % 60)).toISOString(),
+      i % 2 ? 0.125 * i : null,
+      i % 3 === 0 ? null : i % 2 === 0,
+    ]);
+  rows.splice(300, 0, [null, null, null, null, null, null, null, null, null]); // no value at all: not written
+
+  async function sheetXml(viaExceljs: boolean): Promise<{ sheet: string; styles: string }> {
+    const res = xlsxResponse({
+      filename: "t.xlsx",
+      write: async (wb, out) => {
+        const s = addTableSheet(wb, out, "表", columns, { viaExceljs });
+        for (const [i, r] of rows.entries()) await s.add(r, i === 450 ? { 2: "0.000" } : undefined);
+        await s.commit();
+      },
+    });
+    const files = await unzipAll(Buffer.from(await res.arrayBuffer()));
+    const text = (name: string) => {
+      const f = files.find((e) => e.name === name)?.data;
+      if (!f) throw new Error(`${name} missing`);
+      return f.toString("utf8");
+    };
+    return { sheet: text("xl/worksheets/sheet1.xml"), styles: text("xl/styles.xml") };
+  }
+
+  it("are the same bytes exceljs writes through its Row objects", async () => {
+    const [direct, reference] = await Promise.all([sheetXml(false), sheetXml(true)]);
+    expect(direct.sheet).toContain("<sheetData>");
+    expect(direct.sheet.match(/<row /g)?.length).toBe(rows.length); // 700 data rows + header, the empty one left out
+    expect(direct.sheet).toBe(reference.sheet);
+    expect(direct.styles).toBe(reference.styles);
   });
 });

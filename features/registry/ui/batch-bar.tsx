@@ -6,7 +6,7 @@ import type { SelectionState } from "@/components/data-table/data-table";
 import { buttonVariants } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { useT } from "@/lib/i18n/client";
-import { tDynamic } from "@/lib/i18n/core";
+import { tDynamic } from "@/lib/i18n/translate";
 import type { BatchActionResult, BatchActions, BatchResult, BatchSelectionInput } from "../batch-types";
 import { columnOf, type RegistryDefinition } from "../define";
 import type { RegistryRow } from "../search";

@@ -9,7 +9,7 @@ import { ConfirmButton } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ActionResult } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
-import { tDynamic } from "@/lib/i18n/core";
+import { tDynamic } from "@/lib/i18n/translate";
 import { formatDateTime } from "@/lib/time";
 import { approveReview, batchApproveReview, batchReturnReview, resubmitReview, returnReview } from "../actions";
 import type { QueueItem, Shown } from "../queries";

@@ -1,18 +1,18 @@
-import { auditViewEn } from "./sections/audit-view";
-import { awardsEn } from "./sections/awards";
-import { dailyEn } from "./sections/daily";
-import { enterprisesEn } from "./sections/enterprises";
-import { importEn } from "./sections/import";
-import { incubatorsEn } from "./sections/incubators";
-import { institutionsEn } from "./sections/institutions";
-import { kpiEn } from "./sections/kpi";
-import { notificationsEn } from "./sections/notifications";
-import { registryEn } from "./sections/registry";
-import { reportsEn } from "./sections/reports";
-import { reviewEn } from "./sections/review";
-import { searchEn } from "./sections/search";
-import { setupEn } from "./sections/setup";
-import { talentsEn } from "./sections/talents";
+import { auditViewEn } from "./sections/audit-view.en";
+import { awardsEn } from "./sections/awards.en";
+import { dailyEn } from "./sections/daily.en";
+import { enterprisesEn } from "./sections/enterprises.en";
+import { importEn } from "./sections/import.en";
+import { incubatorsEn } from "./sections/incubators.en";
+import { institutionsEn } from "./sections/institutions.en";
+import { kpiEn } from "./sections/kpi.en";
+import { notificationsEn } from "./sections/notifications.en";
+import { registryEn } from "./sections/registry.en";
+import { reportsEn } from "./sections/reports.en";
+import { reviewEn } from "./sections/review.en";
+import { searchEn } from "./sections/search.en";
+import { setupEn } from "./sections/setup.en";
+import { talentsEn } from "./sections/talents.en";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {

@@ -7,9 +7,10 @@ import type { Role } from "@/db/enums";
 import type { UnitOptions } from "@/features/users/queries";
 import type { ServerAction } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
-import type { MessageKey } from "@/lib/i18n/core";
+import type { MessageKey } from "@/lib/i18n/translate";
 import { OneTimePassword } from "./one-time-password";
 import { UnitScopeFields } from "./unit-scope-fields";
+import "@/lib/i18n/page-sections/users";
 
 type Created = { username: string; oneTimePassword: string };
 

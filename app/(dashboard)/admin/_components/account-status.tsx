@@ -1,6 +1,7 @@
 "use client";
 import { Badge } from "@/components/ui/badge";
 import { useT } from "@/lib/i18n/client";
+import "@/lib/i18n/page-sections/users";
 
 /** An account's state in the admin and auditor account tables: enabled/disabled, locked out, must change password. */
 export function AccountStatus({

@@ -1,5 +1,6 @@
 "use client";
 import { useT } from "@/lib/i18n/client";
+import "@/lib/i18n/page-sections/users";
 
 export function OneTimePassword({ title, password }: { title: string; password: string }) {
   const t = useT();

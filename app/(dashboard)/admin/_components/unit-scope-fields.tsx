@@ -3,6 +3,7 @@ import { FieldError, Label, Select } from "@/components/ui/input";
 import { DATA_SCOPES } from "@/db/enums";
 import type { UnitOptions } from "@/features/users/queries";
 import { useT } from "@/lib/i18n/client";
+import "@/lib/i18n/page-sections/users";
 
 /** 所属单位 (科室 / 镇街 / 园区, grouped) and 数据范围: the admin's create form and the per-user editor. */
 export function UnitScopeFields({

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { addAwardApplication } from "@/features/awards/actions";
 import { useT } from "@/lib/i18n/client";
+import "@/lib/i18n/page-sections/awards";
 
 /** 录入申报: the enterprise from the shared picker, the base (万元) or, for a range policy, the amount and score. */
 export function ApplicationForm({ batchId, version, range }: { batchId: number; version: number; range: boolean }) {

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { importAwardApplications } from "@/features/awards/actions";
 import { useT } from "@/lib/i18n/client";
+import "@/lib/i18n/page-sections/awards";
 
 /** 申报导入: an xlsx of applications; all or nothing unless 仅导入有效行 is ticked. */
 export function ImportForm({ batchId, version }: { batchId: number; version: number }) {

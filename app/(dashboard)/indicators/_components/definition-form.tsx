@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Input, Textarea } from "@/components/ui/input";
 import { updateIndicatorDefinition } from "@/features/indicators/actions";
 import { useT } from "@/lib/i18n/client";
+import "@/lib/i18n/page-sections/kpi";
 
 export function DefinitionForm({
   indicatorKey,

@@ -10,8 +10,9 @@ import { readDistrictXlsx, saveDistrictValues } from "@/features/indicators/acti
 import { type PasteError, type PreviewRow, parseDistrictPaste, previewChanges } from "@/features/kpi/district-paste";
 import type { ActionResult } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
-import type { MessageKey } from "@/lib/i18n/core";
+import type { MessageKey } from "@/lib/i18n/translate";
 import { formatNumber } from "@/lib/kpi/format";
+import "@/lib/i18n/page-sections/kpi";
 
 type Row = { id: number; district: string; value: number | null; isUs: boolean };
 

@@ -9,9 +9,10 @@ import { previewDistrictPeriods, saveDistrictPeriods } from "@/features/indicato
 import type { PasteError } from "@/features/kpi/district-paste";
 import type { ActionResult } from "@/lib/action";
 import { useLocale, useT } from "@/lib/i18n/client";
-import type { MessageKey } from "@/lib/i18n/core";
+import type { MessageKey } from "@/lib/i18n/translate";
 import { formatNumber } from "@/lib/kpi/format";
 import { formatPeriod } from "@/lib/kpi/period";
+import "@/lib/i18n/page-sections/kpi";
 
 type Cell = { period: string; raw: string | null; before: number | null; after: number | null; changed: boolean };
 type Preview = { file: string; periods: string[]; rows: { id: number; label: string; cells: Cell[] }[] };

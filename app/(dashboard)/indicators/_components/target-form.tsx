@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { saveTarget } from "@/features/indicators/actions";
 import { useT } from "@/lib/i18n/client";
+import "@/lib/i18n/page-sections/kpi";
 
 /** `versions`: each year's target version as loaded (a year without a target is 0), for the stale-write check. */
 export function TargetForm({

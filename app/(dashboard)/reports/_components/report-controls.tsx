@@ -8,6 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/input";
 import { closeQuarter, reopenQuarter, saveNarrative } from "@/features/reports/actions";
 import { useT } from "@/lib/i18n/client";
+import "@/lib/i18n/page-sections/kpi";
+import "@/lib/i18n/page-sections/reports";
 
 /**
  * 封账 with checks first: the dialog lists what is still empty or not entered, and closing then needs an explicit

@@ -1,5 +1,3 @@
-import type { Widen } from "../widen";
-
 // The operation log as an auditor reads it (app/(dashboard)/admin/audit-log, features/audit-log/describe.ts).
 export const auditViewZh = {
   changes: "变更内容",
@@ -55,60 +53,4 @@ export const auditViewZh = {
     unitKind: "单位类别",
   },
   reportStatus: { draft: "草稿", closed: "已封账" },
-};
-
-export const auditViewEn: Widen<typeof auditViewZh> = {
-  changes: "Changes",
-  noChanges: "No field changed",
-  field: "Field",
-  more: "{count} more",
-  allActions: "All actions",
-  export: "Export Excel",
-  exportHint: "Exports every log row matching the current filter",
-  exportFile: "Operation log",
-  exportSheet: "Operation log",
-  scrollRegion: "Operation log table (scrolls sideways)",
-  userName: "Name",
-  objectType: "Object type",
-  objectName: "Object",
-  openRecord: "Open record",
-  trailOf: "Only this object's entries",
-  objectTypes: {
-    user: "User",
-    dictionary_item: "Dictionary item",
-    indicator: "Indicator",
-    report: "Quarterly summary",
-    import: "Import file",
-  },
-  quarter: "{year} Q{q}",
-  annualOf: "{year} annual figures",
-  messages: {
-    unauthenticated: "Not signed in",
-    mustChangePassword: "Must change the initial password first",
-    missingPermission: "Not permitted",
-    inputTooLarge: "Input too large",
-    validationFailed: "Validation failed",
-    systemError: "System error: {detail}",
-    exported: "{rows} rows exported",
-    exportFailed: "Export interrupted ({rows} rows written)",
-    revealed: "Full details shown: {fields}",
-    batch: "{ok} of {total} succeeded",
-    file: "File: {file}",
-    reason: "Reason: {reason}",
-  },
-  fields: {
-    disabled: "Disabled",
-    mustChangePassword: "Must change password",
-    passwordChangedAt: "Password changed at",
-    kind: "Dictionary",
-    enabled: "Enabled",
-    note: "Note",
-    status: "Status",
-    snapshotVersion: "Snapshot version",
-    summaryText: "Summary",
-    planText: "Plan",
-    version: "Version",
-    unitKind: "Unit kind",
-  },
-  reportStatus: { draft: "Draft", closed: "Closed" },
 };

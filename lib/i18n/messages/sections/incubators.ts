@@ -1,5 +1,3 @@
-import type { Widen } from "../widen";
-
 export const incubatorsZh = {
   title: "孵化载体",
   create: "新建孵化载体",
@@ -57,60 +55,3 @@ export const incubatorsZh = {
     label: "搜索企业",
   },
 } as const;
-
-export const incubatorsEn: Widen<typeof incubatorsZh> = {
-  title: "Incubators",
-  create: "New incubator",
-  editTitle: "Edit incubator",
-  searchPlaceholder: "Incubator name",
-  fields: {
-    name: "Name",
-    type: "Type",
-    level: "Level",
-    operator: "Operator",
-    street: "Street / town",
-    address: "Address",
-    area: "Floor area (m²)",
-    incubatedTotal: "Enterprises incubated (cumulative)",
-    graduatedTotal: "Enterprises graduated (cumulative)",
-    ipItems: "IP items",
-    highTechCultivated: "High-tech enterprises cultivated",
-    recognisedDate: "Recognised",
-    status: "Status",
-    currentTenants: "Current tenants",
-    createdAt: "Entered",
-    deletedAt: "Deleted at",
-  },
-  columns: {
-    incubatedTotal: "Incubated",
-    graduatedTotal: "Graduated",
-    ipItems: "IP items",
-    highTechCultivated: "High-tech",
-    currentTenants: "Tenants now",
-  },
-  noStreet: "(none)",
-  graduatedTooMany: "Graduated enterprises cannot exceed incubated enterprises",
-  tenants: {
-    title: "Tenants",
-    empty: "No tenants",
-    enterprise: "Enterprise",
-    creditCode: "Unified social credit code",
-    moveInDate: "Moved in",
-    moveOutDate: "Moved out",
-    state: "Status",
-    current: "In residence",
-    movedOut: "Moved out",
-    add: "Add tenant",
-    saveMoveOut: "Save move-out date",
-    remove: "Remove",
-    confirmRemove: "Remove “{name}” from this incubator's tenants?",
-    moveOutBeforeMoveIn: "The move-out date cannot be before the move-in date",
-    chooseEnterprise: "Choose a registered enterprise from the search results",
-    enterpriseNotLive: "The chosen enterprise does not exist or was deleted",
-    alreadyTenant: "This enterprise is already a tenant of this incubator in that period (moved in {from})",
-    enterpriseDeleted: "Enterprise deleted",
-  },
-  picker: {
-    label: "Find enterprise",
-  },
-};

@@ -1,5 +1,3 @@
-import type { Widen } from "../widen";
-
 export const institutionsZh = {
   title: "研发机构",
   create: "新建研发机构",
@@ -24,29 +22,3 @@ export const institutionsZh = {
   hostRequired: "请选择依托企业或填写依托单位名称（至少填写一项）",
   hostEnterpriseInvalid: "所选企业不存在或已被删除，请重新选择",
 } as const;
-
-export const institutionsEn: Widen<typeof institutionsZh> = {
-  title: "R&D institutions",
-  create: "New institution",
-  editTitle: "Edit institution",
-  searchPlaceholder: "Institution name",
-  fields: {
-    name: "Name",
-    type: "Type",
-    level: "Level",
-    host: "Host",
-    hostEnterprise: "Host enterprise",
-    hostOrganisation: "Host organisation",
-    hostCreditCode: "Host enterprise credit code",
-    recognisedDate: "Recognised",
-    field: "Research field",
-    staffCount: "R&D staff",
-    status: "Status",
-    createdAt: "Entered",
-  },
-  filters: { yearFrom: "Recognised from (year)", yearTo: "Recognised to (year)" },
-  hostHint:
-    "Choose the host enterprise if it is a registered tech enterprise; otherwise enter the host organisation (university, research institute…). At least one is required.",
-  hostRequired: "Choose a host enterprise or enter a host organisation (at least one)",
-  hostEnterpriseInvalid: "The chosen enterprise does not exist or was deleted; choose again",
-};

@@ -1,5 +1,3 @@
-import type { Widen } from "../widen";
-
 // 通知与待办 (features/notifications, app/(dashboard)/notifications, the header's bell, the leader's digest).
 export const notificationsZh = {
   title: "通知与待办",
@@ -27,32 +25,4 @@ export const notificationsZh = {
   digestEmpty: "今日暂无待办事项",
   unreadList: "未读事项",
   readList: "已读事项",
-};
-
-export const notificationsEn: Widen<typeof notificationsZh> = {
-  title: "Notifications & to-dos",
-  bell: "Notifications",
-  bellUnread: "Notifications ({count} unread)",
-  empty: "Nothing waiting",
-  emptyHint: "Expiring certificates, quarters to close and other things waiting for you show here.",
-  unread: "Unread",
-  read: "Read",
-  markRead: "Mark read",
-  markAllRead: "Mark all read",
-  go: "Open",
-  due: "Due {date}",
-  readAt: "Read {at}",
-  count: "{count} items",
-  kinds: { certificate: "Certificate", quarter: "Quarter", review: "To review", returned: "Returned", award: "Awards" },
-  certificate: "{type} certificate of {name} expires on {date}",
-  quarterEnding: "{quarter} ends on {date} ({days} days left): enter the data and prepare the summary",
-  quarterNotClosed: "{quarter} summary not closed yet",
-  reviewPending: "{count} submissions from streets and parks waiting for review",
-  reviewReturned: "{count} of your submissions returned: correct them and resubmit",
-  awardWaiting: "{year} {policy} (batch {id}): {state}",
-  digest: "Today's to-dos",
-  digestMore: "All {count} items",
-  digestEmpty: "Nothing waiting today",
-  unreadList: "Unread",
-  readList: "Read",
 };

@@ -9,6 +9,8 @@ import { useT } from "@/lib/i18n/client";
 import { formatDateTime } from "@/lib/time";
 import { AccountStatus } from "../../_components/account-status";
 import { OneTimePassword } from "../../_components/one-time-password";
+import "@/lib/i18n/page-sections/users";
+import "@/lib/i18n/page-sections/auditors";
 
 export function AuditorsTable({ rows, currentUserId }: { rows: AuditorRow[]; currentUserId: number }) {
   const t = useT();

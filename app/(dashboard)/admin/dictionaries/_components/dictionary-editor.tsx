@@ -14,6 +14,7 @@ import type { DictionaryItem, DictionaryKind } from "@/db/schema";
 import { createDictionaryItem, toggleDictionaryItem, updateDictionaryItem } from "@/features/dictionaries/actions";
 import type { ActionResult, ConflictInfo } from "@/lib/action";
 import { useT } from "@/lib/i18n/client";
+import "@/lib/i18n/page-sections/dictionaries";
 
 function Row({ item }: { item: DictionaryItem }) {
   const t = useT();

@@ -6,7 +6,9 @@ import { Table, Td, Th } from "@/components/ui/table";
 import { importUsers, previewUserImport } from "@/features/setup/actions";
 import type { ResolvedUser, UserImportError, UserImportRow } from "@/features/setup/user-import";
 import { useT } from "@/lib/i18n/client";
-import type { MessageKey } from "@/lib/i18n/core";
+import type { MessageKey } from "@/lib/i18n/translate";
+import "@/lib/i18n/page-sections/setup";
+import "@/lib/i18n/page-sections/users";
 
 type Preview = { file: string; rows: UserImportRow[]; users: ResolvedUser[]; errors: UserImportError[] };
 type Created = {

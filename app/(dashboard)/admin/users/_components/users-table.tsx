@@ -17,6 +17,7 @@ import { formatDateTime } from "@/lib/time";
 import { AccountStatus } from "../../_components/account-status";
 import { OneTimePassword } from "../../_components/one-time-password";
 import { UnitScopeFields } from "../../_components/unit-scope-fields";
+import "@/lib/i18n/page-sections/users";
 
 export function UsersTable({
   rows,
