@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { captureAction, contextAs, replayAction, signIn } from "./fixtures/auth";
 import { row, scalar, seedUser, uniqueName, withDb } from "./fixtures/db";
@@ -77,6 +78,8 @@ test("the idle warning appears two minutes before the idle timeout and 续期 re
   await page.clock.install();
   await page.goto("/enterprises");
   await waitForHydration(page);
+  // The page's own requests after load (the bell's count) are done before the session is aged below.
+  await page.waitForLoadState("networkidle");
   const sid = scalar<string>("SELECT id FROM sessions WHERE user_id = ? AND revoked_at IS NULL", userId);
 
   // 29 minutes without a request on the server's side; the page's own clock moves on by the same.
@@ -95,6 +98,49 @@ test("the idle warning appears two minutes before the idle timeout and 续期 re
   const renewed = scalar<string>("SELECT last_seen_at FROM sessions WHERE id = ?", sid);
   expect(Date.parse(renewed)).toBeGreaterThan(Date.parse(idleSince) + 28 * 60_000);
   expect(scalar("SELECT revoked_at FROM sessions WHERE id = ?", sid)).toBeNull();
+  await page.context().close();
+});
+
+test("a prefetch does not count as activity: it never extends the idle timeout, a real request does", async ({
+  browser,
+}) => {
+  const { page, userId } = await ownStaff(browser);
+  const sid = scalar<string>("SELECT id FROM sessions WHERE user_id = ? AND revoked_at IS NULL", userId);
+  const aged = new Date(Date.now() - 10 * 60_000).toISOString();
+  withDb((db) => db.prepare("UPDATE sessions SET last_seen_at = ? WHERE id = ?").run(aged, sid));
+  // What the router sends for a link in view (Next 16 checks `_rsc` against these headers: SHA-256 of
+  // "prefetch,segment,state tree,next-url", 12 bytes, base64url).
+  const tree = encodeURIComponent(
+    JSON.stringify([
+      "",
+      {
+        children: [
+          "(dashboard)",
+          { children: ["enterprises", { children: ["__PAGE__", {}, null, null] }, null, null] },
+          null,
+          null,
+        ],
+      },
+      null,
+      null,
+    ]),
+  );
+  const rsc = createHash("sha256")
+    .update(["1", "0", tree, "0"].join(","))
+    .digest()
+    .subarray(0, 12)
+    .toString("base64url");
+  const prefetch = await page.request.get(`/talents?_rsc=${rsc}`, {
+    headers: { RSC: "1", "Next-Router-Prefetch": "1", "Next-Router-State-Tree": tree },
+    maxRedirects: 0,
+  });
+  expect(prefetch.status()).toBe(200);
+  expect(scalar<string>("SELECT last_seen_at FROM sessions WHERE id = ?", sid)).toBe(aged);
+  // Control: the user opening the page does.
+  expect((await page.request.get("/talents")).status()).toBe(200);
+  expect(Date.parse(scalar<string>("SELECT last_seen_at FROM sessions WHERE id = ?", sid))).toBeGreaterThan(
+    Date.parse(aged) + 9 * 60_000,
+  );
   await page.context().close();
 });
 

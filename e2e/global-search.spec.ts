@@ -90,14 +90,15 @@ test("the shortcut opens the search from any page; initials, a fragment, a space
     await expect(group.getByTestId("global-search-hit").filter({ hasText: inName }), q).toBeVisible();
   }
   // What matched is highlighted, with the record's key facts.
-  await input.fill("鹭洲测绘");
+  // (The tag keeps out a retry's records, written by an earlier run of this file into the same database.)
+  await input.fill(`${tag}鹭洲测绘`);
   const hit = enterpriseHits(page).filter({ hasText: inName });
-  await expect(hit.locator("mark")).toHaveText("鹭洲测绘");
+  await expect(hit.locator("mark")).toHaveText(`${tag}鹭洲测绘`);
   await expect(hit).toContainText("仙桃街道");
   await expect(hit).toContainText(inCode);
   await expect(hit.getByTestId("global-search-edit")).toBeVisible();
   // Arrow keys and Enter open the record.
-  const options = page.getByRole("option");
+  const options = page.getByRole("listbox", { name: "全局搜索" }).getByRole("option");
   const index = await options.evaluateAll((els, id) => els.findIndex((e) => e.textContent?.includes(id)), inName);
   for (let i = 0; i < index; i++) await input.press("ArrowDown");
   await expect(options.nth(index)).toHaveAttribute("aria-selected", "true");
@@ -107,7 +108,7 @@ test("the shortcut opens the search from any page; initials, a fragment, a space
 
   // "View all" opens the registry list filtered to the query, with the same index behind it.
   const again = await openSearch(page);
-  await again.fill("鹭洲测绘");
+  await again.fill(`${tag}鹭洲测绘`);
   await page.getByTestId("global-search-group-enterprises").getByTestId("global-search-all").click();
   await expect(page).toHaveURL(/\/enterprises\?q=/);
   await expect(page.getByTestId("total-count")).toHaveText("共 2 条");
@@ -135,7 +136,7 @@ test("a street account sees only its unit's records; the leader sees results wit
   await signInAs(page, "street");
   await page.goto("/enterprises");
   const input = await openSearch(page);
-  await input.fill("鹭洲测绘");
+  await input.fill(`${tag}鹭洲测绘`);
   await expect(enterpriseHits(page).filter({ hasText: inName })).toBeVisible();
   await expect(enterpriseHits(page).filter({ hasText: outName })).toHaveCount(0);
   await expect(page.getByTestId("global-search-group-enterprises").getByTestId("global-search-count")).toHaveText(
@@ -152,7 +153,7 @@ test("a street account sees only its unit's records; the leader sees results wit
   await signInAs(leader, "leader");
   await leader.goto("/");
   const box = await openSearch(leader);
-  await box.fill("鹭洲测绘");
+  await box.fill(`${tag}鹭洲测绘`);
   await expect(enterpriseHits(leader).filter({ hasText: inName })).toBeVisible();
   await expect(enterpriseHits(leader).filter({ hasText: outName })).toBeVisible();
   await expect(leader.getByTestId("global-search-group-award_lines").getByTestId("global-search-hit")).toHaveCount(2);

@@ -1,5 +1,6 @@
 import "server-only";
 import type Database from "better-sqlite3";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
@@ -76,7 +77,9 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     return null;
   }
   if (row.disabled) return null;
-  if (Date.now() - Date.parse(row.lastSeenAt) > TOUCH_INTERVAL_SECONDS * 1000) {
+  // A prefetch (the router fetching a link in view, on its own) is not the user's activity: it never extends the
+  // idle timeout.
+  if (Date.now() - Date.parse(row.lastSeenAt) > TOUCH_INTERVAL_SECONDS * 1000 && !(await isPrefetch())) {
     db.$client.prepare("UPDATE sessions SET last_seen_at = ? WHERE id = ?").run(nowIso(), sid);
   }
   return {
@@ -92,6 +95,15 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     scope: scopeOf(row, can(row.role, "registry.review")),
   };
 });
+
+async function isPrefetch(): Promise<boolean> {
+  const h = await headers();
+  return (
+    h.get("next-router-prefetch") === "1" ||
+    /prefetch/i.test(h.get("sec-purpose") ?? "") ||
+    /prefetch/i.test(h.get("purpose") ?? "")
+  );
+}
 
 /** For pages: signed-out → /login; forced password change pending → /change-password. */
 export async function requireUser(opts: { allowPendingPasswordChange?: boolean } = {}): Promise<CurrentUser> {
