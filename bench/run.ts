@@ -44,7 +44,7 @@ const { values: args } = parseArgs({
     smoke: { type: "boolean", default: false },
     /**
      * `lists`: only the list scenarios (varied URLs, RSC, per column, staff day); `exports`: only the CSV and xlsx
-     * exports (fresh server) and the first-load JS. Reports to bench/.tmp.
+     * exports (fresh server) and the first-load JS; `search`: only the search rows 8a–8d. Reports to bench/.tmp.
      */
     only: { type: "string" },
   },
@@ -93,6 +93,10 @@ async function main() {
   const { getConn, getDb } = await import("@/db");
   const { runMigrations } = await import("@/db/migrate");
   runMigrations(getDb());
+  if (args.only === "search") {
+    await searchOnly(getConn().sqlite, getDb(), dbFile, loadAtStart, startedAt);
+    process.exit(0);
+  }
   if (args.only === "exports") {
     await exportsOnly(getConn().sqlite, dbFile, loadAtStart, startedAt);
     process.exit(0);
@@ -654,6 +658,82 @@ async function exportsOnly(
     "",
   ].join("\n");
   const file = path.join(tmp, `exports-${scaleLabel}.md`);
+  fs.writeFileSync(file, md);
+  console.log(md);
+  log(`report written to ${path.relative(root, file)}`);
+}
+
+/**
+ * `--only search`: rows 8a–8d alone (the three queries at one connection and at the run's connections with the
+ * concurrent writer, as in the full run, and the list with the name fragment), with their in-process floors.
+ */
+async function searchOnly(
+  sqlite: import("better-sqlite3").Database,
+  db: import("@/db").DB,
+  dbFile: string,
+  loadAtStart: number[],
+  startedAt: Date,
+): Promise<void> {
+  const search = await import("./search");
+  const dictId = (kind: string, code: string) =>
+    sqlite.prepare("SELECT id FROM dictionary_items WHERE kind = ? AND code = ?").pluck().get(kind, code) as number;
+  const chainId = dictId("industry_chain", "smart_terminal");
+  const qualTypeId = dictId("qualification_type", "municipal_tech_enterprise");
+  const streetId = dictId("street", "shuanglonghu");
+  const qs = search.pickSearchQueries(sqlite);
+  const floors = search.searchFloor(db, qs);
+  log(`queries ${JSON.stringify(qs)}; starting the production server on :${port}`);
+  const server = await startServer({ dbFile, port, root });
+  const rows: string[] = [];
+  try {
+    if (server.child.pid === undefined) throw new Error("no server pid");
+    const ctx: Ctx = {
+      base: server.base,
+      root,
+      pids: serverPids(server.child.pid),
+      staffCookie: await signIn(server.base, "staff", "Yubei@2021"),
+      leaderCookie: "",
+      connections,
+      duration,
+      warmup,
+    };
+    const withWriter = async (url: string) => {
+      const writer = startWriter(ctx, { streetId, chainId, qualTypeId, opsPerSecond: Number(args["write-rate"]) });
+      try {
+        return await load(ctx, url, ctx.staffCookie);
+      } finally {
+        await writer.stop();
+      }
+    };
+    for (const f of floors) {
+      const url = `/search/query?${new URLSearchParams({ q: f.q })}`;
+      const one = await load({ ...ctx, connections: 1 }, url, ctx.staffCookie);
+      const many = await withWriter(url);
+      rows.push(
+        `| ${f.label} \`${f.q}\` (${fmt.int(f.total)} enterprises) | p50 ${fmt.ms(one.p50)} (1 connection); ${fmt.rps(many.rps)}, p50 ${fmt.ms(many.p50)}, p99 ${fmt.ms(many.p99)} (${connections}, writer running) | ${fmt.floorMs(f.medianMs)} |`,
+      );
+      log(rows[rows.length - 1]);
+    }
+    const list = `/enterprises?${new URLSearchParams({ sort: "latestRdExpense.desc", perPage: "25", q: qs.name })}`;
+    const one = await load({ ...ctx, connections: 1 }, list, ctx.staffCookie);
+    rows.push(
+      `| list with \`?q=${qs.name}\` + total (full SSR page) | p50 ${fmt.ms(one.p50)}, p99 ${fmt.ms(one.p99)} (1 connection) | |`,
+    );
+  } finally {
+    await server.stop();
+  }
+  const md = [
+    `# 全局搜索 at ${scaleLabel} (load average at start ${loadAtStart.map((x) => x.toFixed(2)).join(" / ")}, at end ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" / ")}, ${startedAt.toISOString()})`,
+    "",
+    "| query | measured | floor (in-process) |",
+    "|---|---|---|",
+    ...rows,
+    "",
+  ].join("\n");
+  const file = path.join(tmp, `search-${scaleLabel}.md`);
   fs.writeFileSync(file, md);
   console.log(md);
   log(`report written to ${path.relative(root, file)}`);

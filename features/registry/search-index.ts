@@ -110,12 +110,12 @@ export function drainSearchQueue(sqlite: Database.Database, chunk = 20_000): num
         if (row) {
           const d = searchDocument(row.name, row.code);
           s.ins.run(row.deleted ? dead : live, d.name, d.code, d.pinyin, d.initials);
+          forgetFragments(sqlite, d);
         }
       }
       // Keys come in order: everything up to the last one is done.
       s.dequeue.run(keys[keys.length - 1]);
       n += keys.length;
-      vocabCaches.get(sqlite)?.clear();
     }
   };
   return sqlite.inTransaction ? run() : sqlite.transaction(run)();
@@ -150,6 +150,24 @@ export function ensureSearchIndex(sqlite: Database.Database, log: (m: string) =>
 }
 
 const vocabCaches = new WeakMap<Database.Database, Map<string, string[]>>();
+
+/**
+ * A newly indexed document may add trigrams to the vocabulary: the cached trigram lists of the 2-character
+ * fragments its name and initials start a trigram with are dropped (only those: a write no longer empties the
+ * whole cache, which made every 2-character search after a write list the vocabulary again). A trigram that
+ * disappears (a rename, a delete) may stay listed: a term without postings matches nothing.
+ */
+function forgetFragments(sqlite: Database.Database, d: { name: string; initials: string }): void {
+  const cache = vocabCaches.get(sqlite);
+  if (!cache || cache.size === 0) return;
+  for (const [col, text] of [
+    ["name", d.name],
+    ["initials", d.initials],
+  ] as const) {
+    const chars = Array.from(text.toLowerCase());
+    for (let i = 0; i + 3 <= chars.length; i++) cache.delete(`${col}|${chars[i]}${chars[i + 1]}`);
+  }
+}
 
 /**
  * One way a query matches: a WHERE clause over search_index (its columns prefixed by `a`, the table's alias and a
@@ -215,8 +233,8 @@ function codeClause(code: string): SearchClause {
  * None indexed: the fragment occurs nowhere.
  */
 function fragmentClause(sqlite: Database.Database, col: "name" | "initials", two: string, kind: SearchClause["kind"]) {
-  // The vocabulary counts each term's postings as it lists it (20 ms for 科技 at 1M): the lists are kept until
-  // this process indexes anything (a new trigram may have appeared).
+  // The vocabulary counts each term's postings as it lists it (20 ms for 科技 at 1M): a fragment's list is kept
+  // until this process indexes a document with a trigram starting with it (forgetFragments).
   const key = `${col}|${two}`;
   let vocabCache = vocabCaches.get(sqlite);
   if (!vocabCache) {

@@ -329,6 +329,10 @@ describe("search index", () => {
     const clauses = two.ok ? searchClauses(sqlite, two) : [];
     expect(clauses.map((c) => c.where(""))).toEqual(["search_index MATCH ?"]);
     expect(clauses[0].param).toMatch(/^name : \("金山.*"\)$/);
+    // A fragment's cached trigram list is dropped when a new record brings a trigram starting with it.
+    expect(names("鼎新")).not.toContain("鼎新琅嬛软件有限公司"); // lists (and caches) 鼎新's trigrams
+    write((w) => createRecord(w, enterpriseWrites, enterprise("鼎新琅嬛软件有限公司"))); // brings 鼎新琅
+    expect(names("鼎新")).toContain("鼎新琅嬛软件有限公司");
     const none = parseQuery("鹦鹉");
     expect(none.ok && searchClauses(sqlite, none)).toEqual([]);
     const three = parseQuery("金山科");
