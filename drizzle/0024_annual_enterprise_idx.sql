@@ -1,0 +1,1 @@
+CREATE INDEX `annual_enterprise_idx` ON `enterprise_annual_figures` (`enterprise_id`);
