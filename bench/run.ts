@@ -620,16 +620,7 @@ async function exportsOnly(
   try {
     if (server.child.pid === undefined) throw new Error("no server pid");
     await new Promise((r) => setTimeout(r, 1000));
-    const ctx: Ctx = {
-      base: server.base,
-      root,
-      pids: serverPids(server.child.pid),
-      staffCookie: await signIn(server.base, "staff", "Yubei@2021"),
-      leaderCookie: "",
-      connections,
-      duration,
-      warmup,
-    };
+    const ctx = await staffCtx(server.base, server.child.pid);
     log(`CSV export (${csvQuery.label}, ${fmt.int(csvQuery.count)} rows)`);
     csv = await csvExport(ctx, csvQuery.query, csvRuns);
     log("xlsx export of the whole list");
@@ -687,16 +678,7 @@ async function searchOnly(
   const rows: string[] = [];
   try {
     if (server.child.pid === undefined) throw new Error("no server pid");
-    const ctx: Ctx = {
-      base: server.base,
-      root,
-      pids: serverPids(server.child.pid),
-      staffCookie: await signIn(server.base, "staff", "Yubei@2021"),
-      leaderCookie: "",
-      connections,
-      duration,
-      warmup,
-    };
+    const ctx = await staffCtx(server.base, server.child.pid);
     const withWriter = async (url: string) => {
       const writer = startWriter(ctx, { streetId, chainId, qualTypeId, opsPerSecond: Number(args["write-rate"]) });
       try {
@@ -738,4 +720,18 @@ async function searchOnly(
   fs.writeFileSync(file, md);
   console.log(md);
   log(`report written to ${path.relative(root, file)}`);
+}
+
+/** A load context on a started server, signed in as staff, with the server's process tree for RSS. */
+async function staffCtx(base: string, launcherPid: number): Promise<Ctx> {
+  return {
+    base,
+    root,
+    pids: serverPids(launcherPid),
+    staffCookie: await signIn(base, "staff", "Yubei@2021"),
+    leaderCookie: "",
+    connections,
+    duration,
+    warmup,
+  };
 }

@@ -82,6 +82,24 @@ function writerCreditCode(): string {
  * 市级科技型企业 qualification (so the board's counts move), then edit it (name, capital, and now and then the
  * status, which also moves the counts). Paced at `opsPerSecond`; every reply is checked for SQLITE_BUSY.
  */
+/** The 新增企业 form's fields for a new enterprise with a fresh credit code (the writer's and the single saves'). */
+function newEnterpriseInput(name: string, opts: { streetId: number; chainId: number }) {
+  return {
+    name,
+    creditCode: writerCreditCode(),
+    legalRepresentative: "李压测",
+    foundedDate: "2020-01-15",
+    registeredCapital: "500",
+    streetId: String(opts.streetId),
+    parkId: "",
+    industryChainId: String(opts.chainId),
+    isAboveScale: "",
+    contactName: "王联系",
+    contactPhone: "13800138000",
+    status: "active",
+  };
+}
+
 /**
  * `n` enterprises created one after another through the real server action (as the 新增企业 form saves), signed in
  * as staff: the median time of one save, in ms.
@@ -91,20 +109,13 @@ export async function singleWrites(ctx: Ctx, n: number, opts: { streetId: number
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
-    const r = await callAction(ctx.base, "/enterprises/new", id, ctx.staffCookie, {
-      name: `重庆单笔写入${writerSerial + 1}号科技有限公司`,
-      creditCode: writerCreditCode(),
-      legalRepresentative: "李压测",
-      foundedDate: "2020-01-15",
-      registeredCapital: "500",
-      streetId: String(opts.streetId),
-      parkId: "",
-      industryChainId: String(opts.chainId),
-      isAboveScale: "",
-      contactName: "王联系",
-      contactPhone: "13800138000",
-      status: "active",
-    });
+    const r = await callAction(
+      ctx.base,
+      "/enterprises/new",
+      id,
+      ctx.staffCookie,
+      newEnterpriseInput(`重庆单笔写入${writerSerial + 1}号科技有限公司`, opts),
+    );
     if (r.status !== 200 || !r.ok) throw new Error(`single write: HTTP ${r.status} ${r.text.slice(0, 200)}`);
     times.push(performance.now() - t0);
   }
@@ -143,20 +154,7 @@ export function startWriter(
     while (running) {
       i++;
       let t0 = performance.now();
-      const input = {
-        name: `重庆压测写入${i}号科技有限公司`,
-        creditCode: writerCreditCode(),
-        legalRepresentative: "李压测",
-        foundedDate: "2020-01-15",
-        registeredCapital: "500",
-        streetId: String(opts.streetId),
-        parkId: "",
-        industryChainId: String(opts.chainId),
-        isAboveScale: "",
-        contactName: "王联系",
-        contactPhone: "13800138000",
-        status: "active",
-      };
+      const input = newEnterpriseInput(`重庆压测写入${i}号科技有限公司`, opts);
       const created = await callAction(ctx.base, "/enterprises/new", ids.create, ctx.staffCookie, input);
       if (!record("create", created)) continue;
       const id = (created.data?.data as { id?: number } | undefined)?.id;
