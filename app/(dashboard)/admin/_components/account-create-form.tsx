@@ -11,6 +11,8 @@ import type { MessageKey } from "@/lib/i18n/translate";
 import { OneTimePassword } from "./one-time-password";
 import { UnitScopeFields } from "./unit-scope-fields";
 import "@/lib/i18n/page-sections/users";
+// The 审计员账户 page passes its own section's key as `label` (a prop the client module graph does not show).
+import "@/lib/i18n/page-sections/auditors";
 
 type Created = { username: string; oneTimePassword: string };
 
