@@ -104,7 +104,13 @@ test("the idle warning appears two minutes before the idle timeout and 续期 re
 test("a prefetch does not count as activity: it never extends the idle timeout, a real request does", async ({
   browser,
 }) => {
-  const { page, userId } = await ownStaff(browser);
+  const { page: signedIn, userId } = await ownStaff(browser);
+  // Only this test's own requests from here on: the page (its bell, its prefetches) is closed, the context's cookies
+  // stay for the requests below.
+  const ctx = signedIn.context();
+  await signedIn.waitForLoadState("networkidle");
+  await signedIn.close();
+  const page = { request: ctx.request, context: () => ctx };
   const sid = scalar<string>("SELECT id FROM sessions WHERE user_id = ? AND revoked_at IS NULL", userId);
   const aged = new Date(Date.now() - 10 * 60_000).toISOString();
   withDb((db) => db.prepare("UPDATE sessions SET last_seen_at = ? WHERE id = ?").run(aged, sid));
