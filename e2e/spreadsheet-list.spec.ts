@@ -28,6 +28,8 @@ test("the enterprise list: numbered pages with jump-to-page, thousands separator
   await pager.getByRole("button", { name: "跳转" }).click();
   await page.waitForURL((u) => u.searchParams.get("page") === "3");
   await expect(pager.getByRole("button", { name: "第 3 页" })).toHaveAttribute("aria-current", "page");
+  // The new location moves the focus to the page's heading (components/daily): settled before 显示列 takes it.
+  await expect(page.locator("main h1")).toBeFocused();
 
   // 显示列 closes with Escape and gives the focus back to its button.
   const columns = page.getByRole("button", { name: "显示列" });
