@@ -3,7 +3,6 @@
 // navigations (RSC requests with the router-state header), every sortable column × direction on its own, and a
 // "staff working day" (list → detail → edit → save → list, concurrent users with think time). Kept apart from
 // run.ts's original scenarios; run.ts calls runListScenarios and adds listRows to its report.
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -17,6 +16,7 @@ import { Rng } from "@/features/seed/rng";
 import { makeCreditCode } from "@/lib/credit-code";
 import { listStatements } from "./floor";
 import { fmt, type Row } from "./report";
+import { routerStateTree, rscParam } from "./rsc";
 import type { Ctx, LoadResult } from "./scenarios";
 import { actionId, callAction } from "./server";
 
@@ -106,28 +106,6 @@ export function mixFloor(sqlite: Database.Database, mix: ListMix, n = 30): numbe
 
 // ───────────────────────────── load with varied URLs ─────────────────────────────
 
-/**
- * The router state a browser sends when it navigates inside the dashboard to the enterprise list (Next's
- * `Next-Router-State-Tree`: the segments already on screen). Without it and `RSC: 1` (and `_rsc`) the server
- * answers a full page or a 307, not the RSC payload a client navigation reads.
- */
-export function routerStateTree(): string {
-  const tree = [
-    "",
-    {
-      children: [
-        "(dashboard)",
-        { children: ["enterprises", { children: ["__PAGE__", {}, null, null] }, null, null] },
-        null,
-        null,
-      ],
-    },
-    null,
-    null,
-  ];
-  return encodeURIComponent(JSON.stringify(tree));
-}
-
 type Variant = "html" | "rsc";
 
 function headersFor(variant: Variant, cookie: string): Record<string, string> {
@@ -214,15 +192,6 @@ function result(r: autocannon.Result): LoadResult {
     timeouts: r.timeouts,
     bytesPerReq: r.requests.total ? r.throughput.total / r.requests.total : 0,
   };
-}
-
-/**
- * The `_rsc` search parameter the router adds to a navigation: Next 16 checks it against its request headers
- * (SHA-256 of "prefetch,segment,state tree,next-url", 12 bytes, base64url) and answers 307 when it does not match.
- */
-export function rscParam(stateTree: string): string {
-  const digest = createHash("sha256").update(["0", "0", stateTree, "0"].join(",")).digest();
-  return digest.subarray(0, 12).toString("base64url");
 }
 
 /** Paths of a mix for a variant: RSC requests carry `_rsc`, as the router sends them. */

@@ -26,7 +26,7 @@ import {
   type WriterStats,
   xlsxExport,
 } from "./scenarios";
-import { rssMb, serverPids, signIn, startServer } from "./server";
+import { rssMb, serverPids, signIn, startServer, waitIdle } from "./server";
 
 register("./server-only-hook.mjs", import.meta.url);
 
@@ -191,8 +191,8 @@ async function main() {
   let lists: ListScenarioResults | null = null;
   try {
     if (server.child.pid === undefined) throw new Error("no server pid");
-    await new Promise((r) => setTimeout(r, 2000));
     ctx.pids = serverPids(server.child.pid);
+    await waitIdle(ctx.pids);
     idleRss = rssMb(ctx.pids);
     log(`cold start ${fmt.ms(server.coldStartMs)}; idle RSS ${fmt.mb(idleRss)} (pids ${ctx.pids.join(",")})`);
     ctx.staffCookie = await signIn(server.base, "staff", "Yubei@2021");
@@ -285,7 +285,7 @@ async function main() {
   let saveUpkeep: { with: number; without: number; writes: number } | null = null;
   try {
     if (server2.child.pid === undefined) throw new Error("no server pid");
-    await new Promise((r) => setTimeout(r, 1000));
+    await waitIdle(serverPids(server2.child.pid));
     const ctx2: Ctx = {
       ...ctx,
       base: server2.base,
@@ -619,7 +619,7 @@ async function exportsOnly(
   let xlsx: ExportResult = { available: false, reason: "not run" };
   try {
     if (server.child.pid === undefined) throw new Error("no server pid");
-    await new Promise((r) => setTimeout(r, 1000));
+    await waitIdle(serverPids(server.child.pid));
     const ctx = await staffCtx(server.base, server.child.pid);
     log(`CSV export (${csvQuery.label}, ${fmt.int(csvQuery.count)} rows)`);
     csv = await csvExport(ctx, csvQuery.query, csvRuns);

@@ -147,6 +147,36 @@ function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
   }
 }
 
+/** CPU time (user + system) used so far by the server tree, in clock ticks. */
+function cpuTicks(pids: number[]): number {
+  let t = 0;
+  for (const p of pids) {
+    try {
+      const f = fs.readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1].split(" ");
+      t += Number(f[11]) + Number(f[12]);
+    } catch {
+      // gone
+    }
+  }
+  return t;
+}
+
+/**
+ * Waits until the server tree is idle: less than 5 % of a core over a 250 ms window (its start-up work, a previous
+ * scenario's requests still being answered), at most `maxMs`. Measured, never a fixed pause.
+ */
+export async function waitIdle(pids: number[], maxMs = 15_000): Promise<void> {
+  const t0 = performance.now();
+  let before = cpuTicks(pids);
+  while (performance.now() - t0 < maxMs) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = cpuTicks(pids);
+    // 100 ticks per second: 5 % of a core over 250 ms is 1.25 ticks.
+    if (now - before <= 1) return;
+    before = now;
+  }
+}
+
 /** Current resident memory of the server tree, MB. */
 export function rssMb(pids: number[]): number {
   return pids.reduce((s, p) => s + statusKb(p, "VmRSS"), 0) / 1024;

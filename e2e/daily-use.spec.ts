@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { type Browser, expect, type Page, test } from "@playwright/test";
+import { routerStateTree, rscParam } from "../bench/rsc";
 import { captureAction, contextAs, replayAction, signIn } from "./fixtures/auth";
 import { row, scalar, seedUser, uniqueName, withDb } from "./fixtures/db";
 import { waitForHydration } from "./fixtures/hydration";
@@ -114,28 +114,9 @@ test("a prefetch does not count as activity: it never extends the idle timeout, 
   const sid = scalar<string>("SELECT id FROM sessions WHERE user_id = ? AND revoked_at IS NULL", userId);
   const aged = new Date(Date.now() - 10 * 60_000).toISOString();
   withDb((db) => db.prepare("UPDATE sessions SET last_seen_at = ? WHERE id = ?").run(aged, sid));
-  // What the router sends for a link in view (Next 16 checks `_rsc` against these headers: SHA-256 of
-  // "prefetch,segment,state tree,next-url", 12 bytes, base64url).
-  const tree = encodeURIComponent(
-    JSON.stringify([
-      "",
-      {
-        children: [
-          "(dashboard)",
-          { children: ["enterprises", { children: ["__PAGE__", {}, null, null] }, null, null] },
-          null,
-          null,
-        ],
-      },
-      null,
-      null,
-    ]),
-  );
-  const rsc = createHash("sha256")
-    .update(["1", "0", tree, "0"].join(","))
-    .digest()
-    .subarray(0, 12)
-    .toString("base64url");
+  // What the router sends for a link in view (bench/rsc.ts: the `_rsc` Next 16 checks against these headers).
+  const tree = routerStateTree();
+  const rsc = rscParam(tree, true);
   const prefetch = await page.request.get(`/talents?_rsc=${rsc}`, {
     headers: { RSC: "1", "Next-Router-Prefetch": "1", "Next-Router-State-Tree": tree },
     maxRedirects: 0,

@@ -1,17 +1,16 @@
 import "server-only";
-import type Database from "better-sqlite3";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { getDb } from "@/db";
-import type { DataScopeKind, Role, UnitKind } from "@/db/schema";
+import type { Role, UnitKind } from "@/db/schema";
 import { can, type Permission } from "./permissions";
 import { type DataScope, scopeOf } from "./scope";
 import { sessionExpiry, TOUCH_INTERVAL_SECONDS } from "./session-policy";
+import { sessionRow, touchSession } from "./session-row";
 import { sessionIdFromCookie } from "./session-token";
 import { revokeSession } from "./sessions";
-import { nowIso } from "./time";
 
 export type CurrentUser = {
   id: number;
@@ -27,38 +26,6 @@ export type CurrentUser = {
   unitId: number | null;
   scope: DataScope;
 };
-
-type SessionUserRow = {
-  createdAt: string;
-  lastSeenAt: string;
-  revokedAt: string | null;
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  disabled: number;
-  mustChangePassword: number;
-  isDemo: number;
-  dataScope: DataScopeKind;
-  unitKind: UnitKind | null;
-  unitId: number | null;
-};
-
-// One prepared statement per connection: every request reads its session and user through it.
-const sessionStmts = new WeakMap<Database.Database, Database.Statement<[string], SessionUserRow>>();
-function sessionRow(sqlite: Database.Database, sid: string): SessionUserRow | undefined {
-  let stmt = sessionStmts.get(sqlite);
-  if (!stmt) {
-    stmt = sqlite.prepare(
-      `SELECT s.created_at AS createdAt, s.last_seen_at AS lastSeenAt, s.revoked_at AS revokedAt, u.id, u.username,
-         u.display_name AS displayName, u.role, u.disabled, u.must_change_password AS mustChangePassword,
-         u.is_demo AS isDemo, u.data_scope AS dataScope, u.unit_kind AS unitKind, u.unit_id AS unitId
-       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`,
-    );
-    sessionStmts.set(sqlite, stmt);
-  }
-  return stmt.get(sid);
-}
 
 /**
  * The only way to learn who is signed in. The JWT only names a session row; the row must be live
@@ -80,7 +47,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   // A prefetch (the router fetching a link in view, on its own) is not the user's activity: it never extends the
   // idle timeout.
   if (Date.now() - Date.parse(row.lastSeenAt) > TOUCH_INTERVAL_SECONDS * 1000 && !(await isPrefetch())) {
-    db.$client.prepare("UPDATE sessions SET last_seen_at = ? WHERE id = ?").run(nowIso(), sid);
+    touchSession(db.$client, sid);
   }
   return {
     id: row.id,

@@ -32,10 +32,13 @@ export const COUNT_CAP = 1000;
 
 type RegistrySpec = {
   table: SearchTable;
-  href: string;
   title: MessageKey;
-  /** Who may read this group at all (the registries: everyone with registry.read). */
+  /** 政策兑现's lines: searched only for a user who reads awards, each hit with its batch's year and amount. */
   awards?: true;
+  /** The catalogue section of the status values (`<labels>.<status>`). */
+  statusLabels?: string;
+  /** Where a hit opens. */
+  hitHref: (r: Row) => string;
   /** The scope predicate over alias `t`, as the registry's list (or the award pages) applies it. */
   scope: (scope: DataScope) => string | null;
   /** The live (or deleted) test over alias `t`; null: the table has no soft delete. */
@@ -46,25 +49,22 @@ type RegistrySpec = {
   joins?: string;
   /** The shown facts (never personal data), aliased: code, street, status, other (+ batch, year, amount, excluded). */
   select: string;
-  /** Whether a hit opens a list filtered to the query and offers an edit link. */
-  list: boolean;
+  /** The registry list: the group links to it filtered to the query, and its hits offer `<list>/<id>/edit`. */
+  list?: string;
 };
 
 const registrySpec = (def: RegistryDefinition) => (scope: DataScope) => scopeSql(registryScope(def).where, "t", scope);
 const statusOf = (def: RegistryDefinition) => (def.fields.status as { labels?: string } | undefined)?.labels;
-const STATUS_LABELS: Partial<Record<SearchTable, string | undefined>> = {
-  enterprises: statusOf(enterpriseRegistry as unknown as RegistryDefinition),
-  institutions: statusOf(institutionRegistry as unknown as RegistryDefinition),
-  incubators: statusOf(incubatorRegistry as unknown as RegistryDefinition),
-};
+const recordHref = (href: string) => (r: Row) => `${href}/${r.id}`;
 
 const REGISTRIES: RegistrySpec[] = [
   {
     table: "enterprises",
     scope: registrySpec(enterpriseRegistry as unknown as RegistryDefinition),
+    statusLabels: statusOf(enterpriseRegistry as unknown as RegistryDefinition),
+    hitHref: recordHref("/enterprises"),
     softDelete: true,
-    list: true,
-    href: "/enterprises",
+    list: "/enterprises",
     title: "nav.enterprises",
     name: "t.name",
     select: "t.credit_code AS code, t.street_id AS street, t.status AS status, NULL AS other",
@@ -72,9 +72,10 @@ const REGISTRIES: RegistrySpec[] = [
   {
     table: "institutions",
     scope: registrySpec(institutionRegistry as unknown as RegistryDefinition),
+    statusLabels: statusOf(institutionRegistry as unknown as RegistryDefinition),
+    hitHref: recordHref("/institutions"),
     softDelete: true,
-    list: true,
-    href: "/institutions",
+    list: "/institutions",
     title: "nav.institutions",
     name: "t.name",
     select: `NULL AS code, NULL AS street, t.status AS status,
@@ -83,9 +84,10 @@ const REGISTRIES: RegistrySpec[] = [
   {
     table: "incubators",
     scope: registrySpec(incubatorRegistry as unknown as RegistryDefinition),
+    statusLabels: statusOf(incubatorRegistry as unknown as RegistryDefinition),
+    hitHref: recordHref("/incubators"),
     softDelete: true,
-    list: true,
-    href: "/incubators",
+    list: "/incubators",
     title: "nav.incubators",
     name: "t.name",
     select: "NULL AS code, t.street_id AS street, t.status AS status, t.operator AS other",
@@ -93,9 +95,10 @@ const REGISTRIES: RegistrySpec[] = [
   {
     table: "talents",
     scope: registrySpec(talentRegistry as unknown as RegistryDefinition),
+    statusLabels: statusOf(talentRegistry as unknown as RegistryDefinition),
+    hitHref: recordHref("/talents"),
     softDelete: true,
-    list: true,
-    href: "/talents",
+    list: "/talents",
     title: "nav.talents",
     name: "t.name",
     // Name and employer only: the phone and ID number are neither matched nor read.
@@ -108,9 +111,10 @@ const REGISTRIES: RegistrySpec[] = [
     table: "award_lines",
     awards: true,
     scope: (scope) => lineScopeSql("t", scope),
+    statusLabels: "awards.state",
+    hitHref: (r) => `/awards/batches/${r.batch}#line-${r.id}`,
     softDelete: false,
-    list: false,
-    href: "/awards/batches",
+
     title: "nav.awards",
     name: "t.enterprise_name",
     joins: "JOIN award_batches b ON b.id = t.batch_id JOIN award_policies p ON p.id = t.policy_id",
@@ -259,21 +263,20 @@ export function globalSearch(
       registry: spec.table,
       title: spec.title,
       listHref: spec.list
-        ? `${spec.href}?q=${encodeURIComponent(raw.trim().slice(0, 200))}${deleted ? "&deleted=1" : ""}`
+        ? `${spec.list}?q=${encodeURIComponent(raw.trim().slice(0, 200))}${deleted ? "&deleted=1" : ""}`
         : null,
       total,
       capped: ids.size > COUNT_CAP,
       hits: ranked.map(({ r, matched }) => {
-        const labels = spec.awards ? "awards.state" : STATUS_LABELS[spec.table];
         return {
           id: r.id,
-          href: spec.awards ? `${spec.href}/${r.batch}#line-${r.id}` : `${spec.href}/${r.id}`,
-          ...(user.canEdit && spec.list && !r.deleted ? { editHref: `${spec.href}/${r.id}/edit` } : {}),
+          href: spec.hitHref(r),
+          ...(user.canEdit && spec.list && !r.deleted ? { editHref: `${spec.list}/${r.id}/edit` } : {}),
           name: highlight(r.name, raw),
           matched,
           ...(r.code ? { code: matched === "code" ? highlight(r.code, raw) : [{ text: r.code, hit: false }] } : {}),
           streetId: r.street,
-          status: r.status && labels ? { key: `${labels}.${r.status}` } : null,
+          status: r.status && spec.statusLabels ? { key: `${spec.statusLabels}.${r.status}` } : null,
           other: r.other,
           deleted: !!r.deleted,
           ...(spec.awards ? { award: { year: r.year ?? 0, amountYuan: r.amount ?? 0, excluded: !!r.excluded } } : {}),
