@@ -61,6 +61,15 @@ test("2019 科技型企业入库奖励: 355 enterprises, 1,065万元, walked to 
   expect(qual?.enterprise_id).toBe(Number(m?.[1]));
   expect(qual?.awarded_date.slice(0, 4)).toBe("2019");
   expect(qual?.code).toBe("municipal_tech_enterprise");
+  // The link opens the enterprise at that qualification, the row scrolled to and highlighted (:target).
+  await staff.getByTestId("line-fact").first().click();
+  await expect(staff).toHaveURL(new RegExp(`/enterprises/${m?.[1]}#qualification-${m?.[2]}$`));
+  const qualRow = staff.locator(`[id="qualification-${m?.[2]}"]`);
+  await expect(qualRow).toBeInViewport();
+  expect(await qualRow.evaluate((e) => e.matches(":target"))).toBe(true);
+  await staff.goBack();
+  await waitForHydration(staff);
+  await expect(staff.getByTestId("batch-totals")).toContainText("合计：355家，1,065万元");
   // Exclusions are listed with their reason, never dropped.
   await expect(staff.getByTestId("award-exclusion").first()).toBeVisible();
   await expect(staff.getByTestId("award-exclusions")).toContainText(/企业已注销|企业已迁出本区/);

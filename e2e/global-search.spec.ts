@@ -24,6 +24,9 @@ let batchId = 0;
 const policyName = `搜索测试奖励${tag}`;
 
 test.beforeAll(() => {
+  // Playwright runs beforeAll again when this worker comes back to the file after another file's test: the
+  // records are in this worker's database already.
+  if (inId) return;
   withDb((db) => {
     const ins = db.prepare(
       "INSERT INTO enterprises (name, credit_code, legal_representative, founded_date, registered_capital, street_id) VALUES (?, ?, '王测试', '2015-06-01', 1000, ?)",
@@ -91,7 +94,11 @@ test("the shortcut opens the search from any page; initials, a fragment, a space
   }
   // What matched is highlighted, with the record's key facts.
   // (The tag keeps out a retry's records, written by an earlier run of this file into the same database.)
+  // (It folds to the previous query: the answer to this one is awaited, so a late answer cannot reset the
+  // selection made with the arrow keys below.)
+  const answered = page.waitForResponse((r) => new URL(r.url()).searchParams.get("q") === `${tag}鹭洲测绘`);
   await input.fill(`${tag}鹭洲测绘`);
+  await answered;
   const hit = enterpriseHits(page).filter({ hasText: inName });
   await expect(hit.locator("mark")).toHaveText(`${tag}鹭洲测绘`);
   await expect(hit).toContainText("仙桃街道");
@@ -125,7 +132,12 @@ test("the shortcut opens the search from any page; initials, a fragment, a space
   await line.click();
   await expect(page).toHaveURL(new RegExp(`/awards/batches/${batchId}#line-\\d+$`));
   const lineId = page.url().split("#line-")[1];
-  await expect(page.locator(`[id="line-${lineId}"]`)).toContainText(inName);
+  const row = page.locator(`[id="line-${lineId}"]`);
+  await expect(row).toContainText(inName);
+  // The row is scrolled into view and highlighted (the page's :target rule).
+  await expect(row).toBeInViewport();
+  expect(await row.evaluate((e) => e.matches(":target"))).toBe(true);
+  await expect(row).not.toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
 });
 
 test("a street account sees only its unit's records; the leader sees results without an edit action", async ({

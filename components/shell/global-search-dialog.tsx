@@ -124,7 +124,10 @@ export function GlobalSearchDialog({
 
   const go = (href: string) => {
     setOpen(false);
-    router.push(href);
+    // A hit at a row of a page (#line-…) is opened as a document navigation: the browser then scrolls to the row
+    // and marks it :target (highlighted); the router's pushState would scroll but never set :target.
+    if (href.includes("#")) window.location.assign(href);
+    else router.push(href);
   };
 
   const onInputKey = (e: React.KeyboardEvent<HTMLInputElement>) => {

@@ -271,13 +271,14 @@ export default async function AwardBatchPage(props: { params: Promise<{ id: stri
                     <Td className="font-mono text-xs">{l.creditCode}</Td>
                     <Td className="whitespace-nowrap">
                       {l.qualificationId ? (
-                        <Link
+                        // A document navigation, so the enterprise page marks the qualification row :target.
+                        <a
                           href={`/enterprises/${l.enterpriseId}#qualification-${l.qualificationId}`}
                           className="text-brand-700 hover:underline"
                           data-testid="line-fact"
                         >
                           {t("awards.factQual", { date: l.factDate ?? "" })}
-                        </Link>
+                        </a>
                       ) : (
                         t("awards.factApplication", { year: b.year })
                       )}
@@ -438,12 +439,13 @@ export default async function AwardBatchPage(props: { params: Promise<{ id: stri
                     <Td className="font-mono text-xs">{l.creditCode}</Td>
                     <Td className="whitespace-nowrap">
                       {l.qualificationId ? (
-                        <Link
+                        // A document navigation, so the enterprise page marks the qualification row :target.
+                        <a
                           href={`/enterprises/${l.enterpriseId}#qualification-${l.qualificationId}`}
                           className="text-brand-700 hover:underline"
                         >
                           {t("awards.factQual", { date: l.factDate ?? "" })}
-                        </Link>
+                        </a>
                       ) : (
                         t("awards.factApplication", { year: b.year })
                       )}
