@@ -44,7 +44,8 @@ const { values: args } = parseArgs({
     smoke: { type: "boolean", default: false },
     /**
      * `lists`: only the list scenarios (varied URLs, RSC, per column, staff day); `exports`: only the CSV and xlsx
-     * exports (fresh server) and the first-load JS; `search`: only the search rows 8a–8d. Reports to bench/.tmp.
+     * exports (fresh server) and the first-load JS; `search`: only the search rows 8a–8d; `import`: only the Excel
+     * import and the index's share of it and of a single save (rows 7, 8g, 8h). Reports to bench/.tmp.
      */
     only: { type: "string" },
   },
@@ -99,6 +100,10 @@ async function main() {
   }
   if (args.only === "exports") {
     await exportsOnly(getConn().sqlite, dbFile, loadAtStart, startedAt);
+    process.exit(0);
+  }
+  if (args.only === "import") {
+    await importOnly(getConn().sqlite, dbFile, loadAtStart, startedAt);
     process.exit(0);
   }
   const { countRegistry } = await import("@/features/kpi/count-queries");
@@ -302,36 +307,7 @@ async function main() {
     log(`Excel import of ${fmt.int(importSize)} enterprises`);
     imp = await importRows(ctx2, importSize);
     if (!imp.available) problems.push(`import: ${imp.reason}`);
-    // 8g. The same import through the server without the search index (its triggers dropped), then with it again
-    // (both on a warm server), for the index's share of the import as a user runs it.
-    log(`Excel import of ${fmt.int(importSize)} enterprises without, then with, the search index`);
-    // Alternated twice, the best of each kept (the machine's noise is larger than the difference sought).
-    const best = { with: 0, without: 0 };
-    for (let k = 0; k < 2; k++) {
-      const without = await search.withoutSearchTriggers(dbFile, () => importRows(ctx2, importSize));
-      const withIdx = await importRows(ctx2, importSize);
-      if (!without.available || !withIdx.available) {
-        problems.push(
-          `import with/without the index: ${without.available ? "" : without.reason} ${withIdx.available ? "" : withIdx.reason}`,
-        );
-        break;
-      }
-      best.without = Math.max(best.without, without.rowsPerSecond);
-      best.with = Math.max(best.with, withIdx.rowsPerSecond);
-      importUpkeep = { ...best, rows: importSize };
-    }
-    // 8h. One enterprise saved through the server action, without and with the index (alternated, best of 2).
-    log("single enterprise saves without, then with, the search index");
-    const saves = { with: Number.POSITIVE_INFINITY, without: Number.POSITIVE_INFINITY };
-    const writes = smoke ? 10 : 50;
-    for (let k = 0; k < 2; k++) {
-      saves.without = Math.min(
-        saves.without,
-        await search.withoutSearchTriggers(dbFile, () => singleWrites(ctx2, writes, { streetId, chainId })),
-      );
-      saves.with = Math.min(saves.with, await singleWrites(ctx2, writes, { streetId, chainId }));
-    }
-    saveUpkeep = { ...saves, writes };
+    ({ importUpkeep, saveUpkeep } = await indexUpkeepThroughServer(ctx2, dbFile, importSize, { streetId, chainId }));
   } finally {
     await server2.stop();
   }
@@ -604,6 +580,98 @@ main().catch((err) => {
   console.error(err);
   process.exit(1);
 });
+
+/**
+ * 8g. The Excel import through the server without the search index (its triggers dropped), then with it again (a
+ * warm server), for the index's share of the import as a user runs it; alternated twice, the best of each kept (the
+ * machine's noise is larger than the difference sought). 8h. One enterprise saved through the server action, the
+ * same way.
+ */
+async function indexUpkeepThroughServer(
+  ctx: Ctx,
+  dbFile: string,
+  importSize: number,
+  dicts: { streetId: number; chainId: number },
+): Promise<{
+  importUpkeep: { with: number; without: number; rows: number } | null;
+  saveUpkeep: { with: number; without: number; writes: number } | null;
+}> {
+  const search = await import("./search");
+  log(`Excel import of ${fmt.int(importSize)} enterprises without, then with, the search index`);
+  let importUpkeep: { with: number; without: number; rows: number } | null = null;
+  const best = { with: 0, without: 0 };
+  for (let k = 0; k < 2; k++) {
+    const without = await search.withoutSearchTriggers(dbFile, () => importRows(ctx, importSize));
+    const withIdx = await importRows(ctx, importSize);
+    if (!without.available || !withIdx.available) {
+      problems.push(
+        `import with/without the index: ${without.available ? "" : without.reason} ${withIdx.available ? "" : withIdx.reason}`,
+      );
+      break;
+    }
+    best.without = Math.max(best.without, without.rowsPerSecond);
+    best.with = Math.max(best.with, withIdx.rowsPerSecond);
+    importUpkeep = { ...best, rows: importSize };
+  }
+  log("single enterprise saves without, then with, the search index");
+  const saves = { with: Number.POSITIVE_INFINITY, without: Number.POSITIVE_INFINITY };
+  const writes = smoke ? 10 : 50;
+  for (let k = 0; k < 2; k++) {
+    saves.without = Math.min(
+      saves.without,
+      await search.withoutSearchTriggers(dbFile, () => singleWrites(ctx, writes, dicts)),
+    );
+    saves.with = Math.min(saves.with, await singleWrites(ctx, writes, dicts));
+  }
+  return { importUpkeep, saveUpkeep: { ...saves, writes } };
+}
+
+/** `--only import`: the Excel import (row 7) and the index's share of it and of a single save (8g, 8h), fresh server. */
+async function importOnly(
+  sqlite: import("better-sqlite3").Database,
+  dbFile: string,
+  loadAtStart: number[],
+  startedAt: Date,
+): Promise<void> {
+  const dictId = (kind: string, code: string) =>
+    sqlite.prepare("SELECT id FROM dictionary_items WHERE kind = ? AND code = ?").pluck().get(kind, code) as number;
+  const dicts = { streetId: dictId("street", "shuanglonghu"), chainId: dictId("industry_chain", "smart_terminal") };
+  const importSize = smoke ? 1_000 : 10_000;
+  log(`starting the production server on :${port}`);
+  const server = await startServer({ dbFile, port, root });
+  let imp: ImportResult = { available: false, reason: "not run" };
+  let upkeep: Awaited<ReturnType<typeof indexUpkeepThroughServer>> = { importUpkeep: null, saveUpkeep: null };
+  try {
+    if (server.child.pid === undefined) throw new Error("no server pid");
+    await waitIdle(serverPids(server.child.pid));
+    const ctx = await staffCtx(server.base, server.child.pid);
+    log(`Excel import of ${fmt.int(importSize)} enterprises`);
+    imp = await importRows(ctx, importSize);
+    upkeep = await indexUpkeepThroughServer(ctx, dbFile, importSize, dicts);
+  } finally {
+    await server.stop();
+  }
+  const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+  const { importUpkeep: iu, saveUpkeep: su } = upkeep;
+  const md = [
+    `# Import and search index upkeep at ${scaleLabel} (load average at start ${loadAtStart.map((x) => x.toFixed(2)).join(" / ")}, at end ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" / ")}, ${startedAt.toISOString()})`,
+    "",
+    "| scenario | result |",
+    "|---|---|",
+    `| 7. Excel import, ${fmt.int(importSize)} rows | ${imp.available ? `${fmt.int(Math.round(imp.rowsPerSecond))} rows/s` : imp.reason} |`,
+    `| 8g. import with vs without the index | ${iu ? `${fmt.int(Math.round(iu.with))} vs ${fmt.int(Math.round(iu.without))} rows/s (${iu.with >= iu.without ? "+" : "−"}${pct(Math.abs(1 - iu.with / iu.without))})` : "not run"} |`,
+    `| 8h. one save with vs without the index (p50 of ${su?.writes ?? 0}) | ${su ? `${fmt.ms(su.with)} vs ${fmt.ms(su.without)} (${su.with >= su.without ? "+" : "−"}${pct(Math.abs(su.with / su.without - 1))})` : "not run"} |`,
+    ...(problems.length ? ["", ...problems.map((p) => `- ${p}`)] : []),
+    "",
+  ].join("\n");
+  const file = path.join(tmp, `import-${scaleLabel}.md`);
+  fs.writeFileSync(file, md);
+  console.log(md);
+  log(`report written to ${path.relative(root, file)}`);
+}
 
 /** `--only exports`: the CSV and xlsx exports on a freshly started server, and the first-load JS of the build. */
 async function exportsOnly(

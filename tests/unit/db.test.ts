@@ -22,12 +22,13 @@ function freshDb(name: string) {
 }
 
 describe("connection pragmas", () => {
-  it("WAL, foreign keys on, busy timeout 5000, synchronous FULL", () => {
+  it("WAL, foreign keys on, busy timeout 5000, synchronous FULL, temp store in memory", () => {
     const { sqlite } = freshDb("pragmas.db");
     expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
     expect(sqlite.pragma("busy_timeout", { simple: true })).toBe(5000);
     expect(sqlite.pragma("synchronous", { simple: true })).toBe(2);
+    expect(sqlite.pragma("temp_store", { simple: true })).toBe(2);
     sqlite.close();
   });
   it("foreign keys are enforced", () => {
