@@ -149,7 +149,27 @@ export function ensureSearchIndex(sqlite: Database.Database, log: (m: string) =>
   return n;
 }
 
-const vocabCaches = new WeakMap<Database.Database, Map<string, string[]>>();
+type VocabCache = { dataVersion: Database.Statement; seen: number; lists: Map<string, string[]> };
+const vocabCaches = new WeakMap<Database.Database, VocabCache>();
+
+/**
+ * The connection's cache of 2-character fragments' trigram lists, emptied when another connection or process has
+ * committed since (PRAGMA data_version): a record indexed there (a second server, a script draining the queue)
+ * may bring a trigram no cached list holds. This connection's own writes drop only what they touch (forgetFragments).
+ */
+function vocabCacheOf(sqlite: Database.Database): Map<string, string[]> {
+  let c = vocabCaches.get(sqlite);
+  if (!c) {
+    c = { dataVersion: sqlite.prepare("PRAGMA data_version").pluck(), seen: -1, lists: new Map() };
+    vocabCaches.set(sqlite, c);
+  }
+  const v = c.dataVersion.get() as number;
+  if (v !== c.seen) {
+    c.lists.clear();
+    c.seen = v;
+  }
+  return c.lists;
+}
 
 /**
  * A newly indexed document may add trigrams to the vocabulary: the cached trigram lists of the 2-character
@@ -158,7 +178,7 @@ const vocabCaches = new WeakMap<Database.Database, Map<string, string[]>>();
  * disappears (a rename, a delete) may stay listed: a term without postings matches nothing.
  */
 function forgetFragments(sqlite: Database.Database, d: { name: string; initials: string }): void {
-  const cache = vocabCaches.get(sqlite);
+  const cache = vocabCaches.get(sqlite)?.lists;
   if (!cache || cache.size === 0) return;
   for (const [col, text] of [
     ["name", d.name],
@@ -234,13 +254,10 @@ function codeClause(code: string): SearchClause {
  */
 function fragmentClause(sqlite: Database.Database, col: "name" | "initials", two: string, kind: SearchClause["kind"]) {
   // The vocabulary counts each term's postings as it lists it (20 ms for 科技 at 1M): a fragment's list is kept
-  // until this process indexes a document with a trigram starting with it (forgetFragments).
+  // until this connection indexes a document with a trigram starting with it (forgetFragments), or another
+  // connection commits (vocabCacheOf).
   const key = `${col}|${two}`;
-  let vocabCache = vocabCaches.get(sqlite);
-  if (!vocabCache) {
-    vocabCache = new Map();
-    vocabCaches.set(sqlite, vocabCache);
-  }
+  const vocabCache = vocabCacheOf(sqlite);
   let terms = vocabCache.get(key);
   if (!terms) {
     terms = sqlite

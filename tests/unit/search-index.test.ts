@@ -333,6 +333,22 @@ describe("search index", () => {
     expect(names("鼎新")).not.toContain("鼎新琅嬛软件有限公司"); // lists (and caches) 鼎新's trigrams
     write((w) => createRecord(w, enterpriseWrites, enterprise("鼎新琅嬛软件有限公司"))); // brings 鼎新琅
     expect(names("鼎新")).toContain("鼎新琅嬛软件有限公司");
+    // The same when another connection writes and indexes the record (a second server, a script): its commit
+    // empties this connection's lists.
+    const other = openSqlite(path.join(dir, "search.db"));
+    try {
+      // Lists 鼎新's trigrams again, without 鼎新瑶 (in the middle of the name: no prefix clause finds it).
+      expect(names("鼎新")).not.toContain("重庆鼎新瑶光软件有限公司");
+      other
+        .prepare(
+          "INSERT INTO enterprises (name, credit_code, legal_representative, founded_date, registered_capital, street_id) VALUES (?, ?, '王测试', '2015-06-01', 100, ?)",
+        )
+        .run("重庆鼎新瑶光软件有限公司", makeCreditCode("91", "500112", "DXYG00001"), LX);
+      expect(drainSearchQueue(other)).toBe(1);
+      expect(names("鼎新")).toContain("重庆鼎新瑶光软件有限公司");
+    } finally {
+      other.close();
+    }
     const none = parseQuery("鹦鹉");
     expect(none.ok && searchClauses(sqlite, none)).toEqual([]);
     const three = parseQuery("金山科");
