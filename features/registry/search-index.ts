@@ -58,6 +58,7 @@ type Stmts = {
   del: Database.Statement;
   ins: Database.Statement;
   dequeue: Database.Statement;
+  maxIndexed: Database.Statement;
 };
 const cache = new WeakMap<Database.Database, Stmts>();
 function stmts(sqlite: Database.Database): Stmts {
@@ -79,6 +80,9 @@ function stmts(sqlite: Database.Database): Stmts {
       del: sqlite.prepare("DELETE FROM search_index WHERE rowid = ?"),
       ins: sqlite.prepare("INSERT INTO search_index (rowid, name, code, pinyin, initials) VALUES (?, ?, ?, ?, ?)"),
       dequeue: sqlite.prepare("DELETE FROM search_queue WHERE key <= ?"),
+      // FTS5's own content table (one row per indexed document, id = its rowid): a B-tree search, where the same
+      // question of search_index walks the partition (1.6 ms at 100k, 26 ms for an empty partition).
+      maxIndexed: sqlite.prepare("SELECT max(id) FROM search_index_content WHERE id BETWEEN ? AND ?").pluck(),
     };
     cache.set(sqlite, s);
   }
@@ -97,6 +101,20 @@ export function drainSearchQueue(sqlite: Database.Database, chunk = 20_000): num
     for (;;) {
       const keys = s.batch.all(chunk) as number[];
       if (keys.length === 0) return n;
+      // The highest id indexed in each partition when the batch starts: a record above both of its registry's is
+      // new (an insert, an import's rows) and has no entry to remove — two FTS5 deletes a record saved (~2 µs).
+      // Asked only for a large batch (an import): the question costs ~4 µs a partition.
+      const top = new Map<number, number>();
+      const bulk = keys.length >= 64;
+      const highest = (p: number) => {
+        let h = top.get(p);
+        if (h === undefined) {
+          const r = s.maxIndexed.get(p * SPAN, p * SPAN + SPAN - 1) as number | null;
+          h = r === null ? -1 : r - p * SPAN;
+          top.set(p, h);
+        }
+        return h;
+      };
       for (const key of keys) {
         const code = Math.floor(key / SPAN);
         const id = key - code * SPAN;
@@ -104,8 +122,10 @@ export function drainSearchQueue(sqlite: Database.Database, chunk = 20_000): num
         if (!table) continue;
         const live = code * 2 * SPAN + id;
         const dead = (code * 2 + 1) * SPAN + id;
-        s.del.run(live);
-        s.del.run(dead);
+        if (!bulk || id <= highest(code * 2) || id <= highest(code * 2 + 1)) {
+          s.del.run(live);
+          s.del.run(dead);
+        }
         const row = s.rows.get(table)!.get(id) as { name: string; code: string | null; deleted: number } | undefined;
         if (row) {
           const d = searchDocument(row.name, row.code);
