@@ -654,24 +654,14 @@ async function importOnly(
   }
   const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
   const { importUpkeep: iu, saveUpkeep: su } = upkeep;
-  const md = [
-    `# Import and search index upkeep at ${scaleLabel} (load average at start ${loadAtStart.map((x) => x.toFixed(2)).join(" / ")}, at end ${os
-      .loadavg()
-      .map((x) => x.toFixed(2))
-      .join(" / ")}, ${startedAt.toISOString()})`,
-    "",
+  writeOnlyReport("import", `Import and search index upkeep at ${scaleLabel}`, loadAtStart, startedAt, [
     "| scenario | result |",
     "|---|---|",
     `| 7. Excel import, ${fmt.int(importSize)} rows | ${imp.available ? `${fmt.int(Math.round(imp.rowsPerSecond))} rows/s` : imp.reason} |`,
     `| 8g. import with vs without the index (best of ${UPKEEP_ROUNDS} alternated) | ${iu ? `${fmt.int(Math.round(iu.with))} vs ${fmt.int(Math.round(iu.without))} rows/s (${iu.with >= iu.without ? "+" : "−"}${pct(Math.abs(1 - iu.with / iu.without))})` : "not run"} |`,
     `| 8h. one save with vs without the index (p50 of ${su?.writes ?? 0}) | ${su ? `${fmt.ms(su.with)} vs ${fmt.ms(su.without)} (${su.with >= su.without ? "+" : "−"}${pct(Math.abs(su.with / su.without - 1))})` : "not run"} |`,
     ...(problems.length ? ["", ...problems.map((p) => `- ${p}`)] : []),
-    "",
-  ].join("\n");
-  const file = path.join(tmp, `import-${scaleLabel}.md`);
-  fs.writeFileSync(file, md);
-  console.log(md);
-  log(`report written to ${path.relative(root, file)}`);
+  ]);
 }
 
 /** `--only exports`: the CSV and xlsx exports on a freshly started server, and the first-load JS of the build. */
@@ -703,24 +693,14 @@ async function exportsOnly(
     r.available
       ? `| ${name}, ${fmt.int(r.rows)} rows | ${fmt.ms(r.medianMs)} (min ${fmt.ms(r.minMs)}, ${r.runs} runs), peak RSS ${fmt.mb(r.peakRssMb)} (${fmt.mb(r.rssBeforeMb)} before), ${fmt.int(r.bytes)} bytes |`
       : `| ${name} | ${r.reason} |`;
-  const md = [
-    `# Exports and first-load JS at ${scaleLabel} (load average at start ${loadAtStart.map((x) => x.toFixed(2)).join(" / ")}, at end ${os
-      .loadavg()
-      .map((x) => x.toFixed(2))
-      .join(" / ")}, ${startedAt.toISOString()})`,
-    "",
+  writeOnlyReport("exports", `Exports and first-load JS at ${scaleLabel}`, loadAtStart, startedAt, [
     "| scenario | result |",
     "|---|---|",
     line(`CSV export (${csvQuery.label})`, csv),
     line("xlsx export, whole list", xlsx),
     `| first-load JS, /enterprises | ${jsList.gzipKb.toFixed(1)} kB gzip (${jsList.rawKb.toFixed(1)} kB raw, ${jsList.files} files) |`,
     `| first-load JS, / | ${jsBoard.gzipKb.toFixed(1)} kB gzip (${jsBoard.rawKb.toFixed(1)} kB raw, ${jsBoard.files} files) |`,
-    "",
-  ].join("\n");
-  const file = path.join(tmp, `exports-${scaleLabel}.md`);
-  fs.writeFileSync(file, md);
-  console.log(md);
-  log(`report written to ${path.relative(root, file)}`);
+  ]);
 }
 
 /**
@@ -774,18 +754,23 @@ async function searchOnly(
   } finally {
     await server.stop();
   }
-  const md = [
-    `# 全局搜索 at ${scaleLabel} (load average at start ${loadAtStart.map((x) => x.toFixed(2)).join(" / ")}, at end ${os
-      .loadavg()
-      .map((x) => x.toFixed(2))
-      .join(" / ")}, ${startedAt.toISOString()})`,
-    "",
+  writeOnlyReport("search", `全局搜索 at ${scaleLabel}`, loadAtStart, startedAt, [
     "| query | measured | floor (in-process) |",
     "|---|---|---|",
     ...rows,
+  ]);
+}
+
+/** An `--only` mode's report: its title with the load averages, its table, to bench/.tmp/<name>-<scale>.md. */
+function writeOnlyReport(name: string, title: string, loadAtStart: number[], startedAt: Date, lines: string[]): void {
+  const loads = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(" / ");
+  const md = [
+    `# ${title} (load average at start ${loads(loadAtStart)}, at end ${loads(os.loadavg())}, ${startedAt.toISOString()})`,
+    "",
+    ...lines,
     "",
   ].join("\n");
-  const file = path.join(tmp, `search-${scaleLabel}.md`);
+  const file = path.join(tmp, `${name}-${scaleLabel}.md`);
   fs.writeFileSync(file, md);
   console.log(md);
   log(`report written to ${path.relative(root, file)}`);
