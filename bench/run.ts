@@ -602,7 +602,9 @@ async function indexUpkeepThroughServer(
   let importUpkeep: { with: number; without: number; rows: number } | null = null;
   const best = { with: 0, without: 0 };
   for (let k = 0; k < UPKEEP_ROUNDS; k++) {
+    search.checkpoint(dbFile);
     const without = await search.withoutSearchTriggers(dbFile, () => importRows(ctx, importSize));
+    search.checkpoint(dbFile);
     const withIdx = await importRows(ctx, importSize);
     if (!without.available || !withIdx.available) {
       problems.push(
