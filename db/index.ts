@@ -24,9 +24,10 @@ export function openSqlite(file: string): Database.Database {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma(`busy_timeout = ${PRAGMAS.busy_timeout}`);
   sqlite.pragma("synchronous = FULL");
-  // Statement journals in memory: a registry table's search-index trigger makes every INSERT/UPDATE on it a
-  // multi-write statement, which copies each page it first touches (the table and its ~13 indexes) into a statement
-  // journal; in a temp file that cost ~16 µs an insert at 100k, in memory ~6 µs (sorts and temp tables too).
+  // Statement journals (and sorts, temp tables) in memory: any row trigger on a registry table (the search index's,
+  // the board's TEMP count journal) makes every INSERT/UPDATE on it a multi-write statement, which copies each page
+  // it first touches (the table and its ~13 indexes) into a statement journal; in a temp file that cost ~16 µs an
+  // insert at 100k, in memory ~6 µs.
   sqlite.pragma(`temp_store = ${PRAGMAS.temp_store}`);
   return sqlite;
 }

@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { captureAction, contextAs, replayAction } from "./fixtures/auth";
 import { row, scalar, withDb } from "./fixtures/db";
 import { waitForHydration } from "./fixtures/hydration";
+import { expectTargetRowShown } from "./fixtures/target";
 
 // 政策兑现 end to end: the published 2019 科技型企业入库奖励 batch computed from the demo registry (355 enterprises,
 // 1,065万元), walked through every state by the right roles to 已完成; wrong-role and wrong-state replays refused with
@@ -64,9 +65,7 @@ test("2019 科技型企业入库奖励: 355 enterprises, 1,065万元, walked to 
   // The link opens the enterprise at that qualification, the row scrolled to and highlighted (:target).
   await staff.getByTestId("line-fact").first().click();
   await expect(staff).toHaveURL(new RegExp(`/enterprises/${m?.[1]}#qualification-${m?.[2]}$`));
-  const qualRow = staff.locator(`[id="qualification-${m?.[2]}"]`);
-  await expect(qualRow).toBeInViewport();
-  expect(await qualRow.evaluate((e) => e.matches(":target"))).toBe(true);
+  await expectTargetRowShown(staff, staff.locator(`[id="qualification-${m?.[2]}"]`));
   await staff.goBack();
   await waitForHydration(staff);
   await expect(staff.getByTestId("batch-totals")).toContainText("合计：355家，1,065万元");

@@ -4,6 +4,7 @@ import { signInAs } from "./fixtures/auth";
 import { scalar, withDb } from "./fixtures/db";
 import { waitForHydration } from "./fixtures/hydration";
 import { freshCreditCode } from "./fixtures/registry";
+import { expectTargetRowShown } from "./fixtures/target";
 
 // 全局搜索 (issue 18): the header's search box, from every page, over the index the registry lists use. The
 // records searched for are this file's own (names it controls; no seeded record is changed), written with raw SQL
@@ -134,10 +135,8 @@ test("the shortcut opens the search from any page; initials, a fragment, a space
   const lineId = page.url().split("#line-")[1];
   const row = page.locator(`[id="line-${lineId}"]`);
   await expect(row).toContainText(inName);
-  // The row is scrolled into view and highlighted (the page's :target rule).
-  await expect(row).toBeInViewport();
-  expect(await row.evaluate((e) => e.matches(":target"))).toBe(true);
-  await expect(row).not.toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
+  // The row is scrolled into view below the header and highlighted (the page's :target rule).
+  await expectTargetRowShown(page, row);
 });
 
 test("a street account sees only its unit's records; the leader sees results without an edit action", async ({

@@ -114,7 +114,6 @@ const REGISTRIES: RegistrySpec[] = [
     statusLabels: "awards.state",
     hitHref: (r) => `/awards/batches/${r.batch}#line-${r.id}`,
     softDelete: false,
-
     title: "nav.awards",
     name: "t.enterprise_name",
     joins: "JOIN award_batches b ON b.id = t.batch_id JOIN award_policies p ON p.id = t.policy_id",

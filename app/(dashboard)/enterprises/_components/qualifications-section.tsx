@@ -73,7 +73,7 @@ export function QualificationsSection({
             </thead>
             <tbody>
               {rows.map((q) => (
-                <tr key={q.id} id={`qualification-${q.id}`} className="target:bg-amber-50">
+                <tr key={q.id} id={`qualification-${q.id}`} className="scroll-mt-24 target:bg-amber-50">
                   <Td>
                     {q.type}
                     {q.reviewState !== "approved" ? (
