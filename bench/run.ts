@@ -94,6 +94,9 @@ async function main() {
   const { getConn, getDb } = await import("@/db");
   const { runMigrations } = await import("@/db/migrate");
   runMigrations(getDb());
+  // …and the search index rebuilt if a migration asked for it (as the app's start does: scripts/prepare-db.ts).
+  const { ensureSearchIndex } = await import("@/features/registry/search-index");
+  ensureSearchIndex(getConn().sqlite, log);
   if (args.only === "search") {
     await searchOnly(getConn().sqlite, getDb(), dbFile, loadAtStart, startedAt);
     process.exit(0);

@@ -1,9 +1,12 @@
-// 全局搜索's index (issue 18): one FTS5 trigram table over every searchable registry record (migration 0018):
-//   search_index  name = "^<folded name>$", code = "^<credit code>$", pinyin (full, in context),
+// 全局搜索's index (issue 18): one FTS5 trigram table over every searchable registry record (migrations 0019, 0025):
+//   search_index  name = "^<folded name>$", code = "^<CREDIT CODE>$", pinyin (FULL, IN CONTEXT, upper case),
 //                 initials = "<initials>$ <other reading's initials>$"
-// detail=column keeps maintenance cheap: a substring is matched with LIKE (the trigrams narrow, the stored text
-// confirms); a 2-character fragment is the OR of the indexed trigrams that start with it (search_vocab) — every
-// fragment is followed by at least the $ marker. rowid = partition × 2^40 + record id, partition = registry
+// detail=none, columnsize=0 keep maintenance cheap (the index holds which records have a trigram, nothing more): a
+// substring is matched with GLOB (the trigrams narrow, the stored text confirms). The tokenizer is case-sensitive
+// and the columns' alphabets tell them apart: names and initials lower case (and Han), codes and the pinyin upper
+// case — so a 2-character fragment, the OR of the indexed trigrams that start with it (search_vocab; every fragment
+// is followed by at least the $ marker), finds names (Han) or names and initials (latin) without reading a stored
+// column. rowid = partition × 2^40 + record id, partition = registry
 // code × 2 + deleted: a soft-deleted record leaves the live partition the searches read (an admin's 已删除 list
 // reads the other one). Triggers on the registry tables queue every record whose name, credit code or deletion
 // changed (search_queue); the write path drains the queue at the end of its batch, in its own transaction
@@ -30,7 +33,7 @@ const TABLES = Object.keys(SEARCH_REGISTRIES) as SearchTable[];
 const TABLE_OF = new Map(TABLES.map((t) => [SEARCH_REGISTRIES[t].code as number, t]));
 
 /** Bump when the folding or the document shape changes: every record is re-indexed on the next start. */
-export const SEARCH_INDEX_VERSION = "1";
+export const SEARCH_INDEX_VERSION = "2";
 const SPAN = 2 ** 40;
 
 /** The rowid range of a registry's live (or deleted) partition. */
@@ -39,14 +42,17 @@ export function partition(table: SearchTable, deleted = false): { lo: number; hi
   return { lo: p * SPAN, hi: p * SPAN + SPAN - 1 };
 }
 
-/** The indexed document of a record: folded name between markers, credit code, pinyin and initials. */
+/**
+ * The indexed document of a record: folded name between markers, credit code, pinyin (upper case: its trigrams
+ * are never a name's or the initials') and initials.
+ */
 export function searchDocument(name: string, creditCode: string | null) {
   const folded = foldText(name);
   const py = pinyinOf(folded);
   return {
     name: `^${folded}$`,
     code: creditCode ? `^${foldCode(creditCode)}$` : "",
-    pinyin: py.full,
+    pinyin: py.full.toUpperCase(),
     initials: py.initials ? `${py.initials}$${py.altInitials ? ` ${py.altInitials}$` : ""}` : "",
   };
 }
@@ -194,18 +200,16 @@ function vocabCacheOf(sqlite: Database.Database): Map<string, string[]> {
 /**
  * A newly indexed document may add trigrams to the vocabulary: the cached trigram lists of the 2-character
  * fragments its name and initials start a trigram with are dropped (only those: a write no longer empties the
- * whole cache, which made every 2-character search after a write list the vocabulary again). A trigram that
+ * whole cache, which made every 2-character search after a write list the vocabulary again). A fragment is lower
+ * case or Han, so only these two columns can add to its list (codes and the pinyin are upper case). A trigram that
  * disappears (a rename, a delete) may stay listed: a term without postings matches nothing.
  */
 function forgetFragments(sqlite: Database.Database, d: { name: string; initials: string }): void {
   const cache = vocabCaches.get(sqlite)?.lists;
   if (!cache || cache.size === 0) return;
-  for (const [col, text] of [
-    ["name", d.name],
-    ["initials", d.initials],
-  ] as const) {
-    const chars = Array.from(text.toLowerCase());
-    for (let i = 0; i + 3 <= chars.length; i++) cache.delete(`${col}|${chars[i]}${chars[i + 1]}`);
+  for (const text of [d.name, d.initials]) {
+    const chars = Array.from(text);
+    for (let i = 0; i + 3 <= chars.length; i++) cache.delete(`${chars[i]}${chars[i + 1]}`);
   }
 }
 
@@ -215,31 +219,25 @@ function forgetFragments(sqlite: Database.Database, d: { name: string; initials:
  */
 export type SearchClause = { where: (a: string) => string; param: string; kind: "name" | "code" | "pinyin" };
 
-const like = (col: string, pattern: string, kind: SearchClause["kind"]): SearchClause => ({
-  where: (a) => `${a}${col} LIKE ?`,
+/** A GLOB over a stored column: FTS5 narrows by the pattern's trigrams (3+ characters), the stored text confirms. */
+const glob = (col: string, pattern: string, kind: SearchClause["kind"]): SearchClause => ({
+  where: (a) => `${a}${col} GLOB ?`,
   param: pattern,
   kind,
 });
 
 /**
- * A credit-code fragment of 4+: every credit code of the district shares its first characters (91500112…), so a
- * trigram LIKE over the fragment would read the posting list of a trigram nearly every record has ("500" at 1M: a
- * million entries). The fragment's trigrams with a letter are rare: the index is asked for those (all must occur
- * in the code), and the stored code confirms the whole fragment outside the index (an expression FTS5 does not
- * take as its own constraint). A fragment of digits only keeps the LIKE.
- */
-/**
- * A name substring of 3+: the trigram LIKE, except for a mix of latin letters and digits (a code typed into the
+ * A name substring of 3+: the trigram GLOB, except for a mix of latin letters and digits (a code typed into the
  * box, 500gxfa): its trigrams with a letter are asked for and the stored name confirms the whole text, as for
- * credit codes (below).
+ * credit codes (below). The folded text holds letters and digits only: never a GLOB wildcard.
  */
 function nameClause(text: string, prefix = false): SearchClause {
-  const pattern = prefix ? `^${text}%` : `%${text}%`;
-  if (!/^[0-9a-z]+$/.test(text) || !/[0-9]/.test(text)) return like("name", pattern, "name");
+  const pattern = prefix ? `^${text}*` : `*${text}*`;
+  if (!/^[0-9a-z]+$/.test(text) || !/[0-9]/.test(text)) return glob("name", pattern, "name");
   const rare = rareTrigrams(text);
   return {
-    where: (a) => `${a}search_index MATCH ? AND (${a}name || '') LIKE '${pattern}'`,
-    param: `name : (${rare.map(ftsPhrase).join(" AND ")})`,
+    where: (a) => `${a}search_index MATCH ? AND (${a}name || '') GLOB '${pattern}'`,
+    param: rare.map(ftsPhrase).join(" AND "),
     kind: "name",
   };
 }
@@ -256,50 +254,62 @@ function rareTrigrams(s: string): string[] {
   return [...new Set(grams)].slice(-3);
 }
 
+/**
+ * A credit-code fragment of 4+: every credit code of the district shares its first characters (91500112…), so a
+ * trigram GLOB over the fragment would read the posting list of a trigram nearly every record has ("500" at 1M: a
+ * million entries). The fragment's trigrams with a letter are rare: the index is asked for those (all must occur
+ * in the record), and the stored code confirms the whole fragment outside the index (an expression FTS5 does not
+ * take as its own constraint). A fragment of digits only keeps the GLOB.
+ */
 function codeClause(code: string): SearchClause {
   const c = code.toUpperCase();
   const rare = rareTrigrams(c);
-  if (rare.length === 0) return like("code", `%${code.toLowerCase()}%`, "code");
+  if (rare.length === 0) return glob("code", `*${c}*`, "code");
   // The fragment is letters and digits only (foldCode): safe as a literal.
   return {
-    where: (a) => `${a}search_index MATCH ? AND (${a}code || '') LIKE '%${c}%'`,
-    param: `code : (${rare.map(ftsPhrase).join(" AND ")})`,
+    where: (a) => `${a}search_index MATCH ? AND (${a}code || '') GLOB '*${c}*'`,
+    param: rare.map(ftsPhrase).join(" AND "),
     kind: "code",
   };
 }
 
 /**
- * A 2-character fragment: the indexed trigrams of a column that start with it (at most 500), as one MATCH.
- * None indexed: the fragment occurs nowhere.
+ * A 2-character fragment: the indexed trigrams that start with it (at most 500), as one MATCH. A fragment with a
+ * Han character can only be in a name, and a latin one only in a name or the initials (upper-case codes and pinyin
+ * never hold a lower-case trigram); a latin fragment is searched in both anyway, so the index answers alone —
+ * except for letters with digits (no pinyin match is sought): the stored name confirms. None indexed: the
+ * fragment occurs nowhere.
  */
-function fragmentClause(sqlite: Database.Database, col: "name" | "initials", two: string, kind: SearchClause["kind"]) {
+function fragmentClause(sqlite: Database.Database, two: string, kind: SearchClause["kind"]): SearchClause[] {
   // The vocabulary counts each term's postings as it lists it (20 ms for 科技 at 1M): a fragment's list is kept
   // until this connection indexes a document with a trigram starting with it (forgetFragments), or another
   // connection commits (vocabCacheOf).
-  const key = `${col}|${two}`;
   const vocabCache = vocabCacheOf(sqlite);
-  let terms = vocabCache.get(key);
+  let terms = vocabCache.get(two);
   if (!terms) {
     terms = sqlite
-      .prepare("SELECT DISTINCT term FROM search_vocab WHERE col = ? AND term >= ? AND term < ? LIMIT 500")
+      .prepare("SELECT term FROM search_vocab WHERE term >= ? AND term < ? LIMIT 500")
       .pluck()
-      .all(col, two, `${two}\u{10ffff}`) as string[];
+      .all(two, `${two}\u{10ffff}`) as string[];
     if (vocabCache.size > 20_000) vocabCache.clear();
-    vocabCache.set(key, terms);
+    vocabCache.set(two, terms);
   }
   if (terms.length === 0) return [];
-  const clause: SearchClause = {
-    where: (a) => `${a}search_index MATCH ?`,
-    param: `${col} : (${terms.map(ftsPhrase).join(" OR ")})`,
-    kind,
-  };
-  return [clause];
+  const param = terms.map(ftsPhrase).join(" OR ");
+  const confirm = /^[0-9a-z]+$/.test(two) && /[0-9]/.test(two);
+  return [
+    {
+      where: (a) => `${a}search_index MATCH ?${confirm ? ` AND (${a}name || '') GLOB '*${two}*'` : ""}`,
+      param,
+      kind,
+    },
+  ];
 }
 
 /**
  * The clauses a parsed query matches by: a name substring (2 characters: through the vocabulary), a credit-code
  * fragment of 4+ anywhere (2–3 letters or digits: the start of a code), the full pinyin or the initials (latin
- * letters only). The folded text holds letters and digits only, so no LIKE wildcard or FTS syntax reaches SQL.
+ * letters only). The folded text holds letters and digits only, so no GLOB wildcard or FTS syntax reaches SQL.
  */
 export function searchClauses(sqlite: Database.Database, q: Extract<SearchQuery, { ok: true }>): SearchClause[] {
   const out: SearchClause[] = [];
@@ -309,14 +319,12 @@ export function searchClauses(sqlite: Database.Database, q: Extract<SearchQuery,
   if (/^[0-9]+$/.test(q.text)) {
     // (names are found by their other characters)
   } else if (len >= 3) out.push(nameClause(q.text));
-  else out.push(...fragmentClause(sqlite, "name", q.text, "name"));
+  // A latin 2-character fragment: the one clause finds it in the names and the initials (below).
+  else out.push(...fragmentClause(sqlite, q.text, q.pinyin ? "pinyin" : "name"));
   if (q.code) out.push(codeClause(q.code));
-  else if (/^[0-9a-z]{2,3}$/.test(q.text)) out.push(like("code", `^${q.text}%`, "code"));
-  if (q.pinyin) {
-    if (q.pinyin.length >= 3)
-      out.push(like("pinyin", `%${q.pinyin}%`, "pinyin"), like("initials", `%${q.pinyin}%`, "pinyin"));
-    else out.push(...fragmentClause(sqlite, "initials", q.pinyin, "pinyin"));
-  }
+  else if (/^[0-9a-z]{2,3}$/.test(q.text)) out.push(glob("code", `^${q.text.toUpperCase()}*`, "code"));
+  if (q.pinyin && q.pinyin.length >= 3)
+    out.push(glob("pinyin", `*${q.pinyin.toUpperCase()}*`, "pinyin"), glob("initials", `*${q.pinyin}*`, "pinyin"));
   return out;
 }
 

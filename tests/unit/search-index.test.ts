@@ -33,6 +33,7 @@ import { talentWrites } from "@/features/talents/writes";
 import { makeCreditCode } from "@/lib/credit-code";
 import { readWorkbook } from "@/lib/import/workbook";
 import { type DataScope, FULL_SCOPE } from "@/lib/scope";
+import { foldText, pinyinOf } from "@/lib/search/normalise";
 
 // 全局搜索's index against a real migrated SQLite file: after a mixed series of creates, edits, deletes and restores
 // through the one write path, an Excel import, a raw SQL change and a review-pending record, the index holds
@@ -358,11 +359,11 @@ describe("search index", () => {
     expect(after.actual).toEqual(after.expected);
   });
 
-  it("matches a 2-character fragment through the trigrams that start with it, longer ones by LIKE", () => {
+  it("matches a 2-character fragment through the trigrams that start with it, longer ones by GLOB", () => {
     const two = parseQuery("金山");
     const clauses = two.ok ? searchClauses(sqlite, two) : [];
     expect(clauses.map((c) => c.where(""))).toEqual(["search_index MATCH ?"]);
-    expect(clauses[0].param).toMatch(/^name : \("金山.*"\)$/);
+    expect(clauses[0].param).toMatch(/^"金山.*"$/);
     // A fragment's cached trigram list is dropped when a new record brings a trigram starting with it.
     expect(names("鼎新")).not.toContain("鼎新琅嬛软件有限公司"); // lists (and caches) 鼎新's trigrams
     write((w) => createRecord(w, enterpriseWrites, enterprise("鼎新琅嬛软件有限公司"))); // brings 鼎新琅
@@ -387,18 +388,43 @@ describe("search index", () => {
     expect(none.ok && searchClauses(sqlite, none)).toEqual([]);
     const three = parseQuery("金山科");
     const c3 = three.ok ? searchClauses(sqlite, three) : [];
-    expect(c3.map((c) => [c.where(""), c.param, c.kind])).toEqual([["name LIKE ?", "%金山科%", "name"]]);
+    expect(c3.map((c) => [c.where(""), c.param, c.kind])).toEqual([["name GLOB ?", "*金山科*", "name"]]);
+  });
+
+  it("tells the columns apart by their alphabet: a latin query finds names, pinyin and initials, never a code's letters", () => {
+    // Every enterprise's credit code holds "MA" (91500112MA…): a lower-case fragment never reads the codes'
+    // upper-case trigrams, nor the upper-case pinyin's ("cq" is in no pinyin; "ch" begins chongqing's).
+    const rows = sqlite.prepare("SELECT name, credit_code AS code FROM enterprises WHERE deleted_at IS NULL").all() as {
+      name: string;
+      code: string;
+    }[];
+    const expected = (q: string) =>
+      rows.filter((r) => {
+        const folded = foldText(r.name);
+        const py = pinyinOf(folded);
+        return (
+          folded.includes(q) ||
+          py.initials.includes(q) ||
+          py.altInitials.includes(q) ||
+          (q.length >= 3 && py.full.includes(q)) ||
+          (q.length <= 3 ? r.code.startsWith(q.toUpperCase()) : r.code.includes(q.toUpperCase()))
+        );
+      }).length;
+    expect(rows.filter((r) => r.code.includes("MA")).length).toBeGreaterThan(expected("ma"));
+    for (const q of ["ma", "cq", "zq", "ch", "js", "kj", "jinshan", "chongqing", "jskj", "qing", "91", "9150"]) {
+      expect(listCount(q), q).toBe(expected(q));
+    }
   });
 
   it("asks the index for a credit-code fragment's rare trigrams and confirms the whole fragment on the stored code", () => {
     const q = parseQuery("ma8q x000");
     const code = q.ok ? searchClauses(sqlite, q).find((c) => c.kind === "code") : undefined;
     // Trigrams with a letter only (never "500", which every code of the district has), the last three.
-    expect(code?.param).toBe('code : ("8QX" AND "QX0" AND "X00")');
-    expect(code?.where("s.")).toBe("s.search_index MATCH ? AND (s.code || '') LIKE '%MA8QX000%'");
-    // Digits only: the plain LIKE.
+    expect(code?.param).toBe('"8QX" AND "QX0" AND "X00"');
+    expect(code?.where("s.")).toBe("s.search_index MATCH ? AND (s.code || '') GLOB '*MA8QX000*'");
+    // Digits only: the plain GLOB.
     const digits = parseQuery("50011200");
-    expect(digits.ok && searchClauses(sqlite, digits).find((c) => c.kind === "code")?.param).toBe("%50011200%");
+    expect(digits.ok && searchClauses(sqlite, digits).find((c) => c.kind === "code")?.param).toBe("*50011200*");
     // …and is not asked of the names (their trigrams are in every credit code's posting list).
     expect(digits.ok && searchClauses(sqlite, digits).map((c) => c.kind)).toEqual(["code"]);
     // Whatever the clause, the records found are those whose code contains the fragment.
