@@ -20,7 +20,7 @@ export type SearchQueries = { name: string; code: string; initials: string };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
- * The three queries: a 2-character name fragment (the hardest index path: bigrams), the middle of a credit code
+ * The three queries: a 2-character name fragment (the hardest index path: the trigrams that start with it), the middle of a credit code
  * typed with a space, and the pinyin initials of a name's distinctive words. Taken from a row near the middle.
  */
 export function pickSearchQueries(sqlite: Database.Database): SearchQueries {
@@ -184,8 +184,8 @@ export async function maintenanceCost(
   return { writeMs: w, importRowsPerSecond: imp, importRows: rows };
 }
 
-/** The index's size on disk (FTS5 shadow tables of search_index and search_bigram), in MB. */
-export function searchIndexSizeMb(sqlite: Database.Database): { index: number; bigram: number; file: number } {
+/** The index's size on disk (search_index's FTS5 shadow tables), in MB. */
+export function searchIndexSizeMb(sqlite: Database.Database): { index: number; file: number } {
   const size = (like: string) =>
     ((sqlite.prepare("SELECT sum(pgsize) FROM dbstat WHERE name LIKE ?").pluck().get(like) as number | null) ?? 0) /
     2 ** 20;
@@ -193,7 +193,7 @@ export function searchIndexSizeMb(sqlite: Database.Database): { index: number; b
     ((sqlite.pragma("page_count", { simple: true }) as number) *
       (sqlite.pragma("page_size", { simple: true }) as number)) /
     2 ** 20;
-  return { index: size("search_index%"), bigram: size("search_bigram%"), file };
+  return { index: size("search_index%"), file };
 }
 
 /**
