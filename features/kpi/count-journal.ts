@@ -27,7 +27,12 @@ export function ruleSubject(rule: string): SubjectKind | null {
 export const FULL_DROP_AT = 2_000;
 
 // The columns a rule reads (ruleMembership). A rule reading another column fails loudly here ("no such column").
-const E_COLS = "id, deleted_at, status, review_state";
+/**
+ * An enterprise's image is its whole row (every column of main.enterprises, read when the journal is installed): the
+ * registry lists' totals and 合计 are kept current from the same images (registry-counts.ts), and their filters may
+ * read any column of the row.
+ */
+let E_COLS = "id, deleted_at, status, review_state";
 const Q_COLS = "enterprise_id, type_id, deleted_at, review_state, awarded_date, expiry_date";
 const I_COLS = "id, deleted_at, status, review_state, type_id, level, recognised_date";
 const T_COLS = "id, deleted_at, review_state, category_id, recognised_year, kind";
@@ -59,14 +64,14 @@ const inputTriggers = BOARD_INPUTS.flatMap((t) =>
   ),
 ).join("\n");
 
-const SCHEMA = `
+const schema = () => `
 CREATE TEMP TABLE IF NOT EXISTS kpi_touched (kind TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
-CREATE TEMP TABLE IF NOT EXISTS kpi_old_enterprises (id INTEGER PRIMARY KEY, deleted_at, status, review_state);
+CREATE TEMP TABLE IF NOT EXISTS kpi_old_enterprises (id INTEGER PRIMARY KEY, ${E_COLS.replace(/^id, /, "")});
 CREATE TEMP TABLE IF NOT EXISTS kpi_old_qualifications (enterprise_id INTEGER, type_id, deleted_at, review_state, awarded_date, expiry_date);
 CREATE INDEX IF NOT EXISTS temp.kpi_old_qualifications_e ON kpi_old_qualifications (enterprise_id);
 CREATE TEMP TABLE IF NOT EXISTS kpi_old_institutions (id INTEGER PRIMARY KEY, deleted_at, status, review_state, type_id, level, recognised_date);
 CREATE TEMP TABLE IF NOT EXISTS kpi_old_talents (id INTEGER PRIMARY KEY, deleted_at, review_state, category_id, recognised_year, kind);
-CREATE TEMP TABLE IF NOT EXISTS kpi_new_enterprises (id INTEGER PRIMARY KEY, deleted_at, status, review_state);
+CREATE TEMP TABLE IF NOT EXISTS kpi_new_enterprises (id INTEGER PRIMARY KEY, ${E_COLS.replace(/^id, /, "")});
 CREATE TEMP TABLE IF NOT EXISTS kpi_new_qualifications (enterprise_id INTEGER, type_id, deleted_at, review_state, awarded_date, expiry_date);
 CREATE INDEX IF NOT EXISTS temp.kpi_new_qualifications_e ON kpi_new_qualifications (enterprise_id);
 CREATE TEMP TABLE IF NOT EXISTS kpi_new_institutions (id INTEGER PRIMARY KEY, deleted_at, status, review_state, type_id, level, recognised_date);
@@ -125,7 +130,11 @@ export function journalOf(sqlite: Database.Database): Journal | null {
     journal.inputsEpoch++;
     return null;
   });
-  sqlite.exec(SCHEMA);
+  const cols = (sqlite.prepare("PRAGMA main.table_info(enterprises)").all() as { name: string; pk: number }[])
+    .filter((c) => c.name !== "id")
+    .map((c) => `"${c.name}"`);
+  E_COLS = ["id", ...cols].join(", ");
+  sqlite.exec(schema());
   g.__kpiJournals.set(sqlite, journal);
   j = journal;
   return j;
@@ -173,6 +182,14 @@ export type JournalDelta =
       delta: (rule: string, period: string) => number;
       /** The same for any per-record membership of a registry, given its condition over the registry table. */
       deltaOf: (kind: SubjectKind, where: (from: { qualifications: string }) => SqlChunk[]) => number;
+      /**
+       * How far a registry list's aggregate over the enterprises moved (`select count(*)` or `select sum(x), count(x)
+       * from "enterprises" where …`, as the list builds it): the statement run on the after-images minus on the
+       * before-images, per selected column (both sides given, so a sum can be moved without rounding their
+       * difference first; none when no enterprise was touched). Null when the statement reads anything but the enterprise
+       * row and its certificates (a search, a join): it cannot be adjusted.
+       */
+      statementDelta: (sql: string, params: unknown[]) => { after: number[]; before: number[] } | null;
     };
 
 export function readJournal(sqlite: Database.Database): JournalDelta {
@@ -211,10 +228,41 @@ export function readJournal(sqlite: Database.Database): JournalDelta {
     const table = TABLE_OF[kind];
     return members(where, "new", table) - members(where, "old", table);
   };
+  const statementDelta = (sql: string, params: unknown[]): { after: number[]; before: number[] } | null => {
+    const on = (side: "old" | "new") => {
+      const text = sql
+        .replaceAll(' from "enterprises"', ` from temp."kpi_${side}_enterprises" AS "enterprises"`)
+        .replaceAll(
+          ' from "enterprise_qualifications"',
+          ` from temp."kpi_${side}_qualifications" AS "enterprise_qualifications"`,
+        );
+      // Every table read must be an image: any other FROM, a join or the search index and it is not row-local.
+      if (/\bjoin\b|search_index|json_each/i.test(text) || /\bfrom\s+(?!temp\.")/i.test(text)) return null;
+      return text;
+    };
+    const [oldSql, newSql] = [on("old"), on("new")];
+    if (!oldSql || !newSql) return null;
+    if (!subjects.has("e")) return { after: [], before: [] };
+    try {
+      const row = (q: string) =>
+        (
+          Object.values(
+            stmt(j, sqlite, q)
+              .pluck(false)
+              .get(...params) as object,
+          ) as (number | null)[]
+        ).map((v) => v ?? 0);
+      return { after: row(newSql), before: row(oldSql) };
+    } catch {
+      // A column the images do not hold (a filter on another table's column): not adjustable.
+      return null;
+    }
+  };
   return {
     kind: "delta",
     subjects,
     deltaOf,
+    statementDelta,
     delta: (rule, period) => {
       const kind = ruleSubject(rule);
       if (!kind) return 0;

@@ -37,6 +37,8 @@ const g = globalThis as unknown as {
   __lastFold?: { ms: number; records: string; entries: number; result: string };
   /** How many counts were computed from the registries (a cache miss), for tests and the bench. */
   __recounts?: number;
+  /** The same for the registry lists' totals and 合计 (cachedListCount). */
+  __listRecounts?: number;
 };
 
 /** Which counts a write to each registry can change. Qualification counts read enterprises too (status, deletion). */
@@ -141,6 +143,8 @@ function countCache(): Map<string, number> | null {
     result = `${moved} moved`;
     g.__countEpoch = (g.__countEpoch ?? 0) + 1;
   }
+  const listsMoved = foldListFigures(j);
+  if (listsMoved) result += `, ${listsMoved} list figures moved`;
   clearJournal(sqlite);
   g.__lastFold = {
     ms: performance.now() - t0,
@@ -156,7 +160,7 @@ function countCache(): Map<string, number> | null {
  * (how long making the counts current after a write took, and whether it adjusted or dropped them).
  */
 export function countCacheStats() {
-  return { recounts: g.__recounts ?? 0, lastFold: g.__lastFold ?? null };
+  return { recounts: g.__recounts ?? 0, listRecounts: g.__listRecounts ?? 0, lastFold: g.__lastFold ?? null };
 }
 
 /**
@@ -253,26 +257,120 @@ export function registryBreakdown(rule: string, period: string, previous: string
   return rows;
 }
 
-type CountCache = { version: string; values: Map<string, number> };
-const counts = globalThis as unknown as { __registryListCounts?: CountCache };
+/**
+ * A registry list's total or 合计 (one summed column), cached per exact statement (SQL + parameters). A statement
+ * over the enterprise row and its certificates alone (filters by 镇街, 园区, 产业链, status, scope, deletion,
+ * qualification) is kept current by the count journal's deltas like the board's counts — a sum with its count of
+ * non-empty values, added with compensation (Neumaier), so it equals a fresh SUM() to the last shown digit — and
+ * any other (a search) until the next registry write. Dropped with the counts (a dictionary write, an import, a
+ * commit by another connection).
+ */
+type ListEntry = {
+  /** For an adjustable entry, the statement the journal evaluates on the images: count(*), or total(x), count(x). */
+  sql: string | null;
+  params: unknown[];
+  sum: number;
+  /** Neumaier's running compensation of `sum`. */
+  comp: number;
+  /** A sum's count of non-empty values (a sum over none is NULL); unused for a count. */
+  nonNull: number;
+  kind: "count" | "sum";
+  /** The registry version a not-adjustable entry was computed at. */
+  version: number;
+};
+const lists = globalThis as unknown as { __registryListFigures?: { base: string; values: Map<string, ListEntry> } };
 const MAX_CACHED_COUNTS = 500;
 
-/**
- * The total behind a filtered registry list, cached per exact statement (SQL + parameters) until the registries
- * change: paging through a list, or many users opening the same list, counts once. Always equals a fresh count.
- */
-export function cachedListCount(query: { toSQL(): { sql: string; params: unknown[] } }, count: () => number): number {
-  const version = registryDataVersion();
-  if (!counts.__registryListCounts || counts.__registryListCounts.version !== version) {
-    counts.__registryListCounts = { version, values: new Map() };
+/** Neumaier's compensated addition: the running sum and compensation after adding x. */
+function addComp(e: ListEntry, x: number): void {
+  const t = e.sum + x;
+  e.comp += Math.abs(e.sum) >= Math.abs(x) ? e.sum - t + x : x - t + e.sum;
+  e.sum = t;
+}
+
+/** Folds the journal into the cached list figures (called with the board's counts, in the same pass). */
+function foldListFigures(j: ReturnType<typeof readJournal>): number {
+  const c = lists.__registryListFigures?.values;
+  if (!c || j.kind === "none") return 0;
+  if (j.kind === "drop") {
+    c.clear();
+    return 0;
   }
-  const c = counts.__registryListCounts.values;
+  let moved = 0;
+  for (const [key, e] of c) {
+    const d = e.sql ? j.statementDelta(e.sql, e.params) : null;
+    if (!d) {
+      c.delete(key);
+      continue;
+    }
+    if (d.after.every((x, i) => x === d.before[i])) continue;
+    addComp(e, d.after[0]);
+    addComp(e, -d.before[0]);
+    if (e.kind === "sum") e.nonNull += d.after[1] - d.before[1];
+    moved++;
+  }
+  return moved;
+}
+
+/** The statement an adjustable list figure is kept by, or null (anything but a plain count or sum of enterprises). */
+function adjustable(sql: string): { sql: string; kind: "count" | "sum" } | null {
+  if (/^select count\(\*\) from "enterprises" where /.test(sql)) return { sql, kind: "count" };
+  const m = /^select sum\(("[a-z_]+")\) from "enterprises" where /.exec(sql);
+  if (m)
+    return { sql: sql.replace(m[0], `select total(${m[1]}), count(${m[1]}) from "enterprises" where `), kind: "sum" };
+  return null;
+}
+
+/**
+ * The total or 合计 behind a filtered registry list: counted once per exact statement, then kept current (see
+ * ListEntry). `compute` counts afresh (a sum over no rows: NaN); the same value a fresh count gives, always.
+ */
+export function cachedListCount(query: { toSQL(): { sql: string; params: unknown[] } }, compute: () => number): number {
+  const cache = countCache();
+  // Inside a transaction that has written, or before the journal exists: counted afresh, never cached.
+  if (!cache) {
+    g.__listRecounts = (g.__listRecounts ?? 0) + 1;
+    return compute();
+  }
+  const base = connectionVersion();
+  if (!lists.__registryListFigures || lists.__registryListFigures.base !== base) {
+    lists.__registryListFigures = { base, values: new Map() };
+  }
+  const c = lists.__registryListFigures.values;
   const { sql, params } = query.toSQL();
   const key = `${sql}\u0000${JSON.stringify(params)}`;
+  const version = g.__registryVersion ?? 0;
   const hit = c.get(key);
-  if (hit !== undefined) return hit;
-  const n = count();
+  if (hit && (hit.sql || hit.version === version)) {
+    if (hit.kind === "count") return hit.sum + hit.comp;
+    return hit.nonNull > 0 ? hit.sum + hit.comp : Number.NaN;
+  }
+  const adj = adjustable(sql);
+  const entry: ListEntry = {
+    sql: adj?.sql ?? null,
+    params,
+    sum: 0,
+    comp: 0,
+    nonNull: 0,
+    kind: adj?.kind ?? "count",
+    version,
+  };
+  let value: number;
+  if (adj?.kind === "sum") {
+    const [total, nonNull] = Object.values(
+      getConn()
+        .sqlite.prepare(adj.sql)
+        .get(...params) as object,
+    ) as number[];
+    entry.sum = total;
+    entry.nonNull = nonNull;
+    value = nonNull > 0 ? total : Number.NaN;
+  } else {
+    value = compute();
+    entry.sum = value;
+  }
+  g.__listRecounts = (g.__listRecounts ?? 0) + 1;
   if (c.size >= MAX_CACHED_COUNTS) c.delete(c.keys().next().value as string);
-  c.set(key, n);
-  return n;
+  c.set(key, entry);
+  return value;
 }
