@@ -108,6 +108,11 @@ type Journal = {
   /** Moved by any write on this connection to a table the board reads besides the registries (BOARD_INPUTS). */
   inputsEpoch: number;
   stmts: Map<string, Database.Statement>;
+  /**
+   * The enterprise image's columns, as installed. Kept on the journal, not in this module: the app's bundles hold
+   * several copies of the module, and the one that reads the journal may not be the one that installed it.
+   */
+  eCols: string;
 };
 const g = globalThis as unknown as { __kpiJournals?: WeakMap<Database.Database, Journal> };
 
@@ -121,7 +126,7 @@ export function journalOf(sqlite: Database.Database): Journal | null {
   let j = g.__kpiJournals.get(sqlite);
   if (j) return j;
   if (sqlite.inTransaction) return null;
-  const journal: Journal = { dirty: false, inputsEpoch: 0, stmts: new Map() };
+  const journal: Journal = { dirty: false, inputsEpoch: 0, stmts: new Map(), eCols: "" };
   sqlite.function("kpi_journal_dirty", { deterministic: false, varargs: false }, () => {
     journal.dirty = true;
     return null;
@@ -134,6 +139,7 @@ export function journalOf(sqlite: Database.Database): Journal | null {
     .filter((c) => c.name !== "id")
     .map((c) => `"${c.name}"`);
   E_COLS = ["id", ...cols].join(", ");
+  journal.eCols = E_COLS;
   sqlite.exec(schema());
   g.__kpiJournals.set(sqlite, journal);
   j = journal;
@@ -209,7 +215,7 @@ export function readJournal(sqlite: Database.Database): JournalDelta {
   // certificate of the type instead of the touched records').
   const touchedIds = (k: SubjectKind) => `(SELECT id FROM temp.kpi_touched WHERE kind = '${k}')`;
   if (subjects.has("e"))
-    sqlite.exec(`INSERT INTO temp.kpi_new_enterprises SELECT ${E_COLS} FROM main.enterprises WHERE id IN ${touchedIds("e")};
+    sqlite.exec(`INSERT INTO temp.kpi_new_enterprises SELECT ${j.eCols} FROM main.enterprises WHERE id IN ${touchedIds("e")};
       INSERT INTO temp.kpi_new_qualifications SELECT ${Q_COLS} FROM main.enterprise_qualifications WHERE enterprise_id IN ${touchedIds("e")};`);
   if (subjects.has("i"))
     sqlite.exec(

@@ -61,7 +61,15 @@ export function noteWrite(w: CommittedWrite): void {
 }
 onCommittedWrite("kpi.registry-counts", noteWrite);
 
-const dataVersion = new WeakMap<Database.Database, { token: string; stmt: Database.Statement }>();
+/**
+ * Per connection, shared by every copy of this module (the app's bundles hold several): a token per module copy made
+ * each copy see the others' cached counts as another connection's and drop them, every time a request of another
+ * route read them.
+ */
+const dataVersion = ((
+  globalThis as unknown as { __kpiDataVersion?: WeakMap<Database.Database, DataVersion> }
+).__kpiDataVersion ??= new WeakMap<Database.Database, DataVersion>());
+type DataVersion = { token: string; stmt: Database.Statement };
 
 /**
  * Changes when another connection or process commits (SQLite's PRAGMA data_version: a CLI import, a restore, a

@@ -244,6 +244,21 @@ describe("list totals and 合计 kept current by write deltas", () => {
     expectCurrent("batch of raw writes", true);
   });
 
+  it("a second copy of the modules (the app's bundles hold several) folds the journal the first one installed", async () => {
+    expectCurrent("before", false);
+    vi.resetModules();
+    const copy = await import("@/features/kpi/registry-counts");
+    expect(copy.cachedListCount).not.toBe(cachedListCount);
+    write(reviewer, FULL_SCOPE, (w) => createRecord(w, enterpriseWrites, enterprise({ streetId: LX })));
+    const before = countCacheStats().listRecounts;
+    for (const st of statements()) {
+      const served = copy.cachedListCount(st.query, st.fresh);
+      if (!st.sum) expect(served, st.label).toBe(st.fresh());
+    }
+    expect(countCacheStats().listRecounts - before).toBeLessThanOrEqual(statements().filter((s) => s.search).length);
+    expectCurrent("read again through the first copy", true);
+  });
+
   it("a dictionary edit and another connection's commit drop the figures; they stay exact", () => {
     expectCurrent("before", false);
     sqlite.prepare("UPDATE dictionary_items SET label = label || '（改）' WHERE id = ?").run(CHAIN);
