@@ -66,10 +66,10 @@ onCommittedWrite("kpi.registry-counts", noteWrite);
  * each copy see the others' cached counts as another connection's and drop them, every time a request of another
  * route read them.
  */
-const dataVersion = ((
-  globalThis as unknown as { __kpiDataVersion?: WeakMap<Database.Database, DataVersion> }
-).__kpiDataVersion ??= new WeakMap<Database.Database, DataVersion>());
 type DataVersion = { token: string; stmt: Database.Statement };
+const versions = globalThis as unknown as { __kpiDataVersion?: WeakMap<Database.Database, DataVersion> };
+versions.__kpiDataVersion ??= new WeakMap();
+const dataVersion = versions.__kpiDataVersion;
 
 /**
  * Changes when another connection or process commits (SQLite's PRAGMA data_version: a CLI import, a restore, a
