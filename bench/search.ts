@@ -20,8 +20,9 @@ export type SearchQueries = { name: string; code: string; initials: string };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
- * The three queries: a 2-character name fragment (the hardest index path: the trigrams that start with it), the middle of a credit code
- * typed with a space, and the pinyin initials of a name's distinctive words. Taken from a row near the middle.
+ * The three queries: a 2-character name fragment (the hardest index path: the trigrams that start with it), the
+ * middle of a credit code typed with a space, and the pinyin initials of a name's distinctive words. Taken from a
+ * row near the middle.
  */
 export function pickSearchQueries(sqlite: Database.Database): SearchQueries {
   const r = sqlite

@@ -27,20 +27,17 @@ export function ruleSubject(rule: string): SubjectKind | null {
 export const FULL_DROP_AT = 2_000;
 
 // The columns a rule reads (ruleMembership). A rule reading another column fails loudly here ("no such column").
-/**
- * An enterprise's image is its whole row (every column of main.enterprises, read when the journal is installed): the
- * registry lists' totals and 合计 are kept current from the same images (registry-counts.ts), and their filters may
- * read any column of the row.
- */
-let E_COLS = "id, deleted_at, status, review_state";
+// An enterprise's image is its whole row instead (every column of main.enterprises, read when the journal is
+// installed: `eCols`): the registry lists' totals and 合计 are kept current from the same images (registry-counts.ts),
+// and their filters may read any column of the row.
 const Q_COLS = "enterprise_id, type_id, deleted_at, review_state, awarded_date, expiry_date";
 const I_COLS = "id, deleted_at, status, review_state, type_id, level, recognised_date";
 const T_COLS = "id, deleted_at, review_state, category_id, recognised_year, kind";
 
 const touched = (kind: string, id: string) =>
   `NOT EXISTS (SELECT 1 FROM temp.kpi_touched WHERE kind = '${kind}' AND id = ${id})`;
-const snapEnterprise = (id: string) => `
-  INSERT OR IGNORE INTO temp.kpi_old_enterprises SELECT ${E_COLS} FROM main.enterprises WHERE id = ${id} AND ${touched("e", id)};
+const snapEnterprise = (id: string, eCols: string) => `
+  INSERT OR IGNORE INTO temp.kpi_old_enterprises SELECT ${eCols} FROM main.enterprises WHERE id = ${id} AND ${touched("e", id)};
   INSERT INTO temp.kpi_old_qualifications SELECT ${Q_COLS} FROM main.enterprise_qualifications WHERE enterprise_id = ${id} AND ${touched("e", id)};
   INSERT OR IGNORE INTO temp.kpi_touched VALUES ('e', ${id});`;
 const snapRow = (kind: "i" | "t", table: string, cols: string, id: string) => `
@@ -64,14 +61,14 @@ const inputTriggers = BOARD_INPUTS.flatMap((t) =>
   ),
 ).join("\n");
 
-const schema = () => `
+const schema = (eCols: string) => `
 CREATE TEMP TABLE IF NOT EXISTS kpi_touched (kind TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;
-CREATE TEMP TABLE IF NOT EXISTS kpi_old_enterprises (id INTEGER PRIMARY KEY, ${E_COLS.replace(/^id, /, "")});
+CREATE TEMP TABLE IF NOT EXISTS kpi_old_enterprises (id INTEGER PRIMARY KEY, ${eCols.replace(/^id, /, "")});
 CREATE TEMP TABLE IF NOT EXISTS kpi_old_qualifications (enterprise_id INTEGER, type_id, deleted_at, review_state, awarded_date, expiry_date);
 CREATE INDEX IF NOT EXISTS temp.kpi_old_qualifications_e ON kpi_old_qualifications (enterprise_id);
 CREATE TEMP TABLE IF NOT EXISTS kpi_old_institutions (id INTEGER PRIMARY KEY, deleted_at, status, review_state, type_id, level, recognised_date);
 CREATE TEMP TABLE IF NOT EXISTS kpi_old_talents (id INTEGER PRIMARY KEY, deleted_at, review_state, category_id, recognised_year, kind);
-CREATE TEMP TABLE IF NOT EXISTS kpi_new_enterprises (id INTEGER PRIMARY KEY, ${E_COLS.replace(/^id, /, "")});
+CREATE TEMP TABLE IF NOT EXISTS kpi_new_enterprises (id INTEGER PRIMARY KEY, ${eCols.replace(/^id, /, "")});
 CREATE TEMP TABLE IF NOT EXISTS kpi_new_qualifications (enterprise_id INTEGER, type_id, deleted_at, review_state, awarded_date, expiry_date);
 CREATE INDEX IF NOT EXISTS temp.kpi_new_qualifications_e ON kpi_new_qualifications (enterprise_id);
 CREATE TEMP TABLE IF NOT EXISTS kpi_new_institutions (id INTEGER PRIMARY KEY, deleted_at, status, review_state, type_id, level, recognised_date);
@@ -79,12 +76,12 @@ CREATE TEMP TABLE IF NOT EXISTS kpi_new_talents (id INTEGER PRIMARY KEY, deleted
 
 CREATE TEMP TRIGGER IF NOT EXISTS kpi_e_ins AFTER INSERT ON main.enterprises BEGIN
   INSERT OR IGNORE INTO temp.kpi_touched VALUES ('e', NEW.id); ${mark} END;
-CREATE TEMP TRIGGER IF NOT EXISTS kpi_e_upd BEFORE UPDATE ON main.enterprises BEGIN ${snapEnterprise("OLD.id")} ${mark} END;
-CREATE TEMP TRIGGER IF NOT EXISTS kpi_e_del BEFORE DELETE ON main.enterprises BEGIN ${snapEnterprise("OLD.id")} ${mark} END;
-CREATE TEMP TRIGGER IF NOT EXISTS kpi_q_ins BEFORE INSERT ON main.enterprise_qualifications BEGIN ${snapEnterprise("NEW.enterprise_id")} ${mark} END;
+CREATE TEMP TRIGGER IF NOT EXISTS kpi_e_upd BEFORE UPDATE ON main.enterprises BEGIN ${snapEnterprise("OLD.id", eCols)} ${mark} END;
+CREATE TEMP TRIGGER IF NOT EXISTS kpi_e_del BEFORE DELETE ON main.enterprises BEGIN ${snapEnterprise("OLD.id", eCols)} ${mark} END;
+CREATE TEMP TRIGGER IF NOT EXISTS kpi_q_ins BEFORE INSERT ON main.enterprise_qualifications BEGIN ${snapEnterprise("NEW.enterprise_id", eCols)} ${mark} END;
 CREATE TEMP TRIGGER IF NOT EXISTS kpi_q_upd BEFORE UPDATE ON main.enterprise_qualifications BEGIN
-  ${snapEnterprise("OLD.enterprise_id")} ${snapEnterprise("NEW.enterprise_id")} ${mark} END;
-CREATE TEMP TRIGGER IF NOT EXISTS kpi_q_del BEFORE DELETE ON main.enterprise_qualifications BEGIN ${snapEnterprise("OLD.enterprise_id")} ${mark} END;
+  ${snapEnterprise("OLD.enterprise_id", eCols)} ${snapEnterprise("NEW.enterprise_id", eCols)} ${mark} END;
+CREATE TEMP TRIGGER IF NOT EXISTS kpi_q_del BEFORE DELETE ON main.enterprise_qualifications BEGIN ${snapEnterprise("OLD.enterprise_id", eCols)} ${mark} END;
 CREATE TEMP TRIGGER IF NOT EXISTS kpi_i_ins AFTER INSERT ON main.institutions BEGIN
   INSERT OR IGNORE INTO temp.kpi_touched VALUES ('i', NEW.id); ${mark} END;
 CREATE TEMP TRIGGER IF NOT EXISTS kpi_i_upd BEFORE UPDATE ON main.institutions BEGIN ${snapRow("i", "institutions", I_COLS, "OLD.id")} ${mark} END;
@@ -138,9 +135,8 @@ export function journalOf(sqlite: Database.Database): Journal | null {
   const cols = (sqlite.prepare("PRAGMA main.table_info(enterprises)").all() as { name: string; pk: number }[])
     .filter((c) => c.name !== "id")
     .map((c) => `"${c.name}"`);
-  E_COLS = ["id", ...cols].join(", ");
-  journal.eCols = E_COLS;
-  sqlite.exec(schema());
+  journal.eCols = ["id", ...cols].join(", ");
+  sqlite.exec(schema(journal.eCols));
   g.__kpiJournals.set(sqlite, journal);
   j = journal;
   return j;

@@ -20,7 +20,7 @@ import { institutionWrites } from "@/features/institutions/writes";
 import { computeBoard, getBoard } from "@/features/kpi/board";
 import { countRegistry, REGISTRY_RULES } from "@/features/kpi/count-queries";
 import { countCacheStats, registryCount } from "@/features/kpi/registry-counts";
-import { createRecord, setRecordDeleted, updateRecord, type Values, Writer } from "@/features/registry/write";
+import { createRecord, setRecordDeleted, updateRecord, type Values, type Writer } from "@/features/registry/write";
 import { approveItem } from "@/features/review/apply";
 import { seedDictionaries } from "@/features/seed";
 import { seedIndicators } from "@/features/seed/indicators";
@@ -29,6 +29,7 @@ import { ActionError } from "@/lib/action-error";
 import { emitCommittedWrite } from "@/lib/committed-writes";
 import { makeCreditCode } from "@/lib/credit-code";
 import { type DataScope, FULL_SCOPE } from "@/lib/scope";
+import { dictId, insertStaff, writeAs } from "./helpers/registry-db";
 
 const PERIODS = ["2019", "2020Q2", "2020Q4", "2021Q1", "2021Q2", "2021", "2022Q4", "2023"];
 const RULES = Object.keys(REGISTRY_RULES);
@@ -46,16 +47,9 @@ beforeAll(() => {
   seedRegistries(db);
   seedIndicators(db, { demo: false, ourRegistryValue: (rule, p) => countRegistry(db.$client, rule, p) });
   sqlite = getConn().sqlite;
-  const user = (name: string) =>
-    Number(
-      sqlite
-        .prepare("INSERT INTO users (username, display_name, role, password_hash) VALUES (?, ?, 'staff', 'x')")
-        .run(name, name).lastInsertRowid,
-    );
-  clerk = user("bc-clerk");
-  reviewer = user("bc-reviewer");
-  const dict = (kind: string, code: string) =>
-    sqlite.prepare("SELECT id FROM dictionary_items WHERE kind = ? AND code = ?").pluck().get(kind, code) as number;
+  clerk = insertStaff(sqlite, "bc-clerk");
+  reviewer = insertStaff(sqlite, "bc-reviewer");
+  const dict = (kind: string, code: string) => dictId(sqlite, kind, code);
   XT = dict("street", "xiantao");
   MTE = dict("qualification_type", "municipal_tech_enterprise");
 });
@@ -66,15 +60,7 @@ afterAll(() => {
 
 const street = (id: number): DataScope => ({ kind: "unit", unit: "street", unitId: XT, userId: id });
 
-/** A write through the one write path in its own transaction, as `who`; an ActionError rolls it back. */
-function write<T>(who: number, scope: DataScope, fn: (w: Writer) => T): T {
-  return sqlite.transaction(() => {
-    const w = new Writer(sqlite, who, undefined, scope);
-    const out = fn(w);
-    w.finish();
-    return out;
-  })();
-}
+const write = <T>(who: number, scope: DataScope, fn: (w: Writer) => T): T => writeAs(sqlite, who, scope, fn);
 
 /** Every cached (rule, period) equals a fresh count, and none of them was recounted to get there. */
 function expectCurrentFromCache(label: string) {

@@ -24,7 +24,7 @@ import { enterpriseWrites, qualificationWrites } from "@/features/enterprises/wr
 import { cachedListCount, countCacheStats } from "@/features/kpi/registry-counts";
 import { registryCountQuery, registrySumQuery } from "@/features/registry/query";
 import { ensureSearchIndex } from "@/features/registry/search-index";
-import { createRecord, setRecordDeleted, updateRecord, type Values, Writer } from "@/features/registry/write";
+import { createRecord, setRecordDeleted, updateRecord, type Values, type Writer } from "@/features/registry/write";
 import { approveItem } from "@/features/review/apply";
 import { seedDictionaries } from "@/features/seed";
 import { seedRegistries } from "@/features/seed/registries";
@@ -32,6 +32,7 @@ import { ActionError } from "@/lib/action-error";
 import { emitCommittedWrite } from "@/lib/committed-writes";
 import { makeCreditCode } from "@/lib/credit-code";
 import { type DataScope, FULL_SCOPE } from "@/lib/scope";
+import { dictId, insertStaff, writeAs } from "./helpers/registry-db";
 
 let sqlite: ReturnType<typeof getConn>["sqlite"];
 let clerk = 0;
@@ -48,16 +49,9 @@ beforeAll(() => {
   seedRegistries(db);
   sqlite = getConn().sqlite;
   ensureSearchIndex(sqlite);
-  const user = (name: string) =>
-    Number(
-      sqlite
-        .prepare("INSERT INTO users (username, display_name, role, password_hash) VALUES (?, ?, 'staff', 'x')")
-        .run(name, name).lastInsertRowid,
-    );
-  clerk = user("lf-clerk");
-  reviewer = user("lf-reviewer");
-  const dict = (kind: string, code: string) =>
-    sqlite.prepare("SELECT id FROM dictionary_items WHERE kind = ? AND code = ?").pluck().get(kind, code) as number;
+  clerk = insertStaff(sqlite, "lf-clerk");
+  reviewer = insertStaff(sqlite, "lf-reviewer");
+  const dict = (kind: string, code: string) => dictId(sqlite, kind, code);
   XT = dict("street", "xiantao");
   LX = dict("street", "longxi");
   MTE = dict("qualification_type", "municipal_tech_enterprise");
@@ -73,14 +67,7 @@ afterAll(() => {
 
 const street = (id: number, unitId = XT): DataScope => ({ kind: "unit", unit: "street", unitId, userId: id });
 
-function write<T>(who: number, scope: DataScope, fn: (w: Writer) => T): T {
-  return sqlite.transaction(() => {
-    const w = new Writer(sqlite, who, undefined, scope);
-    const out = fn(w);
-    w.finish();
-    return out;
-  })();
-}
+const write = <T>(who: number, scope: DataScope, fn: (w: Writer) => T): T => writeAs(sqlite, who, scope, fn);
 
 /** The list statements a staff member's day touches: filters, scopes, deletion, a certificate filter, a search. */
 const LISTS: { qs: string; scope?: () => DataScope; deleted?: boolean; search?: boolean }[] = [
