@@ -85,6 +85,9 @@ function weighted<T>(rng: Rng, items: readonly (readonly [T, number])[], total: 
   return items[items.length - 1][0];
 }
 
+/** An enterprise name as the district's read: 重庆, two or three words, a trade and a company form. */
+export const enterpriseName = (rng: Rng) =>
+  `重庆${rng.pick(NAME_WORDS)}${rng.pick(NAME_WORDS)}${rng.chance(0.3) ? rng.pick(NAME_WORDS) : ""}${weighted(rng, SUFFIXES, SUFFIX_TOTAL)}`;
 const person = (rng: Rng) => rng.pick(SURNAMES) + rng.pick(GIVEN) + (rng.chance(0.6) ? rng.pick(GIVEN) : "");
 const mobile = (rng: Rng) =>
   `1${rng.pick(["3", "5", "8", "9", "7"])}${String(rng.int(0, 999_999_999)).padStart(9, "0")}`;
@@ -187,7 +190,7 @@ export async function generate(
       const createdAt = new Date(Math.min(createdDay, dayOf("2024-06-30")) * DAY_MS + rng.int(1, 86_000) * 1000)
         .toISOString()
         .replace(/\.\d+Z$/, ".000Z");
-      const name = `重庆${rng.pick(NAME_WORDS)}${rng.pick(NAME_WORDS)}${rng.chance(0.3) ? rng.pick(NAME_WORDS) : ""}${weighted(rng, SUFFIXES, SUFFIX_TOTAL)}`;
+      const name = enterpriseName(rng);
       if (id <= names.length) names[id - 1] = name;
       const status = rng.chance(0.92) ? "active" : rng.chance(0.6) ? "deregistered" : "moved_out";
       // `n` live enterprises; 1% more, soft-deleted, follow them (the scale is what the lists and exports show).

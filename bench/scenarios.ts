@@ -3,7 +3,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
+import { Rng } from "@/features/seed/rng";
 import { makeCreditCode } from "@/lib/credit-code";
+import { enterpriseName } from "./generate";
 import { actionId, callAction, rssMb, withPeakRss } from "./server";
 
 export type LoadResult = {
@@ -322,11 +324,13 @@ export async function importRows(ctx: Ctx, rows: number): Promise<ImportResult> 
   const seq = importSeq++;
   if (seq >= BODY.length * BODY.length) return { available: false, reason: "more imports than the code prefix allows" };
   const run = `${BODY[Math.floor(seq / BODY.length)]}${BODY[seq % BODY.length]}`;
+  // Named as the registry's enterprises are (重庆…有限公司, bench/generate.ts), as a city list's would be.
+  const rng = new Rng(0x1e5 + seq);
   for (let i = 0; i < rows; i++) {
     let body = `K${run}`;
     for (let n = i, k = 0; k < 6; k++, n = Math.floor(n / BODY.length)) body += BODY[n % BODY.length];
     const values: Record<string, unknown> = {
-      企业名称: `导入基准企业${run}-${i}`,
+      企业名称: enterpriseName(rng),
       统一社会信用代码: makeCreditCode("91", "500112", body.slice(0, 9)),
       法定代表人: "王测试",
       成立日期: new Date(Date.UTC(2015, 5, 1)),

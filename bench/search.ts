@@ -7,7 +7,7 @@ import { enterpriseWrites } from "@/features/enterprises/writes";
 import { applyPlan, type ImportPlan, planImport } from "@/features/import/engine";
 import { REGISTRY_SPECS } from "@/features/import/registries";
 import { templateHeader } from "@/features/import/template";
-import { drainSearchQueue, SEARCH_REGISTRIES } from "@/features/registry/search-index";
+import { drainSearchQueue, mergeSearchIndex, SEARCH_REGISTRIES } from "@/features/registry/search-index";
 import { createRecord, updateRecord, Writer } from "@/features/registry/write";
 import { globalSearch } from "@/features/search/global";
 import { makeCreditCode } from "@/lib/credit-code";
@@ -213,12 +213,29 @@ export function checkpoint(dbFile: string): void {
 }
 
 /**
+ * Finishes the index's merging left after a write (the server merges it after the reply, features/registry/
+ * search-index.ts), from a connection of its own: no measured request then shares the machine with the merging of
+ * the one before. Returns how long the merging left took (ms).
+ */
+export function settleSearchIndex(dbFile: string): number {
+  const db = new Database(dbFile);
+  try {
+    db.pragma("busy_timeout = 10000");
+    const t0 = performance.now();
+    while (mergeSearchIndex(db, 500)) {}
+    return performance.now() - t0;
+  } finally {
+    db.close();
+  }
+}
+
+/**
  * Runs `fn` (a request to the server) with the search triggers dropped from the database file by another
  * connection, as if the index did not exist; then restores them, queues the records written meanwhile and indexes
  * them (here, untimed), so the index is complete again and the next measured request pays only for its own records
  * (left queued, the server's next import drained them too: the import "with the index" indexed twice its rows).
  */
-export async function withoutSearchTriggers<T>(dbFile: string, fn: () => Promise<T>): Promise<T> {
+export async function withoutSearchIndex<T>(dbFile: string, fn: () => Promise<T>): Promise<T> {
   const db = new Database(dbFile);
   db.pragma("busy_timeout = 10000");
   const ddl = (
@@ -243,6 +260,7 @@ export async function withoutSearchTriggers<T>(dbFile: string, fn: () => Promise
         );
     })();
     drainSearchQueue(db);
+    while (mergeSearchIndex(db, 500)) {}
     db.close();
   }
 }

@@ -1,6 +1,8 @@
-// 全局搜索's index (issue 18): one FTS5 trigram table over every searchable registry record (migrations 0019, 0025):
-//   search_index  name = "^<folded name>$", code = "^<CREDIT CODE>$", pinyin (FULL, IN CONTEXT, upper case),
-//                 initials = "<initials>$ <other reading's initials>$"
+// 全局搜索's index (issue 18): one FTS5 trigram table over every searchable registry record (migrations 0019, 0025,
+// 0026):
+//   search_index  name = "^<folded name>$", code = "^<CREDIT CODE>$", pinyin (FULL, IN CONTEXT, WITHOUT THE CITY AND
+//                 COMPANY-FORM WORDS, upper case: lib/search/normalise.ts, pinyinOf), initials = "<initials>$ <other
+//                 reading's initials>$"
 // detail=none, columnsize=0 keep maintenance cheap (the index holds which records have a trigram, nothing more): a
 // substring is matched with GLOB (the trigrams narrow, the stored text confirms). The tokenizer is case-sensitive
 // and the columns' alphabets tell them apart: names and initials lower case (and Han), codes and the pinyin upper
@@ -14,7 +16,15 @@
 // Only names and credit codes are indexed: never a phone or an ID number.
 
 import type Database from "better-sqlite3";
-import { foldCode, foldText, ftsPhrase, parseQuery, pinyinOf, type SearchQuery } from "@/lib/search/normalise";
+import {
+  foldCode,
+  foldText,
+  ftsPhrase,
+  parseQuery,
+  pinyinOf,
+  pinyinWord,
+  type SearchQuery,
+} from "@/lib/search/normalise";
 
 /**
  * The tables in the index: their code (in the rowid), whether they carry a credit code, the column holding the
@@ -33,7 +43,7 @@ const TABLES = Object.keys(SEARCH_REGISTRIES) as SearchTable[];
 const TABLE_OF = new Map(TABLES.map((t) => [SEARCH_REGISTRIES[t].code as number, t]));
 
 /** Bump when the folding or the document shape changes: every record is re-indexed on the next start. */
-export const SEARCH_INDEX_VERSION = "2";
+export const SEARCH_INDEX_VERSION = "3";
 const SPAN = 2 ** 40;
 
 /** The rowid range of a registry's live (or deleted) partition. */
@@ -52,7 +62,7 @@ export function searchDocument(name: string, creditCode: string | null) {
   return {
     name: `^${folded}$`,
     code: creditCode ? `^${foldCode(creditCode)}$` : "",
-    pinyin: py.full.toUpperCase(),
+    pinyin: py.core.toUpperCase(),
     initials: py.initials ? `${py.initials}$${py.altInitials ? ` ${py.altInitials}$` : ""}` : "",
   };
 }
@@ -144,7 +154,46 @@ export function drainSearchQueue(sqlite: Database.Database, chunk = 20_000): num
       n += keys.length;
     }
   };
-  return sqlite.inTransaction ? run() : sqlite.transaction(run)();
+  const n = sqlite.inTransaction ? run() : sqlite.transaction(run)();
+  if (n > 0) scheduleMerge(sqlite);
+  return n;
+}
+
+/**
+ * FTS5 keeps the index as segments: every committed write adds a small one, and merging them keeps searches
+ * reading few. FTS5's own merging (automerge) runs inside the write that fills a level — committing 1,000 new
+ * documents paid 9–31 ms of merging three times in five (~2.5 ms without). Migration 0026 turns it off (automerge = 0; FTS5 still merges
+ * inside a write at 16 segments on a level, crisismerge); the merging is done here instead, after the write has
+ * committed and its reply has gone: the index's content is complete when the write commits, only its layout is
+ * tidied later. A step merges ~MERGE_PAGES pages (a few ms, so a request arriving meanwhile waits little), then
+ * yields; steps go on while FTS5 reports work done (total_changes moves by 2 or more).
+ */
+const MERGE_DELAY_MS = 50;
+const MERGE_PAGES = 64;
+const merging = new WeakSet<Database.Database>();
+function scheduleMerge(sqlite: Database.Database): void {
+  if (merging.has(sqlite)) return;
+  merging.add(sqlite);
+  const step = () => {
+    try {
+      if (!sqlite.open) return void merging.delete(sqlite);
+      // A transaction of the caller still open (a script's batch): later.
+      if (sqlite.inTransaction) return void setTimeout(step, MERGE_DELAY_MS).unref();
+      if (mergeSearchIndex(sqlite, MERGE_PAGES)) return void setTimeout(step, 1).unref();
+      merging.delete(sqlite);
+    } catch {
+      // Busy (another connection writing) or closed: the next write schedules it again.
+      merging.delete(sqlite);
+    }
+  };
+  setTimeout(step, MERGE_DELAY_MS).unref();
+}
+
+/** One merge step of about `pages` pages; true when FTS5 did some work (more may remain). */
+export function mergeSearchIndex(sqlite: Database.Database, pages: number): boolean {
+  const before = sqlite.prepare("SELECT total_changes()").pluck().get() as number;
+  sqlite.prepare("INSERT INTO search_index (search_index, rank) VALUES ('merge', ?)").run(pages);
+  return (sqlite.prepare("SELECT total_changes()").pluck().get() as number) - before >= 2;
 }
 
 /**
@@ -323,8 +372,16 @@ export function searchClauses(sqlite: Database.Database, q: Extract<SearchQuery,
   else out.push(...fragmentClause(sqlite, q.text, q.pinyin ? "pinyin" : "name"));
   if (q.code) out.push(codeClause(q.code));
   else if (/^[0-9a-z]{2,3}$/.test(q.text)) out.push(glob("code", `^${q.text.toUpperCase()}*`, "code"));
-  if (q.pinyin && q.pinyin.length >= 3)
-    out.push(glob("pinyin", `*${q.pinyin.toUpperCase()}*`, "pinyin"), glob("initials", `*${q.pinyin}*`, "pinyin"));
+  if (q.pinyin && q.pinyin.length >= 3) {
+    // The indexed pinyin leaves out the city and the company forms: those words are looked up as characters.
+    const w = pinyinWord(q.pinyin);
+    if ("han" in w)
+      out.push(
+        ...(w.han.length === 2 ? fragmentClause(sqlite, w.han, "pinyin") : [glob("name", `*${w.han}*`, "pinyin")]),
+      );
+    else out.push(glob("pinyin", `*${w.core.toUpperCase()}*`, "pinyin"));
+    out.push(glob("initials", `*${q.pinyin}*`, "pinyin"));
+  }
   return out;
 }
 

@@ -140,6 +140,9 @@ function partOf(chars: string[], i: number): [string, string, string] {
   if (!info.poly) return [info.full, info.initial, info.alt];
   const r = contextualReading(chars, i);
   const initial = r.charAt(0);
+  // A context that changed the reading is a word pinyin-pro knows (重庆 chongqing, 银行 yinhang): no other reading
+  // is offered for it; one that kept the first reading may be a word it does not know (长 chang, or zhang).
+  if (r !== info.full) return [r, initial, initial];
   return [r, initial, info.all.map((x) => x.charAt(0)).find((x) => x !== initial) ?? initial];
 }
 
@@ -157,22 +160,77 @@ export function pinyinParts(folded: string): { full: string[]; initials: string[
 }
 
 /**
- * The pinyin of a name: the contextual reading of every character (重庆 → chongqing), its initials, and the
- * initials with each polyphonic character's other reading (重庆 → zq besides cq), so either reading finds it.
+ * The words nearly every name of the district starts or ends with: the city, and the company forms. The index
+ * keeps a name's full pinyin without them (`core`): a third of its letters, read by no one's query — names are
+ * found by what sets them apart; the characters themselves stay in the indexed name, and a query of one of these
+ * words in pinyin is looked up as its characters (pinyinWord).
  */
-export function pinyinOf(folded: string): { full: string; initials: string; altInitials: string } {
-  if (!hanRe.test(folded)) return { full: "", initials: "", altInitials: "" };
+const NAME_PREFIXES = ["重庆市", "重庆"];
+const NAME_SUFFIXES = ["股份有限公司", "有限责任公司", "有限公司"];
+const AFFIX_WORDS = new Map([
+  ["chongqingshi", "重庆市"],
+  ["chongqing", "重庆"],
+  ["gufenyouxiangongsi", "股份有限公司"],
+  ["youxianzerengongsi", "有限责任公司"],
+  ["youxiangongsi", "有限公司"],
+  ["youxian", "有限"],
+  ["gongsi", "公司"],
+]);
+const SUFFIX_PINYIN = ["gufenyouxiangongsi", "youxianzerengongsi", "youxiangongsi"];
+
+/**
+ * The pinyin of a name: the contextual reading of every character (重庆 → chongqing), the same without the city
+ * and company-form words (`core`: 重庆金山科技有限公司 → jinshankeji), its initials, and the initials with a
+ * polyphonic character's other reading where the context did not decide it (长江 → zj besides cj), so either
+ * reading finds it.
+ */
+export function pinyinOf(folded: string): { full: string; core: string; initials: string; altInitials: string } {
+  if (!hanRe.test(folded)) return { full: "", core: "", initials: "", altInitials: "" };
   const chars = Array.from(folded);
+  let lo = 0;
+  let hi = chars.length;
+  for (const p of NAME_PREFIXES)
+    if (folded.startsWith(p)) {
+      lo = p.length;
+      break;
+    }
+  for (const x of NAME_SUFFIXES)
+    if (folded.endsWith(x) && hi - x.length > lo) {
+      hi -= x.length;
+      break;
+    }
   let full = "";
+  let core = "";
   let initials = "";
   let alt = "";
   for (let i = 0; i < chars.length; i++) {
     const [f, ini, a] = partOf(chars, i);
     full += f;
+    if (i >= lo && i < hi) core += f;
     initials += ini;
     alt += a;
   }
-  return { full, initials, altInitials: alt === initials ? "" : alt };
+  return { full, core, initials, altInitials: alt === initials ? "" : alt };
+}
+
+/**
+ * A latin query as the indexed pinyin reads it: a city or company-form word alone is its characters (`han`, found
+ * in the names); otherwise the city at its start and the beginning of a company form at its end are left out
+ * (chongqingjinshan → jinshan, jinshankejiyouxian → jinshankeji), where at least 3 letters remain.
+ */
+export function pinyinWord(pinyin: string): { han: string } | { core: string } {
+  const han = AFFIX_WORDS.get(pinyin);
+  if (han) return { han };
+  let core = pinyin;
+  for (const p of ["chongqingshi", "chongqing"])
+    if (core.startsWith(p) && core.length - p.length >= 3) {
+      core = core.slice(p.length);
+      break;
+    }
+  let cut = 0;
+  for (const x of SUFFIX_PINYIN)
+    for (let k = Math.min(x.length, core.length - 3); k >= 3; k--) if (k > cut && core.endsWith(x.slice(0, k))) cut = k;
+  return { core: core.slice(0, core.length - cut) };
 }
 
 /** What the search makes of a typed query. */

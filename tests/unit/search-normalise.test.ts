@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { searchDocument } from "@/features/registry/search-index";
-import { foldCode, foldText, ftsPhrase, highlight, parseQuery, pinyinOf } from "@/lib/search/normalise";
+import { foldCode, foldText, ftsPhrase, highlight, parseQuery, pinyinOf, pinyinWord } from "@/lib/search/normalise";
 
 // 全局搜索's folding: names and queries meet whatever width, script variant, case, spacing or punctuation they are
 // typed with; pinyin in context with the other reading of polyphonic characters; hostile queries stay data.
@@ -20,15 +20,27 @@ describe("folding", () => {
     expect(foldCode("9150 0112-ma5u xyq3")).toBe("91500112MA5UXYQ3");
     expect(foldCode("９１５００１１２")).toBe("91500112");
   });
-  it("reads pinyin in context, with initials of both readings of a polyphonic character", () => {
+  it("reads pinyin in context, with initials of both readings of a polyphonic character the context left open", () => {
     const p = pinyinOf(foldText("重庆金山科技有限公司"));
     expect(p.full).toBe("chongqingjinshankejiyouxiangongsi");
     expect(p.initials).toBe("cqjskjyxgs");
-    // 重 is also zhong: the other reading's initials are indexed too.
-    expect(p.altInitials.startsWith("zq")).toBe(true);
+    // 重庆 is a word: 重 is chong there, no zhong offered. 长 in 长江 may be chang or zhang: both indexed.
+    expect(p.altInitials).toBe("");
     const doc = searchDocument("重庆长江科技有限公司", null);
-    expect(doc.initials).toContain("cqcjkj");
+    expect(doc.initials).toBe("cqcjkjyxgs$ cqzjkjyxgs$");
     expect(doc.name).toBe("^重庆长江科技有限公司$");
+  });
+  it("indexes the full pinyin without the city and the company form; a query of those words means their characters", () => {
+    expect(pinyinOf(foldText("重庆金山科技有限公司")).core).toBe("jinshankeji");
+    expect(pinyinOf(foldText("重庆市渝北区仙桃数据谷有限责任公司")).core).toBe("yubeiquxiantaoshujugu");
+    expect(pinyinOf(foldText("重庆银行股份有限公司")).core).toBe("yinhang");
+    expect(pinyinOf(foldText("金山科技")).core).toBe("jinshankeji");
+    expect(searchDocument("重庆金山科技有限公司", null).pinyin).toBe("JINSHANKEJI");
+    expect(pinyinWord("chongqingjinshan")).toEqual({ core: "jinshan" });
+    expect(pinyinWord("jinshankejiyouxian")).toEqual({ core: "jinshankeji" });
+    expect(pinyinWord("yuyou")).toEqual({ core: "yuyou" }); // too little would remain
+    expect(pinyinWord("chongqing")).toEqual({ han: "重庆" });
+    expect(pinyinWord("youxiangongsi")).toEqual({ han: "有限公司" });
   });
 });
 
