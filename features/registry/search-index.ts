@@ -169,22 +169,33 @@ export function drainSearchQueue(sqlite: Database.Database, chunk = 20_000): num
  * yields; steps go on while FTS5 reports work done (total_changes moves by 2 or more).
  */
 const MERGE_DELAY_MS = 50;
+const MERGE_BUSY_RETRY_MS = 250;
 const MERGE_PAGES = 64;
 const merging = new WeakSet<Database.Database>();
 function scheduleMerge(sqlite: Database.Database): void {
   if (merging.has(sqlite)) return;
   merging.add(sqlite);
   const step = () => {
+    if (!sqlite.open) return void merging.delete(sqlite);
+    // A transaction of the caller still open (a script's batch): later.
+    if (sqlite.inTransaction) return void setTimeout(step, MERGE_DELAY_MS).unref();
+    // Never wait for another connection's write lock here: the wait would hold up every request of this process
+    // (better-sqlite3 waits synchronously, up to the connection's busy_timeout). Busy: try again a little later.
+    const busyTimeout = sqlite.pragma("busy_timeout", { simple: true }) as number;
+    let more: boolean;
     try {
-      if (!sqlite.open) return void merging.delete(sqlite);
-      // A transaction of the caller still open (a script's batch): later.
-      if (sqlite.inTransaction) return void setTimeout(step, MERGE_DELAY_MS).unref();
-      if (mergeSearchIndex(sqlite, MERGE_PAGES)) return void setTimeout(step, 1).unref();
-      merging.delete(sqlite);
-    } catch {
-      // Busy (another connection writing) or closed: the next write schedules it again.
-      merging.delete(sqlite);
+      sqlite.pragma("busy_timeout = 0");
+      more = mergeSearchIndex(sqlite, MERGE_PAGES);
+    } catch (err) {
+      if ((err as { code?: string }).code?.startsWith("SQLITE_BUSY"))
+        return void setTimeout(step, MERGE_BUSY_RETRY_MS).unref();
+      // Anything else (closed meanwhile): the next write schedules merging again.
+      return void merging.delete(sqlite);
+    } finally {
+      if (sqlite.open) sqlite.pragma(`busy_timeout = ${busyTimeout}`);
     }
+    if (more) setTimeout(step, 1).unref();
+    else merging.delete(sqlite);
   };
   setTimeout(step, MERGE_DELAY_MS).unref();
 }
