@@ -4,6 +4,7 @@
 // real one through the registry write path — a new enterprise with a 市级科技型企业 certificate awarded in the board's
 // period — and after each the served figure is checked against a fresh COUNT(*).
 import { makeCreditCode } from "@/lib/credit-code";
+import { median } from "./report";
 
 export type BoardCurrentResult = {
   writes: number;
@@ -20,8 +21,6 @@ export type BoardCurrentResult = {
   correct: boolean;
   failures: string[];
 };
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
 export async function boardCurrentAfterWrite(period: string, writes = 20): Promise<BoardCurrentResult> {
   const { getConn } = await import("@/db");

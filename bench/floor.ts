@@ -18,14 +18,10 @@ import {
 } from "@/features/registry/query";
 import { clampPage } from "@/lib/registry/search-params";
 import { FULL_SCOPE } from "@/lib/scope";
+import { median } from "./report";
 
 export type FloorResult = { medianMs: number; statements: number; plans: PlanLine[] };
 export type PlanLine = { sql: string; detail: string; fullScan: boolean };
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-};
 
 type Recorded = { sql: string; args: unknown[] };
 

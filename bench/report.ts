@@ -9,6 +9,9 @@ export type Row = {
   ratio?: string;
 };
 
+/** The middle value (the upper of the two middles for an even count); 0 for none. */
+export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
 export const fmt = {
   ms: (x: number) => (x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ms`),
   floorMs: (x: number) => (x >= 1 ? `${x.toFixed(2)} ms` : `${(x * 1000).toFixed(0)} µs`),

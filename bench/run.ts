@@ -11,7 +11,7 @@ import { buildIfNeeded, buildIsCurrent, sourceRevision } from "../scripts/build-
 import { type BoardCurrentResult, boardCurrentAfterWrite } from "./board-current";
 import { GENERATOR_VERSION, generate, parseScale } from "./generate";
 import type { ListScenarioResults } from "./lists";
-import { fmt, type Row, table } from "./report";
+import { fmt, median, type Row, table } from "./report";
 import {
   type Ctx,
   csvExport,
@@ -289,7 +289,7 @@ async function main() {
   log("restarting the server for the exports and the import");
   const server2 = await startServer({ dbFile, port, root });
   let imp: ImportResult = { available: false, reason: "not run" };
-  let importUpkeep: { with: number; without: number; rows: number; mergeMs: number } | null = null;
+  let importUpkeep: ImportUpkeep | null = null;
   let saveUpkeep: { with: number; without: number; writes: number } | null = null;
   try {
     if (server2.child.pid === undefined) throw new Error("no server pid");
@@ -591,18 +591,20 @@ main().catch((err) => {
  * same way.
  */
 const UPKEEP_ROUNDS = 4;
+/** 8g: the import's best rows/s with and without the index, its size, and the merging left after it (median ms). */
+type ImportUpkeep = { with: number; without: number; rows: number; mergeMs: number };
 async function indexUpkeepThroughServer(
   ctx: Ctx,
   dbFile: string,
   importSize: number,
   dicts: { streetId: number; chainId: number },
 ): Promise<{
-  importUpkeep: { with: number; without: number; rows: number; mergeMs: number } | null;
+  importUpkeep: ImportUpkeep | null;
   saveUpkeep: { with: number; without: number; writes: number } | null;
 }> {
   const search = await import("./search");
   log(`Excel import of ${fmt.int(importSize)} enterprises without, then with, the search index`);
-  let importUpkeep: { with: number; without: number; rows: number; mergeMs: number } | null = null;
+  let importUpkeep: ImportUpkeep | null = null;
   const best = { with: 0, without: 0 };
   const mergeMs: number[] = [];
   for (let k = 0; k < UPKEEP_ROUNDS; k++) {
@@ -622,7 +624,7 @@ async function indexUpkeepThroughServer(
     importUpkeep = {
       ...best,
       rows: importSize,
-      mergeMs: [...mergeMs].sort((a, b) => a - b)[Math.floor(mergeMs.length / 2)],
+      mergeMs: median(mergeMs),
     };
   }
   log("single enterprise saves without, then with, the search index");

@@ -299,12 +299,14 @@ export type ImportResult =
   | { available: true; rows: number; seconds: number; rowsPerSecond: number; peakRssMb: number; counts: unknown }
   | { available: false; reason: string };
 
+/** How many imports this bench process has sent (each takes its own credit-code prefix: importRows). */
+let importSeq = 0;
+
 /**
  * Scenario 5: a `rows`-row enterprise workbook through the real import path over HTTP: the template is downloaded
  * from the server, filled with exceljs, and posted as multipart to the commit server action (which parses,
  * validates every row with the form schema and writes in one transaction), signed in as staff.
  */
-let importSeq = 0;
 export async function importRows(ctx: Ctx, rows: number): Promise<ImportResult> {
   const tpl = await fetch(`${ctx.base}/import/template/enterprise`, { headers: { cookie: ctx.staffCookie } });
   if (tpl.status !== 200) return { available: false, reason: `template: HTTP ${tpl.status}` };

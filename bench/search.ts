@@ -14,10 +14,9 @@ import { makeCreditCode } from "@/lib/credit-code";
 import { readWorkbook } from "@/lib/import/workbook";
 import { FULL_SCOPE } from "@/lib/scope";
 import { foldText, pinyinOf } from "@/lib/search/normalise";
+import { median } from "./report";
 
 export type SearchQueries = { name: string; code: string; initials: string };
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
  * The three queries: a 2-character name fragment (the hardest index path: the trigrams that start with it), the
@@ -212,6 +211,11 @@ export function checkpoint(dbFile: string): void {
   }
 }
 
+/** Every merge FTS5 has to do, done now. */
+function mergeAll(db: Database.Database): void {
+  while (mergeSearchIndex(db, 500)) {}
+}
+
 /**
  * Finishes the index's merging left after a write (the server merges it after the reply, features/registry/
  * search-index.ts), from a connection of its own: no measured request then shares the machine with the merging of
@@ -222,7 +226,7 @@ export function settleSearchIndex(dbFile: string): number {
   try {
     db.pragma("busy_timeout = 10000");
     const t0 = performance.now();
-    while (mergeSearchIndex(db, 500)) {}
+    mergeAll(db);
     return performance.now() - t0;
   } finally {
     db.close();
@@ -260,7 +264,7 @@ export async function withoutSearchIndex<T>(dbFile: string, fn: () => Promise<T>
         );
     })();
     drainSearchQueue(db);
-    while (mergeSearchIndex(db, 500)) {}
+    mergeAll(db);
     db.close();
   }
 }

@@ -162,10 +162,10 @@ export function drainSearchQueue(sqlite: Database.Database, chunk = 20_000): num
 /**
  * FTS5 keeps the index as segments: every committed write adds a small one, and merging them keeps searches
  * reading few. FTS5's own merging (automerge) runs inside the write that fills a level — committing 1,000 new
- * documents paid 9–31 ms of merging three times in five (~2.5 ms without). Migration 0026 turns it off (automerge = 0; FTS5 still merges
- * inside a write at 16 segments on a level, crisismerge); the merging is done here instead, after the write has
- * committed and its reply has gone: the index's content is complete when the write commits, only its layout is
- * tidied later. A step merges ~MERGE_PAGES pages (a few ms, so a request arriving meanwhile waits little), then
+ * documents paid 9–31 ms of merging three times in five (~2.5 ms without). Migration 0026 turns it off (automerge =
+ * 0; FTS5 still merges inside a write at 16 segments on a level, crisismerge); the merging is done here instead,
+ * after the write has committed and its reply has gone: the index's content is complete when the write commits,
+ * only its layout is tidied later. A step merges ~MERGE_PAGES pages (a few ms, so a request arriving meanwhile waits little), then
  * yields; steps go on while FTS5 reports work done (total_changes moves by 2 or more).
  */
 const MERGE_DELAY_MS = 50;

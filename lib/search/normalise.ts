@@ -165,18 +165,20 @@ export function pinyinParts(folded: string): { full: string[]; initials: string[
  * found by what sets them apart; the characters themselves stay in the indexed name, and a query of one of these
  * words in pinyin is looked up as its characters (pinyinWord).
  */
-const NAME_PREFIXES = ["重庆市", "重庆"];
-const NAME_SUFFIXES = ["股份有限公司", "有限责任公司", "有限公司"];
-const AFFIX_WORDS = new Map([
-  ["chongqingshi", "重庆市"],
-  ["chongqing", "重庆"],
-  ["gufenyouxiangongsi", "股份有限公司"],
-  ["youxianzerengongsi", "有限责任公司"],
-  ["youxiangongsi", "有限公司"],
-  ["youxian", "有限"],
-  ["gongsi", "公司"],
-]);
-const SUFFIX_PINYIN = ["gufenyouxiangongsi", "youxianzerengongsi", "youxiangongsi"];
+/** [characters, pinyin], the longer of two that start alike first. */
+const CITY = [
+  ["重庆市", "chongqingshi"],
+  ["重庆", "chongqing"],
+] as const;
+const COMPANY_FORMS = [
+  ["股份有限公司", "gufenyouxiangongsi"],
+  ["有限责任公司", "youxianzerengongsi"],
+  ["有限公司", "youxiangongsi"],
+] as const;
+/** Pinyin → characters: those words, and the company forms' common parts, typed alone. */
+const AFFIX_WORDS = new Map<string, string>(
+  [...CITY, ...COMPANY_FORMS, ["有限", "youxian"], ["公司", "gongsi"]].map(([han, py]) => [py, han]),
+);
 
 /**
  * The pinyin of a name: the contextual reading of every character (重庆 → chongqing), the same without the city
@@ -189,14 +191,14 @@ export function pinyinOf(folded: string): { full: string; core: string; initials
   const chars = Array.from(folded);
   let lo = 0;
   let hi = chars.length;
-  for (const p of NAME_PREFIXES)
-    if (folded.startsWith(p)) {
-      lo = p.length;
+  for (const [han] of CITY)
+    if (folded.startsWith(han)) {
+      lo = han.length;
       break;
     }
-  for (const x of NAME_SUFFIXES)
-    if (folded.endsWith(x) && hi - x.length > lo) {
-      hi -= x.length;
+  for (const [han] of COMPANY_FORMS)
+    if (folded.endsWith(han) && hi - han.length > lo) {
+      hi -= han.length;
       break;
     }
   let full = "";
@@ -222,14 +224,15 @@ export function pinyinWord(pinyin: string): { han: string } | { core: string } {
   const han = AFFIX_WORDS.get(pinyin);
   if (han) return { han };
   let core = pinyin;
-  for (const p of ["chongqingshi", "chongqing"])
-    if (core.startsWith(p) && core.length - p.length >= 3) {
-      core = core.slice(p.length);
+  for (const [, py] of CITY)
+    if (core.startsWith(py) && core.length - py.length >= 3) {
+      core = core.slice(py.length);
       break;
     }
   let cut = 0;
-  for (const x of SUFFIX_PINYIN)
-    for (let k = Math.min(x.length, core.length - 3); k >= 3; k--) if (k > cut && core.endsWith(x.slice(0, k))) cut = k;
+  for (const [, py] of COMPANY_FORMS)
+    for (let k = Math.min(py.length, core.length - 3); k >= 3; k--)
+      if (k > cut && core.endsWith(py.slice(0, k))) cut = k;
   return { core: core.slice(0, core.length - cut) };
 }
 

@@ -39,6 +39,11 @@ describe("folding", () => {
     expect(pinyinWord("chongqingjinshan")).toEqual({ core: "jinshan" });
     expect(pinyinWord("jinshankejiyouxian")).toEqual({ core: "jinshankeji" });
     expect(pinyinWord("yuyou")).toEqual({ core: "yuyou" }); // too little would remain
+    // The words left out of the indexed pinyin are left out of a query typed in full pinyin the same way.
+    for (const name of ["重庆金山科技有限公司", "重庆市渝北区仙桃数据谷有限责任公司", "重庆银行股份有限公司"]) {
+      const p = pinyinOf(foldText(name));
+      expect(pinyinWord(p.full), name).toEqual({ core: p.core });
+    }
     expect(pinyinWord("chongqing")).toEqual({ han: "重庆" });
     expect(pinyinWord("youxiangongsi")).toEqual({ han: "有限公司" });
   });
