@@ -11,6 +11,7 @@ import { buildIfNeeded, buildIsCurrent, sourceRevision } from "../scripts/build-
 import { type BoardCurrentResult, boardCurrentAfterWrite } from "./board-current";
 import { GENERATOR_VERSION, generate, parseScale } from "./generate";
 import type { ListScenarioResults } from "./lists";
+import { type NextFloor, nextFloor } from "./next-floor";
 import { fmt, median, type Row, table } from "./report";
 import {
   type Ctx,
@@ -149,6 +150,19 @@ async function main() {
   const { awardsBench } = await import("./awards");
   const awards = await awardsBench(getDb());
 
+  // 3c. The framework's floor: a bare Next app on this machine, loaded as the app's pages are (bench/next-floor.ts).
+  let framework: NextFloor | null = null;
+  if (!smoke && !args.only) {
+    try {
+      framework = await nextFloor({ root, port: port + 7, connections, duration, warmup, log });
+      log(
+        `framework floor: HTML ${fmt.rps(framework.html.rps)} (p50 ${fmt.ms(framework.html.p50)}), RSC ${fmt.rps(framework.rsc.rps)} (p50 ${fmt.ms(framework.rsc.p50)})`,
+      );
+    } catch (err) {
+      problems.push(`framework floor: ${(err as Error).message}`);
+    }
+  }
+
   // 4. The server, started as `npm start` starts it (counting its cache hits for the list scenarios).
   // (bench/lists.ts imports the app's server modules: loaded after the server-only hook, as the floor is.)
   const { columnTable, listRows, runListScenarios, statsFileFor } = await import("./lists");
@@ -219,6 +233,15 @@ async function main() {
         `${key}: ${fmt.rps(r.rps)}, p50 ${fmt.ms(r.p50)}, p99 ${fmt.ms(r.p99)}, non-2xx ${r.non2xx}, errors ${r.errors}`,
       );
     };
+    // The app's lightest page (the proxy, the root layout; no session, no data) and the list and board at one
+    // connection (their p50 is the server time: the 1M goals), before the writer starts.
+    loads.login = await load(ctx, "/login", "");
+    loads["list-1c"] = await load(
+      { ...ctx, connections: 1 },
+      `/enterprises?${new URLSearchParams(listQuery)}`,
+      ctx.staffCookie,
+    );
+    loads["board-1c"] = await load({ ...ctx, connections: 1 }, "/", ctx.leaderCookie);
     await scenario("list", `/enterprises?${new URLSearchParams(listQuery)}`, ctx.staffCookie);
     await scenario("filtered", `/enterprises?${new URLSearchParams(filteredQuery)}`, ctx.staffCookie);
     await scenario("board", "/", ctx.leaderCookie);
@@ -289,6 +312,7 @@ async function main() {
   log("restarting the server for the exports and the import");
   const server2 = await startServer({ dbFile, port, root });
   let imp: ImportResult = { available: false, reason: "not run" };
+  let impFirst: ImportResult = imp;
   let importUpkeep: ImportUpkeep | null = null;
   let saveUpkeep: { with: number; without: number; writes: number } | null = null;
   try {
@@ -308,7 +332,7 @@ async function main() {
     if (!xlsx.available) problems.push(`xlsx export: ${xlsx.reason}`);
     const importSize = smoke ? 1_000 : 10_000;
     log(`Excel import of ${fmt.int(importSize)} enterprises`);
-    imp = await importRows(ctx2, importSize);
+    ({ first: impFirst, warm: imp } = await importTwice(ctx2, importSize));
     if (!imp.available) problems.push(`import: ${imp.reason}`);
     ({ importUpkeep, saveUpkeep } = await indexUpkeepThroughServer(ctx2, dbFile, importSize, { streetId, chainId }));
   } finally {
@@ -323,7 +347,24 @@ async function main() {
   const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
   const ratio = (ms: number, floorMs: number) => `${(ms / floorMs).toFixed(0)}× (p50)`;
   const L = loads;
+  const big = n >= 1_000_000;
   const rows: Row[] = [
+    ...(framework
+      ? [
+          {
+            scenario: `0. framework floor: a bare Next ${framework.version} app on this machine (root layout, one dynamic page of 25 rows; no proxy, session, data or client component), full HTML / RSC navigation`,
+            result: `${fmt.rps(framework.html.rps)}, p50 ${fmt.ms(framework.html.p50)} (${fmt.kb(framework.htmlBytes / 1024)}) / ${fmt.rps(framework.rsc.rps)}, p50 ${fmt.ms(framework.rsc.p50)} (${fmt.kb(framework.rscBytes / 1024)})`,
+            goal: "reported: no page renders faster",
+            met: null,
+          },
+        ]
+      : []),
+    {
+      scenario: "0b. the app's sign-in page (proxy with CSP nonce, root layout; no session, no data), full HTML",
+      result: `${fmt.rps(L.login.rps)}, p50 ${fmt.ms(L.login.p50)}, p99 ${fmt.ms(L.login.p99)} (${fmt.kb(L.login.bytesPerReq / 1024)})`,
+      goal: "reported",
+      met: null,
+    },
     {
       scenario: "1. enterprise list, page 1 of 25, R&D desc (full SSR page)",
       result: `${fmt.rps(L.list.rps)}, p50 ${fmt.ms(L.list.p50)}, p99 ${fmt.ms(L.list.p99)}`,
@@ -343,12 +384,19 @@ async function main() {
     {
       scenario: `3. leader's board, ${period} (all cards)`,
       result: `${fmt.rps(L.board.rps)}, p50 ${fmt.ms(L.board.p50)}, p99 ${fmt.ms(L.board.p99)}`,
-      goal: n >= 1_000_000 ? "p50 ≤ 100 ms (1M)" : "≥ 300 req/s (100k)",
-      met: n >= 1_000_000 ? L.board.p50 <= 100 : n >= 100_000 ? L.board.rps >= 300 : null,
+      goal: "≥ 300 req/s (100k)",
+      met: n === 100_000 ? L.board.rps >= 300 : null,
       floor: `${fmt.floorMs(floorBoard.warm.medianMs)} (counts cached); ${fmt.floorMs(floorBoard.coldMs)} recounting`,
       ratio: ratio(L.board.p50, floorBoard.warm.medianMs),
     },
     boardCurrentRow(boardCurrent),
+    {
+      scenario: "3c. the list (1) and the board (3) at one connection, no writer: p50 = server time",
+      result: `list p50 ${fmt.ms(L["list-1c"].p50)}, p99 ${fmt.ms(L["list-1c"].p99)}; board p50 ${fmt.ms(L["board-1c"].p50)}, p99 ${fmt.ms(L["board-1c"].p99)}`,
+      goal: big ? "list p50 ≤ 30 ms, board p50 ≤ 50 ms (1M)" : "— (goal at 1M)",
+      met: big ? L["list-1c"].p50 <= 30 && L["board-1c"].p50 <= 50 : null,
+      floor: `${fmt.floorMs(floorList.medianMs)} / ${fmt.floorMs(floorBoard.warm.medianMs)}`,
+    },
     ...(lists ? listRows(lists, n) : []),
     csv.available
       ? {
@@ -368,8 +416,8 @@ async function main() {
       : { scenario: "4b. xlsx export, whole list", result: xlsx.reason, goal: "≤ 6 s, peak RSS ≤ 300 MB", met: null },
     imp.available
       ? {
-          scenario: `5. Excel import, ${fmt.int(imp.rows)} rows (validate + commit)`,
-          result: `${fmt.int(Math.round(imp.rowsPerSecond))} rows/s (${(imp.seconds * 1000).toFixed(0)} ms for one request), peak RSS ${fmt.mb(imp.peakRssMb)}`,
+          scenario: `5. Excel import, ${fmt.int(imp.rows)} rows (validate + commit), the server's second import`,
+          result: `${fmt.int(Math.round(imp.rowsPerSecond))} rows/s (${(imp.seconds * 1000).toFixed(0)} ms for one request), peak RSS ${fmt.mb(imp.peakRssMb)}; ${firstImport(impFirst)}`,
           goal: "≥ 5,000 rows/s",
           met: imp.rowsPerSecond >= 5000,
         }
@@ -441,8 +489,8 @@ async function main() {
     {
       scenario: "6a. server idle RSS after start",
       result: fmt.mb(idleRss),
-      goal: "≤ 200 MB",
-      met: idleRss <= 200,
+      goal: "≤ 150 MB",
+      met: idleRss <= 150,
     },
     {
       scenario: "6b. cold start → first page served",
@@ -453,8 +501,8 @@ async function main() {
     {
       scenario: "first-load JS, list page / board",
       result: `${fmt.kb(jsList.gzipKb)} / ${fmt.kb(jsBoard.gzipKb)} gzip`,
-      goal: "≤ 250 kB gzip each",
-      met: jsList.gzipKb <= 250 && jsBoard.gzipKb <= 250,
+      goal: "≤ 200 kB gzip each",
+      met: jsList.gzipKb <= 200 && jsBoard.gzipKb <= 200,
     },
   ];
   const writes = writerStats.reduce((s, w) => s + w.ops, 0);
@@ -558,6 +606,23 @@ function pickCsvFilter(sqlite: import("better-sqlite3").Database, target: number
   return enough[0] ?? cands.sort((a, b) => b.count - a.count)[0];
 }
 
+/**
+ * Row 5: two imports of `rows` new enterprises one after the other. The first on a fresh server also loads the
+ * import's code (the action's module, the workbook reader) and warms it up — what every other scenario's warm-up
+ * discards — so the goal is read on the second and the first is reported beside it.
+ */
+async function importTwice(ctx: Ctx, rows: number): Promise<{ first: ImportResult; warm: ImportResult }> {
+  const first = await importRows(ctx, rows);
+  if (!first.available) return { first, warm: first };
+  return { first, warm: await importRows(ctx, rows) };
+}
+
+function firstImport(r: ImportResult): string {
+  return r.available
+    ? `the server's first: ${fmt.int(Math.round(r.rowsPerSecond))} rows/s (${(r.seconds * 1000).toFixed(0)} ms, the import's code loaded on first use)`
+    : `the server's first: ${r.reason}`;
+}
+
 /** "write → board current" (bench/board-current.ts), in-process on the run's database before the server starts. */
 async function measureBoardCurrent(period: string): Promise<BoardCurrentResult> {
   log("write → board current: enterprise writes through the write path, the board rebuilt after each");
@@ -654,13 +719,14 @@ async function importOnly(
   log(`starting the production server on :${port}`);
   const server = await startServer({ dbFile, port, root });
   let imp: ImportResult = { available: false, reason: "not run" };
+  let impFirst: ImportResult = imp;
   let upkeep: Awaited<ReturnType<typeof indexUpkeepThroughServer>> = { importUpkeep: null, saveUpkeep: null };
   try {
     if (server.child.pid === undefined) throw new Error("no server pid");
     await waitIdle(serverPids(server.child.pid));
     const ctx = await staffCtx(server.base, server.child.pid);
     log(`Excel import of ${fmt.int(importSize)} enterprises`);
-    imp = await importRows(ctx, importSize);
+    ({ first: impFirst, warm: imp } = await importTwice(ctx, importSize));
     upkeep = await indexUpkeepThroughServer(ctx, dbFile, importSize, dicts);
   } finally {
     await server.stop();
@@ -670,7 +736,7 @@ async function importOnly(
   writeOnlyReport("import", `Import and search index upkeep at ${scaleLabel}`, loadAtStart, startedAt, [
     "| scenario | result |",
     "|---|---|",
-    `| 7. Excel import, ${fmt.int(importSize)} rows | ${imp.available ? `${fmt.int(Math.round(imp.rowsPerSecond))} rows/s` : imp.reason} |`,
+    `| 7. Excel import, ${fmt.int(importSize)} rows, the server's second import | ${imp.available ? `${fmt.int(Math.round(imp.rowsPerSecond))} rows/s; ${firstImport(impFirst)}` : imp.reason} |`,
     `| 8g. import with vs without the index (best of ${UPKEEP_ROUNDS} alternated) | ${iu ? `${fmt.int(Math.round(iu.with))} vs ${fmt.int(Math.round(iu.without))} rows/s (${iu.with >= iu.without ? "+" : "−"}${pct(Math.abs(1 - iu.with / iu.without))}); merging left after the reply ${fmt.ms(iu.mergeMs)} (median)` : "not run"} |`,
     `| 8h. one save with vs without the index (p50 of ${su?.writes ?? 0}) | ${su ? `${fmt.ms(su.with)} vs ${fmt.ms(su.without)} (${su.with >= su.without ? "+" : "−"}${pct(Math.abs(su.with / su.without - 1))})` : "not run"} |`,
     ...(problems.length ? ["", ...problems.map((p) => `- ${p}`)] : []),
