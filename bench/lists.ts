@@ -226,7 +226,7 @@ export async function checkVariant(ctx: Ctx, mix: ListMix, variant: Variant, coo
  * A GET, tried again once if the pooled connection it went out on had just been closed by the server (its
  * keep-alive timeout is 5 s; the mix and its floor take longer than that after signing in).
  */
-async function getOnce(url: string, headers: Record<string, string>): Promise<Response> {
+export async function getOnce(url: string, headers: Record<string, string>): Promise<Response> {
   try {
     return await fetch(url, { headers, redirect: "manual" });
   } catch (e) {
