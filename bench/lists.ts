@@ -17,7 +17,7 @@ import { makeCreditCode } from "@/lib/credit-code";
 import { listStatements } from "./floor";
 import { fmt, type Row } from "./report";
 import { routerStateTree, rscParam } from "./rsc";
-import type { Ctx, LoadResult } from "./scenarios";
+import { type Ctx, type LoadResult, loadResult } from "./scenarios";
 import { actionId, callAction } from "./server";
 
 export const LIST_SEED = 0x16a;
@@ -181,19 +181,6 @@ function cannonAmount(
   });
 }
 
-function result(r: autocannon.Result): LoadResult {
-  return {
-    rps: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    requests: r.requests.total,
-    errors: r.errors,
-    non2xx: r.non2xx,
-    timeouts: r.timeouts,
-    bytesPerReq: r.requests.total ? r.throughput.total / r.requests.total : 0,
-  };
-}
-
 /** Paths of a mix for a variant: RSC requests carry `_rsc`, as the router sends them. */
 function pathsFor(mix: ListMix, variant: Variant): string[] {
   const rsc = variant === "rsc" ? `&_rsc=${rscParam(routerStateTree())}` : "";
@@ -208,7 +195,7 @@ export async function loadMix(ctx: Ctx, mix: ListMix, variant: Variant, cookie: 
   await (await getOnce(`${ctx.base}${paths[0]}`, headers)).arrayBuffer();
   if (ctx.warmup > 0) await cannonMany(ctx.base, [...paths].reverse(), headers, ctx.connections, ctx.warmup);
   await (await getOnce(`${ctx.base}${paths[1]}`, headers)).arrayBuffer();
-  return result(await cannonMany(ctx.base, paths, headers, ctx.connections, ctx.duration));
+  return loadResult(await cannonMany(ctx.base, paths, headers, ctx.connections, ctx.duration));
 }
 
 /** One request of a variant, checked: HTML with the list's table, or an RSC payload (text/x-component). */

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { rscParam } from "./rsc";
-import type { LoadResult } from "./scenarios";
+import { type LoadResult, loadResult } from "./scenarios";
 
 const LAYOUT = `export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
@@ -55,19 +55,6 @@ const TSCONFIG = {
 };
 
 export type NextFloor = { html: LoadResult; rsc: LoadResult; htmlBytes: number; rscBytes: number; version: string };
-
-function result(r: autocannon.Result): LoadResult {
-  return {
-    rps: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    requests: r.requests.total,
-    errors: r.errors,
-    non2xx: r.non2xx,
-    timeouts: r.timeouts,
-    bytesPerReq: r.requests.total ? r.throughput.total / r.requests.total : 0,
-  };
-}
 
 function cannon(url: string, headers: Record<string, string>, connections: number, duration: number) {
   return new Promise<autocannon.Result>((resolve, reject) => {
@@ -150,7 +137,7 @@ export async function nextFloor(o: {
     const rscBytes = (await rscReply.text()).length;
     const run = async (url: string, headers: Record<string, string>) => {
       if (o.warmup > 0) await cannon(url, headers, o.connections, o.warmup);
-      return result(await cannon(url, headers, o.connections, o.duration));
+      return loadResult(await cannon(url, headers, o.connections, o.duration));
     };
     const htmlLoad = await run(`${base}/p`, html);
     const rscLoad = await run(rscUrl, rsc);

@@ -49,7 +49,11 @@ function cannon(url: string, cookie: string, connections: number, duration: numb
 export async function load(ctx: Ctx, pathAndQuery: string, cookie: string): Promise<LoadResult> {
   const url = `${ctx.base}${pathAndQuery}`;
   if (ctx.warmup > 0) await cannon(url, cookie, ctx.connections, ctx.warmup);
-  const r = await cannon(url, cookie, ctx.connections, ctx.duration);
+  return loadResult(await cannon(url, cookie, ctx.connections, ctx.duration));
+}
+
+/** What the report keeps of an autocannon run. */
+export function loadResult(r: autocannon.Result): LoadResult {
   return {
     rps: r.requests.average,
     p50: r.latency.p50,
