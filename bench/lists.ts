@@ -211,7 +211,7 @@ export async function checkVariant(ctx: Ctx, mix: ListMix, variant: Variant, coo
 
 /**
  * A GET, tried again once if the pooled connection it went out on had just been closed by the server (its
- * keep-alive timeout is 5 s; the mix and its floor take longer than that after signing in).
+ * keep-alive timeout — 65 s with `npm start`, 5 s in Node's default — can run out while the mix and its floor are built).
  */
 export async function getOnce(url: string, headers: Record<string, string>): Promise<Response> {
   try {

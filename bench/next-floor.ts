@@ -7,9 +7,10 @@ import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
+import { nextBin } from "../scripts/build-if-needed";
 import { rscParam } from "./rsc";
-import { type LoadResult, loadResult } from "./scenarios";
+import { htmlHeaders, type LoadResult, loadUrl } from "./scenarios";
+import { stopGroup, waitServing } from "./server";
 
 const LAYOUT = `export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
@@ -56,12 +57,6 @@ const TSCONFIG = {
 
 export type NextFloor = { html: LoadResult; rsc: LoadResult; htmlBytes: number; rscBytes: number; version: string };
 
-function cannon(url: string, headers: Record<string, string>, connections: number, duration: number) {
-  return new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon({ url, connections, duration, headers, timeout: 30 }, (err, res) => (err ? reject(err) : resolve(res)));
-  });
-}
-
 /** The deepest folder that holds both paths (Turbopack's root must hold the app and the node_modules it links). */
 function commonRoot(a: string, b: string): string {
   const pa = path.resolve(a).split(path.sep);
@@ -83,7 +78,6 @@ export async function nextFloor(o: {
   warmup: number;
   log: (m: string) => void;
 }): Promise<NextFloor> {
-  const nextBin = path.join(o.root, "node_modules/next/dist/bin/next");
   const version = (
     JSON.parse(fs.readFileSync(path.join(o.root, "node_modules/next/package.json"), "utf8")) as { version: string }
   ).version;
@@ -115,17 +109,8 @@ export async function nextFloor(o: {
   });
   const base = `http://127.0.0.1:${o.port}`;
   try {
-    for (let i = 0; ; i++) {
-      if (child.exitCode !== null) throw new Error(`the bare Next app exited (${child.exitCode})`);
-      const ok = await fetch(`${base}/p`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (i > 300) throw new Error("the bare Next app did not answer in 30 s");
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const html = { accept: "text/html,application/xhtml+xml", "accept-encoding": "identity" };
+    await waitServing(`${base}/p`, () => child.exitCode !== null, 30_000);
+    const html = htmlHeaders("");
     // A client navigation from / to /p: the router state of the page on screen, RSC: 1 and the matching _rsc.
     const tree = encodeURIComponent(JSON.stringify(["", { children: ["__PAGE__", {}, null, null] }, null, null]));
     const rsc = { RSC: "1", "Next-Router-State-Tree": tree, "accept-encoding": "identity" };
@@ -135,20 +120,11 @@ export async function nextFloor(o: {
     if (!rscReply.headers.get("content-type")?.includes("text/x-component"))
       throw new Error(`the bare app's RSC request answered ${rscReply.status} ${rscReply.headers.get("content-type")}`);
     const rscBytes = (await rscReply.text()).length;
-    const run = async (url: string, headers: Record<string, string>) => {
-      if (o.warmup > 0) await cannon(url, headers, o.connections, o.warmup);
-      return loadResult(await cannon(url, headers, o.connections, o.duration));
-    };
-    const htmlLoad = await run(`${base}/p`, html);
-    const rscLoad = await run(rscUrl, rsc);
+    const htmlLoad = await loadUrl(`${base}/p`, html, o);
+    const rscLoad = await loadUrl(rscUrl, rsc, o);
     return { html: htmlLoad, rsc: rscLoad, htmlBytes, rscBytes, version };
   } finally {
-    if (child.pid !== undefined) {
-      try {
-        process.kill(-child.pid, "SIGTERM");
-      } catch {
-        // already gone
-      }
-    }
+    // Gone before the app's server starts, so the app's cold start and load run alone.
+    await stopGroup(child);
   }
 }

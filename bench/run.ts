@@ -150,7 +150,8 @@ async function main() {
   const { awardsBench } = await import("./awards");
   const awards = await awardsBench(getDb());
 
-  // 3c. The framework's floor: a bare Next app on this machine, loaded as the app's pages are (bench/next-floor.ts).
+  // Row 0, the framework's floor: a bare Next app on this machine, loaded as the app's pages are (bench/next-floor.ts),
+  // stopped before the app's server starts.
   let framework: NextFloor | null = null;
   if (!smoke && !args.only) {
     try {
@@ -254,8 +255,8 @@ async function main() {
     await scenario("search-list", `/enterprises?${new URLSearchParams(searchListQuery)}`, ctx.staffCookie);
 
     // 6. Correctness after the writes: the served figures equal fresh counts.
-    // (getOnce: the fresh counts below take seconds at 1M, past the server's 5 s keep-alive; a pooled connection
-    // closed by the server in between is tried again once.)
+    // (getOnce: the fresh counts below take seconds at 1M; a pooled connection the server closed as idle in
+    // between is tried again once.)
     const boardHtml = await (await getOnce(`${server.base}/`, { cookie: ctx.leaderCookie })).text();
     const fresh = board.computeBoard(period);
     for (const card of fresh.cards) {

@@ -30,26 +30,32 @@ export type Ctx = {
   warmup: number;
 };
 
-function cannon(url: string, cookie: string, connections: number, duration: number): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url,
-        connections,
-        duration,
-        headers: { cookie, accept: "text/html,application/xhtml+xml", "accept-encoding": "identity" },
-        timeout: 30,
-      },
-      (err, res) => (err ? reject(err) : resolve(res)),
-    );
+/** A full-HTML page request signed in with `cookie` (what scenarios 1–3 send). */
+export const htmlHeaders = (cookie: string): Record<string, string> => ({
+  cookie,
+  accept: "text/html,application/xhtml+xml",
+  "accept-encoding": "identity",
+});
+
+function cannon(url: string, headers: Record<string, string>, connections: number, duration: number) {
+  return new Promise<autocannon.Result>((resolve, reject) => {
+    autocannon({ url, connections, duration, headers, timeout: 30 }, (err, res) => (err ? reject(err) : resolve(res)));
   });
 }
 
-/** Warm-up (discarded), then `duration` seconds at `connections` concurrent connections. */
-export async function load(ctx: Ctx, pathAndQuery: string, cookie: string): Promise<LoadResult> {
-  const url = `${ctx.base}${pathAndQuery}`;
-  if (ctx.warmup > 0) await cannon(url, cookie, ctx.connections, ctx.warmup);
-  return loadResult(await cannon(url, cookie, ctx.connections, ctx.duration));
+/** Warm-up (discarded), then `duration` seconds at `connections` concurrent connections, on one URL. */
+export async function loadUrl(
+  url: string,
+  headers: Record<string, string>,
+  o: { connections: number; duration: number; warmup: number },
+): Promise<LoadResult> {
+  if (o.warmup > 0) await cannon(url, headers, o.connections, o.warmup);
+  return loadResult(await cannon(url, headers, o.connections, o.duration));
+}
+
+/** `loadUrl` on a page of the app under test, as a signed-in browser asks for it. */
+export function load(ctx: Ctx, pathAndQuery: string, cookie: string): Promise<LoadResult> {
+  return loadUrl(`${ctx.base}${pathAndQuery}`, htmlHeaders(cookie), ctx);
 }
 
 /** What the report keeps of an autocannon run. */

@@ -2,6 +2,7 @@
 // read from /proc; signing in the way a browser does; the app's server actions called over HTTP.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { once } from "node:events";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -56,29 +57,14 @@ export async function startServer(opts: { dbFile: string; port: number; root: st
   child.on("exit", () => {
     exited = true;
   });
-  for (;;) {
-    if (exited) throw new Error(`server exited before serving:\n${log.join("\n")}`);
-    if (performance.now() - t0 > 600_000) throw new Error("server did not start within 10 minutes");
-    try {
-      const res = await fetch(`${base}/login`, { redirect: "manual" });
-      await res.arrayBuffer();
-      if (res.status === 200) break;
-    } catch {
-      // not listening yet
-    }
-    await sleep(20);
-  }
+  await waitServing(
+    `${base}/login`,
+    () => exited,
+    600_000,
+    () => log.join("\n"),
+  );
   const ready = performance.now();
-  const stop = async () => {
-    if (exited || child.pid === undefined) return;
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      return;
-    }
-    for (let i = 0; i < 100 && !exited; i++) await sleep(50);
-    if (!exited) process.kill(-child.pid, "SIGKILL");
-  };
+  const stop = () => stopGroup(child);
   return {
     base,
     port: opts.port,
@@ -88,6 +74,52 @@ export async function startServer(opts: { dbFile: string; port: number; root: st
     log,
     stop,
   };
+}
+
+/**
+ * Resolves when `url` answers 200. Another process's port gives no event to wait for, so it is asked every 20 ms;
+ * throws when the process has exited (`exited`) or after `timeoutMs`.
+ */
+export async function waitServing(
+  url: string,
+  exited: () => boolean,
+  timeoutMs: number,
+  output: () => string = () => "",
+): Promise<void> {
+  const t0 = performance.now();
+  for (;;) {
+    if (exited()) throw new Error(`${url}: the server exited before serving:\n${output()}`);
+    if (performance.now() - t0 > timeoutMs) throw new Error(`${url}: no answer within ${timeoutMs / 1000} s`);
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      await res.arrayBuffer();
+      if (res.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(20);
+  }
+}
+
+/** Ends a process started with `detached: true` and its group: SIGTERM, then SIGKILL if it has not exited in 5 s. */
+export async function stopGroup(child: ChildProcess): Promise<void> {
+  const pid = child.pid;
+  if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, "exit");
+  try {
+    process.kill(-pid, "SIGTERM");
+  } catch {
+    return; // already gone
+  }
+  const kill = setTimeout(() => {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // gone meanwhile
+    }
+  }, 5_000);
+  await exited;
+  clearTimeout(kill);
 }
 
 // ───────────────────────────── memory of the server process tree ─────────────────────────────
